@@ -1,0 +1,1 @@
+install(TARGETS tofgrid EXPORT tofgridTargets)

@@ -1,0 +1,39 @@
+/**
+ * @file tofgrid/decomp.h
+ * @brief Block decomposition of n items over the ranks of a communicator.
+ */
+#ifndef TOFGRID_DECOMP_H
+#define TOFGRID_DECOMP_H
+
+#include <stdint.h>
+
+#include "tofgrid/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * @brief The block of @p n items owned by @p rank out of @p size ranks.
+ *
+ * Blocks are contiguous and in rank order; the first n % size ranks get one
+ * item more than the others, so block sizes differ by at most one and empty
+ * blocks occur only when n < size. Every scatter/gather "block" variant and
+ * every language face uses this rule.
+ *
+ * Not collective.
+ * @param n       number of items (>= 0)
+ * @param size    number of ranks (> 0)
+ * @param rank    0 <= rank < size
+ * @param offset  [out] index of the block's first item
+ * @param count   [out] number of items in the block
+ * @return TG_SUCCESS, or TG_ERR_ARG for a negative n, size <= 0, rank out of
+ *         range or a NULL output.
+ */
+TG_API int tg_block_range(int64_t n, int size, int rank, int64_t *offset, int64_t *count);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,49 @@
+/* Status codes and the thread-local last-error message. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "tg_internal.h"
+
+static _Thread_local char last_message[1024];
+
+int tg__fail(int status, const char *fn, const char *fmt, ...)
+{
+  int n = snprintf(last_message, sizeof last_message, "%s: ", fn);
+  if (n < 0 || (size_t)n >= sizeof last_message) n = 0;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(last_message + n, sizeof last_message - (size_t)n, fmt, ap);
+  va_end(ap);
+  return status;
+}
+
+int tg__mpi(int mpi_err, const char *fn, const char *call)
+{
+  if (mpi_err == MPI_SUCCESS) return TG_SUCCESS;
+  char text[MPI_MAX_ERROR_STRING];
+  int len = 0;
+  if (MPI_Error_string(mpi_err, text, &len) != MPI_SUCCESS) snprintf(text, sizeof text, "code %d", mpi_err);
+  return tg__fail(TG_ERR_MPI, fn, "%s failed: %s", call, text);
+}
+
+const char *tg_error_message(void) { return last_message; }
+
+const char *tg_status_name(int status)
+{
+  switch (status) {
+#define TG_STATUS_NAME(name, value, text) case value: return #name;
+    TG_STATUS_LIST(TG_STATUS_NAME)
+#undef TG_STATUS_NAME
+  }
+  return "TG_UNKNOWN";
+}
+
+const char *tg_status_string(int status)
+{
+  switch (status) {
+#define TG_STATUS_TEXT(name, value, text) case value: return text;
+    TG_STATUS_LIST(TG_STATUS_TEXT)
+#undef TG_STATUS_TEXT
+  }
+  return "unknown status";
+}
