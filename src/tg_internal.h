@@ -30,7 +30,7 @@ int tg__dtype(tg_dtype dtype, const char *fn, MPI_Datatype *type, size_t *size);
 int tg__op(tg_op op, tg_dtype dtype, const char *fn, MPI_Op *mpi_op);
 
 /* Argument checks (check.c); each returns TG_SUCCESS or records the error. */
-int tg__comm(MPI_Comm comm, const char *fn, int *size, int *rank);
+TG_API int tg__comm(MPI_Comm comm, const char *fn, int *size, int *rank);
 int tg__root(int root, int size, const char *fn);
 int tg__buffer(const void *buf, int64_t count, size_t elem_size, const char *fn, const char *name);
 int tg__counts(const int64_t *counts, int size, size_t elem_size, const char *fn, const char *name,

@@ -1,0 +1,237 @@
+/* C side of the Fortran binding. Each tgf_* function is called through a
+ * bind(C) interface with the communicator as an MPI_Fint (converted here with
+ * MPI_Comm_f2c: a Fortran handle is not a C MPI_Comm on every MPI) and arrays
+ * as assumed-type, assumed-rank descriptors, so one entry point serves every
+ * kind and rank. Fortran knows its array sizes, so unlike the C API these
+ * shims also check that every buffer has exactly the size the call needs. */
+#include <ISO_Fortran_binding.h>
+#include <stdint.h>
+
+#include "tg_internal.h"
+
+typedef struct fbuf {
+  void *ptr;
+  int64_t count; /* elements in the whole array */
+  int64_t width; /* elements per item: product of all extents but the last */
+  int64_t items; /* extent of the last dimension (1 for a scalar) */
+  tg_dtype dtype;
+} fbuf;
+
+static const char *dtype_name(tg_dtype t)
+{
+  static const char *names[] = {"integer(int8)", "integer(int32)", "integer(int64)", "real(real32)",
+                                "real(real64)", "complex(real64)"};
+  return names[t];
+}
+
+static int fbuf_of(const CFI_cdesc_t *d, const char *fn, const char *name, fbuf *b)
+{
+  switch (d->type) {
+  case CFI_type_int8_t: b->dtype = TG_BYTE; break;
+  case CFI_type_int32_t: b->dtype = TG_INT32; break;
+  case CFI_type_int64_t: b->dtype = TG_INT64; break;
+  case CFI_type_float: b->dtype = TG_FLOAT32; break;
+  case CFI_type_double: b->dtype = TG_FLOAT64; break;
+  case CFI_type_double_Complex: b->dtype = TG_COMPLEX128; break;
+  default:
+    return tg__fail(TG_ERR_ARG, fn, "%s has an unsupported type (use integer(int8|int32|int64), real(real32|real64) "
+                    "or complex(real64))", name);
+  }
+  if (!CFI_is_contiguous(d)) return tg__fail(TG_ERR_ARG, fn, "%s is not contiguous", name);
+  b->ptr = d->base_addr;
+  b->width = 1;
+  b->items = 1;
+  for (int i = 0; i < d->rank; i++) {
+    if (i == d->rank - 1)
+      b->items = d->dim[i].extent;
+    else
+      b->width *= d->dim[i].extent;
+  }
+  b->count = b->width * b->items;
+  return TG_SUCCESS;
+}
+
+static int same_type(const fbuf *a, const fbuf *b, const char *fn)
+{
+  if (a->dtype != b->dtype)
+    return tg__fail(TG_ERR_ARG, fn, "sendbuf is %s but recvbuf is %s", dtype_name(a->dtype), dtype_name(b->dtype));
+  return TG_SUCCESS;
+}
+
+static int expect_size(const fbuf *b, int64_t want, const char *fn, const char *name, const char *why)
+{
+  if (b->count != want)
+    return tg__fail(TG_ERR_ARG, fn, "%s has %lld elements, expected %lld (%s)", name, (long long)b->count,
+                    (long long)want, why);
+  return TG_SUCCESS;
+}
+
+/* Communicator from a Fortran handle, with its size and this rank. */
+static int comm_of(MPI_Fint fcomm, const char *fn, MPI_Comm *comm, int *size, int *rank)
+{
+  int init = 0, fini = 0;
+  MPI_Initialized(&init);
+  MPI_Finalized(&fini);
+  if (!init || fini) return tg__comm(MPI_COMM_NULL, fn, size, rank); /* reports which */
+  *comm = MPI_Comm_f2c(fcomm);
+  return tg__comm(*comm, fn, size, rank);
+}
+
+int tgf_bcast(MPI_Fint fcomm, CFI_cdesc_t *buf, int root)
+{
+  MPI_Comm comm = MPI_COMM_NULL;
+  int size, rank;
+  fbuf b = {0};
+  TG_CALL(comm_of(fcomm, "tg_bcast", &comm, &size, &rank));
+  TG_CALL(fbuf_of(buf, "tg_bcast", "buf", &b));
+  return tg_bcast(comm, b.ptr, b.count, b.dtype, root);
+}
+
+int tgf_scatter(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
+{
+  MPI_Comm comm = MPI_COMM_NULL;
+  int size, rank;
+  fbuf s = {0}, r = {0};
+  TG_CALL(comm_of(fcomm, "tg_scatter", &comm, &size, &rank));
+  TG_CALL(fbuf_of(recv, "tg_scatter", "recvbuf", &r));
+  if (rank == root) {
+    TG_CALL(fbuf_of(send, "tg_scatter", "sendbuf", &s));
+    TG_CALL(same_type(&s, &r, "tg_scatter"));
+    TG_CALL(expect_size(&s, r.count * size, "tg_scatter", "sendbuf", "size(recvbuf) per rank"));
+  }
+  return tg_scatter(comm, rank == root ? s.ptr : NULL, r.ptr, r.count, r.dtype, root);
+}
+
+int tgf_gather(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
+{
+  MPI_Comm comm = MPI_COMM_NULL;
+  int size, rank;
+  fbuf s = {0}, r = {0};
+  TG_CALL(comm_of(fcomm, "tg_gather", &comm, &size, &rank));
+  TG_CALL(fbuf_of(send, "tg_gather", "sendbuf", &s));
+  if (rank == root) {
+    TG_CALL(fbuf_of(recv, "tg_gather", "recvbuf", &r));
+    TG_CALL(same_type(&s, &r, "tg_gather"));
+    TG_CALL(expect_size(&r, s.count * size, "tg_gather", "recvbuf", "size(sendbuf) per rank"));
+  }
+  return tg_gather(comm, s.ptr, rank == root ? r.ptr : NULL, s.count, s.dtype, root);
+}
+
+int tgf_allgather(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv)
+{
+  MPI_Comm comm = MPI_COMM_NULL;
+  int size, rank;
+  fbuf s = {0}, r = {0};
+  TG_CALL(comm_of(fcomm, "tg_allgather", &comm, &size, &rank));
+  TG_CALL(fbuf_of(send, "tg_allgather", "sendbuf", &s));
+  TG_CALL(fbuf_of(recv, "tg_allgather", "recvbuf", &r));
+  TG_CALL(same_type(&s, &r, "tg_allgather"));
+  TG_CALL(expect_size(&r, s.count * size, "tg_allgather", "recvbuf", "size(sendbuf) per rank"));
+  return tg_allgather(comm, s.ptr, r.ptr, s.count, s.dtype);
+}
+
+/* reduce and allreduce; buf-only (in place) when send is NULL. */
+static int reduction(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int op, int root, int all,
+                     const char *fn)
+{
+  MPI_Comm comm = MPI_COMM_NULL;
+  int size, rank;
+  fbuf s = {0}, r = {0};
+  TG_CALL(comm_of(fcomm, fn, &comm, &size, &rank));
+  TG_CALL(fbuf_of(recv, fn, send ? "recvbuf" : "buf", &r));
+  if (send) {
+    TG_CALL(fbuf_of(send, fn, "sendbuf", &s));
+    if (all || rank == root) {
+      TG_CALL(same_type(&s, &r, fn));
+      TG_CALL(expect_size(&r, s.count, fn, "recvbuf", "size(sendbuf)"));
+    }
+  } else {
+    s = r; /* in place: the root reduces into buf, the others send buf */
+  }
+  const void *sendptr = (!send && (all || rank == root)) ? TG_IN_PLACE : s.ptr;
+  if (all) return tg_allreduce(comm, sendptr, r.ptr, s.count, s.dtype, (tg_op)op);
+  return tg_reduce(comm, sendptr, r.ptr, s.count, s.dtype, (tg_op)op, root);
+}
+
+int tgf_reduce(MPI_Fint c, CFI_cdesc_t *send, CFI_cdesc_t *recv, int op, int root)
+{
+  return reduction(c, send, recv, op, root, 0, "tg_reduce");
+}
+int tgf_allreduce(MPI_Fint c, CFI_cdesc_t *send, CFI_cdesc_t *recv, int op)
+{
+  return reduction(c, send, recv, op, 0, 1, "tg_allreduce");
+}
+int tgf_reduce_inplace(MPI_Fint c, CFI_cdesc_t *buf, int op, int root)
+{
+  return reduction(c, NULL, buf, op, root, 0, "tg_reduce_inplace");
+}
+int tgf_allreduce_inplace(MPI_Fint c, CFI_cdesc_t *buf, int op)
+{
+  return reduction(c, NULL, buf, op, 0, 1, "tg_allreduce_inplace");
+}
+
+/* The local block holds this rank's items along the last dimension. */
+static int expect_block(const fbuf *b, int64_t n, int size, int rank, const char *fn, const char *name)
+{
+  int64_t offset, count;
+  TG_CALL(tg_block_range(n, size, rank, &offset, &count));
+  if (b->count != count * b->width || (b->items != count && b->count > 0))
+    return tg__fail(TG_ERR_ARG, fn, "%s holds %lld items of %lld elements, but this rank's block of n = %lld has %lld",
+                    name, (long long)b->items, (long long)b->width, (long long)n, (long long)count);
+  return TG_SUCCESS;
+}
+
+int tgf_scatter_block(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int64_t n, int root)
+{
+  const char *fn = "tg_scatter_block";
+  MPI_Comm comm = MPI_COMM_NULL;
+  int size, rank;
+  fbuf s = {0}, r = {0};
+  TG_CALL(comm_of(fcomm, fn, &comm, &size, &rank));
+  TG_CALL(fbuf_of(recv, fn, "recvbuf", &r));
+  if (n < 0) return tg__fail(TG_ERR_ARG, fn, "n = %lld is negative", (long long)n);
+  TG_CALL(expect_block(&r, n, size, rank, fn, "recvbuf"));
+  if (rank == root) {
+    TG_CALL(fbuf_of(send, fn, "sendbuf", &s));
+    TG_CALL(same_type(&s, &r, fn));
+    TG_CALL(expect_size(&s, n * r.width, fn, "sendbuf", "n items of the width of recvbuf"));
+  }
+  return tg_scatter_block(comm, rank == root ? s.ptr : NULL, r.ptr, n, r.width, r.dtype, root);
+}
+
+static int gather_block(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int64_t n, int root, int all,
+                        const char *fn)
+{
+  MPI_Comm comm = MPI_COMM_NULL;
+  int size, rank;
+  fbuf s = {0}, r = {0};
+  TG_CALL(comm_of(fcomm, fn, &comm, &size, &rank));
+  TG_CALL(fbuf_of(send, fn, "sendbuf", &s));
+  if (n < 0) return tg__fail(TG_ERR_ARG, fn, "n = %lld is negative", (long long)n);
+  TG_CALL(expect_block(&s, n, size, rank, fn, "sendbuf"));
+  if (all || rank == root) {
+    TG_CALL(fbuf_of(recv, fn, "recvbuf", &r));
+    TG_CALL(same_type(&s, &r, fn));
+    TG_CALL(expect_size(&r, n * s.width, fn, "recvbuf", "n items of the width of sendbuf"));
+  }
+  if (all) return tg_allgather_block(comm, s.ptr, r.ptr, n, s.width, s.dtype);
+  return tg_gather_block(comm, s.ptr, rank == root ? r.ptr : NULL, n, s.width, s.dtype, root);
+}
+
+int tgf_gather_block(MPI_Fint c, CFI_cdesc_t *send, CFI_cdesc_t *recv, int64_t n, int root)
+{
+  return gather_block(c, send, recv, n, root, 0, "tg_gather_block");
+}
+int tgf_allgather_block(MPI_Fint c, CFI_cdesc_t *send, CFI_cdesc_t *recv, int64_t n)
+{
+  return gather_block(c, send, recv, n, 0, 1, "tg_allgather_block");
+}
+
+/* The last error as a blank-padded Fortran string. */
+void tgf_error_message(char *buf, int64_t len)
+{
+  const char *m = tg_error_message();
+  int64_t i = 0;
+  for (; i < len && m[i]; i++) buf[i] = m[i];
+  for (; i < len; i++) buf[i] = ' ';
+}
