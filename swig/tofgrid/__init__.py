@@ -1,0 +1,55 @@
+"""tofgrid: MPI collectives on your own communicator, from Python.
+
+Communicators are mpi4py objects (``MPI.COMM_WORLD``, ``MPI.COMM_SELF``,
+``comm.Split(...)`` results); arrays are numpy arrays of int8, uint8, int32,
+int64, float32, float64 or complex128, C-contiguous. Every call checks its
+arguments in C and raises :class:`tofgrid.Error` (a ``RuntimeError``) with a
+message that says what was wrong; ``e.status`` holds the C status code.
+
+    from mpi4py import MPI
+    import numpy as np
+    import tofgrid
+
+    comm = MPI.COMM_WORLD
+    total = tofgrid.allreduce(comm, np.arange(3.0))            # every rank
+    mine = tofgrid.scatter(comm, np.arange(10) if comm.rank == 0 else None)
+    everything = tofgrid.gather(comm, mine)                    # root only
+"""
+from mpi4py import MPI as _MPI  # initialises MPI unless mpi4py.rc says otherwise
+
+
+def _check_same_mpi(ours, theirs):
+    """Refuse to run when mpi4py and tofgrid use different MPI libraries.
+
+    Two MPI libraries in one process crash at the first call; comparing
+    MPI_Get_library_version() of both catches it at import, with advice.
+    """
+    if ours != theirs:
+        first = lambda text: text.strip().splitlines()[0] if text.strip() else "(unknown)"
+        raise ImportError(
+            "tofgrid and mpi4py use different MPI libraries:\n"
+            f"  tofgrid: {first(ours)}\n  mpi4py:  {first(theirs)}\n"
+            "Rebuild mpi4py against the MPI tofgrid was built with, e.g.\n"
+            "  MPICC=mpicc python -m pip install --force-reinstall --no-binary=mpi4py mpi4py"
+        )
+
+
+from . import core as _core  # noqa: E402  (after mpi4py, whose C API it imports)
+
+_check_same_mpi(_core.mpi_library_version(), _MPI.Get_library_version())
+
+from .core import (  # noqa: E402
+    Error,
+    allgather,
+    allreduce,
+    bcast,
+    block_range,
+    gather,
+    mpi_library_version,
+    reduce,
+    scatter,
+)
+
+__version__ = _core.version()
+__all__ = ["Error", "bcast", "scatter", "gather", "allgather", "reduce", "allreduce",
+           "block_range", "mpi_library_version"]
