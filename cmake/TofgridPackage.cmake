@@ -1,1 +1,34 @@
-install(TARGETS tofgrid EXPORT tofgridTargets)
+# Install rules, the exported CMake package (find_package(tofgrid CONFIG) ->
+# tofgrid::tofgrid, tofgrid::fortran) and a pkg-config file.
+include(CMakePackageConfigHelpers)
+set(TOFGRID_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/tofgrid)
+
+install(TARGETS tofgrid EXPORT tofgridTargets
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(DIRECTORY include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.h")
+install(FILES ${PROJECT_BINARY_DIR}/include/tofgrid/version.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/tofgrid)
+install(EXPORT tofgridTargets NAMESPACE tofgrid:: DESTINATION ${TOFGRID_CMAKE_DIR})
+
+if(TOFGRID_FORTRAN)
+  if(NOT TOFGRID_FORTRAN_MODULE_DIR)
+    message(FATAL_ERROR "TOFGRID_FORTRAN_MODULE_DIR is not set")  # never install(DIRECTORY "/")
+  endif()
+  install(TARGETS tofgrid_fortran EXPORT tofgridFortranTargets
+    LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+  install(DIRECTORY "${TOFGRID_FORTRAN_MODULE_DIR}/" DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/tofgrid/fortran
+          FILES_MATCHING PATTERN "*.mod")
+  install(EXPORT tofgridFortranTargets NAMESPACE tofgrid:: DESTINATION ${TOFGRID_CMAKE_DIR})
+endif()
+
+configure_package_config_file(cmake/tofgridConfig.cmake.in ${PROJECT_BINARY_DIR}/tofgridConfig.cmake
+  INSTALL_DESTINATION ${TOFGRID_CMAKE_DIR})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/tofgridConfigVersion.cmake COMPATIBILITY SameMajorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/tofgridConfig.cmake ${PROJECT_BINARY_DIR}/tofgridConfigVersion.cmake
+        DESTINATION ${TOFGRID_CMAKE_DIR})
+
+file(RELATIVE_PATH TOFGRID_PC_TO_PREFIX "/p/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/p")
+configure_file(cmake/tofgrid.pc.in ${PROJECT_BINARY_DIR}/tofgrid.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/tofgrid.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
