@@ -111,7 +111,7 @@ contains
     if (present(x)) opt = x
   end function
 
-  ! --- specifics: integer handle (the implementation) and type(MPI_Comm) ---
+  ! --- specifics: integer handle and type(MPI_Comm); both call the C shim directly ---
 
   subroutine bcast_i(comm, buf, root, ierr)
     integer, intent(in) :: comm
@@ -125,7 +125,7 @@ contains
     type(*), dimension(..), intent(inout), contiguous :: buf
     integer, intent(in), optional :: root
     integer, intent(out), optional :: ierr
-    call bcast_i(comm%MPI_VAL, buf, root, ierr)
+    call finish(c_bcast(comm%MPI_VAL, buf, opt(root, 0)), ierr)
   end subroutine
 
   subroutine scatter_i(comm, sendbuf, recvbuf, root, ierr)
@@ -142,7 +142,7 @@ contains
     type(*), dimension(..), intent(inout), contiguous :: recvbuf
     integer, intent(in), optional :: root
     integer, intent(out), optional :: ierr
-    call scatter_i(comm%MPI_VAL, sendbuf, recvbuf, root, ierr)
+    call finish(c_scatter(comm%MPI_VAL, sendbuf, recvbuf, opt(root, 0)), ierr)
   end subroutine
 
   subroutine gather_i(comm, sendbuf, recvbuf, root, ierr)
@@ -159,7 +159,7 @@ contains
     type(*), dimension(..), intent(inout), contiguous :: recvbuf
     integer, intent(in), optional :: root
     integer, intent(out), optional :: ierr
-    call gather_i(comm%MPI_VAL, sendbuf, recvbuf, root, ierr)
+    call finish(c_gather(comm%MPI_VAL, sendbuf, recvbuf, opt(root, 0)), ierr)
   end subroutine
 
   subroutine allgather_i(comm, sendbuf, recvbuf, ierr)
@@ -174,7 +174,7 @@ contains
     type(*), dimension(..), intent(in), contiguous :: sendbuf
     type(*), dimension(..), intent(inout), contiguous :: recvbuf
     integer, intent(out), optional :: ierr
-    call allgather_i(comm%MPI_VAL, sendbuf, recvbuf, ierr)
+    call finish(c_allgather(comm%MPI_VAL, sendbuf, recvbuf), ierr)
   end subroutine
 
   subroutine reduce_i(comm, sendbuf, recvbuf, op, root, ierr)
@@ -191,7 +191,7 @@ contains
     type(*), dimension(..), intent(inout), contiguous :: recvbuf
     integer, intent(in), optional :: op, root
     integer, intent(out), optional :: ierr
-    call reduce_i(comm%MPI_VAL, sendbuf, recvbuf, op, root, ierr)
+    call finish(c_reduce(comm%MPI_VAL, sendbuf, recvbuf, opt(op, TG_SUM), opt(root, 0)), ierr)
   end subroutine
 
   subroutine allreduce_i(comm, sendbuf, recvbuf, op, ierr)
@@ -208,7 +208,7 @@ contains
     type(*), dimension(..), intent(inout), contiguous :: recvbuf
     integer, intent(in), optional :: op
     integer, intent(out), optional :: ierr
-    call allreduce_i(comm%MPI_VAL, sendbuf, recvbuf, op, ierr)
+    call finish(c_allreduce(comm%MPI_VAL, sendbuf, recvbuf, opt(op, TG_SUM)), ierr)
   end subroutine
 
   subroutine reduce_inplace_i(comm, buf, op, root, ierr)
@@ -223,7 +223,7 @@ contains
     type(*), dimension(..), intent(inout), contiguous :: buf
     integer, intent(in), optional :: op, root
     integer, intent(out), optional :: ierr
-    call reduce_inplace_i(comm%MPI_VAL, buf, op, root, ierr)
+    call finish(c_reduce_inplace(comm%MPI_VAL, buf, opt(op, TG_SUM), opt(root, 0)), ierr)
   end subroutine
 
   subroutine allreduce_inplace_i(comm, buf, op, ierr)
@@ -238,7 +238,7 @@ contains
     type(*), dimension(..), intent(inout), contiguous :: buf
     integer, intent(in), optional :: op
     integer, intent(out), optional :: ierr
-    call allreduce_inplace_i(comm%MPI_VAL, buf, op, ierr)
+    call finish(c_allreduce_inplace(comm%MPI_VAL, buf, opt(op, TG_SUM)), ierr)
   end subroutine
 
   subroutine scatter_block_i(comm, sendbuf, recvbuf, n, root, ierr)
@@ -257,7 +257,7 @@ contains
     integer(c_int64_t), intent(in) :: n
     integer, intent(in), optional :: root
     integer, intent(out), optional :: ierr
-    call scatter_block_i(comm%MPI_VAL, sendbuf, recvbuf, n, root, ierr)
+    call finish(c_scatter_block(comm%MPI_VAL, sendbuf, recvbuf, n, opt(root, 0)), ierr)
   end subroutine
 
   subroutine gather_block_i(comm, sendbuf, recvbuf, n, root, ierr)
@@ -276,7 +276,7 @@ contains
     integer(c_int64_t), intent(in) :: n
     integer, intent(in), optional :: root
     integer, intent(out), optional :: ierr
-    call gather_block_i(comm%MPI_VAL, sendbuf, recvbuf, n, root, ierr)
+    call finish(c_gather_block(comm%MPI_VAL, sendbuf, recvbuf, n, opt(root, 0)), ierr)
   end subroutine
 
   subroutine allgather_block_i(comm, sendbuf, recvbuf, n, ierr)
@@ -293,7 +293,7 @@ contains
     type(*), dimension(..), intent(inout), contiguous :: recvbuf
     integer(c_int64_t), intent(in) :: n
     integer, intent(out), optional :: ierr
-    call allgather_block_i(comm%MPI_VAL, sendbuf, recvbuf, n, ierr)
+    call finish(c_allgather_block(comm%MPI_VAL, sendbuf, recvbuf, n), ierr)
   end subroutine
 
 end module tofgrid

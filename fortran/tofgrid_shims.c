@@ -66,91 +66,84 @@ static int expect_size(const fbuf *b, int64_t want, const char *fn, const char *
   return TG_SUCCESS;
 }
 
-/* Communicator from a Fortran handle, with its size and this rank. */
-static int comm_of(MPI_Fint fcomm, const char *fn, MPI_Comm *comm, int *size, int *rank)
+/* Communicator from a Fortran handle, checked once; size and rank as asked. */
+static int comm_of(MPI_Fint fcomm, const char *fn, tg__ctx *c, int want_size, int want_rank)
 {
-  int init = 0, fini = 0;
-  MPI_Initialized(&init);
-  MPI_Finalized(&fini);
-  if (!init || fini) return tg__comm(MPI_COMM_NULL, fn, size, rank); /* reports which */
-  *comm = MPI_Comm_f2c(fcomm);
-  return tg__comm(*comm, fn, size, rank);
+  c->size = c->rank = -1;
+  c->comm = MPI_Comm_f2c(fcomm);
+  return tg__comm(c->comm, fn, want_size ? &c->size : NULL, want_rank ? &c->rank : NULL);
 }
 
 int tgf_bcast(MPI_Fint fcomm, CFI_cdesc_t *buf, int root)
 {
-  MPI_Comm comm = MPI_COMM_NULL;
-  int size, rank;
+  tg__ctx c;
   fbuf b = {0};
-  TG_CALL(comm_of(fcomm, "tg_bcast", &comm, &size, &rank));
+  TG_CALL(comm_of(fcomm, "tg_bcast", &c, 1, 0));
   TG_CALL(fbuf_of(buf, "tg_bcast", "buf", &b));
-  return tg_bcast(comm, b.ptr, b.count, b.dtype, root);
+  return tg__bcast_on(&c, b.ptr, b.count, b.dtype, root, "tg_bcast");
 }
 
 int tgf_scatter(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
 {
-  MPI_Comm comm = MPI_COMM_NULL;
-  int size, rank;
+  tg__ctx c;
   fbuf s = {0}, r = {0};
-  TG_CALL(comm_of(fcomm, "tg_scatter", &comm, &size, &rank));
+  TG_CALL(comm_of(fcomm, "tg_scatter", &c, 1, 1));
   TG_CALL(fbuf_of(recv, "tg_scatter", "recvbuf", &r));
-  if (rank == root) {
+  if (c.rank == root) {
     TG_CALL(fbuf_of(send, "tg_scatter", "sendbuf", &s));
     TG_CALL(same_type(&s, &r, "tg_scatter"));
-    TG_CALL(expect_size(&s, r.count * size, "tg_scatter", "sendbuf", "size(recvbuf) per rank"));
+    TG_CALL(expect_size(&s, r.count * c.size, "tg_scatter", "sendbuf", "size(recvbuf) per rank"));
   }
-  return tg_scatter(comm, rank == root ? s.ptr : NULL, r.ptr, r.count, r.dtype, root);
+  return tg__scatter_on(&c, s.ptr, r.ptr, r.count, r.dtype, root, "tg_scatter");
 }
 
 int tgf_gather(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
 {
-  MPI_Comm comm = MPI_COMM_NULL;
-  int size, rank;
+  tg__ctx c;
   fbuf s = {0}, r = {0};
-  TG_CALL(comm_of(fcomm, "tg_gather", &comm, &size, &rank));
+  TG_CALL(comm_of(fcomm, "tg_gather", &c, 1, 1));
   TG_CALL(fbuf_of(send, "tg_gather", "sendbuf", &s));
-  if (rank == root) {
+  if (c.rank == root) {
     TG_CALL(fbuf_of(recv, "tg_gather", "recvbuf", &r));
     TG_CALL(same_type(&s, &r, "tg_gather"));
-    TG_CALL(expect_size(&r, s.count * size, "tg_gather", "recvbuf", "size(sendbuf) per rank"));
+    TG_CALL(expect_size(&r, s.count * c.size, "tg_gather", "recvbuf", "size(sendbuf) per rank"));
   }
-  return tg_gather(comm, s.ptr, rank == root ? r.ptr : NULL, s.count, s.dtype, root);
+  return tg__gather_on(&c, s.ptr, r.ptr, s.count, s.dtype, root, "tg_gather");
 }
 
 int tgf_allgather(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv)
 {
-  MPI_Comm comm = MPI_COMM_NULL;
-  int size, rank;
+  tg__ctx c;
   fbuf s = {0}, r = {0};
-  TG_CALL(comm_of(fcomm, "tg_allgather", &comm, &size, &rank));
+  TG_CALL(comm_of(fcomm, "tg_allgather", &c, 1, 0));
   TG_CALL(fbuf_of(send, "tg_allgather", "sendbuf", &s));
   TG_CALL(fbuf_of(recv, "tg_allgather", "recvbuf", &r));
   TG_CALL(same_type(&s, &r, "tg_allgather"));
-  TG_CALL(expect_size(&r, s.count * size, "tg_allgather", "recvbuf", "size(sendbuf) per rank"));
-  return tg_allgather(comm, s.ptr, r.ptr, s.count, s.dtype);
+  TG_CALL(expect_size(&r, s.count * c.size, "tg_allgather", "recvbuf", "size(sendbuf) per rank"));
+  return tg__allgather_on(&c, s.ptr, r.ptr, s.count, s.dtype, "tg_allgather");
 }
 
 /* reduce and allreduce; buf-only (in place) when send is NULL. */
 static int reduction(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int op, int root, int all,
                      const char *fn)
 {
-  MPI_Comm comm = MPI_COMM_NULL;
-  int size, rank;
+  tg__ctx c;
   fbuf s = {0}, r = {0};
-  TG_CALL(comm_of(fcomm, fn, &comm, &size, &rank));
+  TG_CALL(comm_of(fcomm, fn, &c, !all, !all));
+  int receives = all || c.rank == root;
   TG_CALL(fbuf_of(recv, fn, send ? "recvbuf" : "buf", &r));
   if (send) {
     TG_CALL(fbuf_of(send, fn, "sendbuf", &s));
-    if (all || rank == root) {
+    if (receives) {
       TG_CALL(same_type(&s, &r, fn));
       TG_CALL(expect_size(&r, s.count, fn, "recvbuf", "size(sendbuf)"));
     }
   } else {
     s = r; /* in place: the root reduces into buf, the others send buf */
   }
-  const void *sendptr = (!send && (all || rank == root)) ? TG_IN_PLACE : s.ptr;
-  if (all) return tg_allreduce(comm, sendptr, r.ptr, s.count, s.dtype, (tg_op)op);
-  return tg_reduce(comm, sendptr, r.ptr, s.count, s.dtype, (tg_op)op, root);
+  const void *sendptr = (!send && receives) ? TG_IN_PLACE : s.ptr;
+  if (all) return tg__allreduce_on(&c, sendptr, r.ptr, s.count, s.dtype, (tg_op)op, fn);
+  return tg__reduce_on(&c, sendptr, r.ptr, s.count, s.dtype, (tg_op)op, root, fn);
 }
 
 int tgf_reduce(MPI_Fint c, CFI_cdesc_t *send, CFI_cdesc_t *recv, int op, int root)
@@ -184,10 +177,11 @@ static int expect_block(const fbuf *b, int64_t n, int size, int rank, const char
 int tgf_scatter_block(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int64_t n, int root)
 {
   const char *fn = "tg_scatter_block";
-  MPI_Comm comm = MPI_COMM_NULL;
-  int size, rank;
+  tg__ctx c;
   fbuf s = {0}, r = {0};
-  TG_CALL(comm_of(fcomm, fn, &comm, &size, &rank));
+  TG_CALL(comm_of(fcomm, fn, &c, 1, 1));
+  MPI_Comm comm = c.comm;
+  int size = c.size, rank = c.rank;
   TG_CALL(fbuf_of(recv, fn, "recvbuf", &r));
   if (n < 0) return tg__fail(TG_ERR_ARG, fn, "n = %lld is negative", (long long)n);
   TG_CALL(expect_block(&r, n, size, rank, fn, "recvbuf"));
@@ -202,10 +196,11 @@ int tgf_scatter_block(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int6
 static int gather_block(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int64_t n, int root, int all,
                         const char *fn)
 {
-  MPI_Comm comm = MPI_COMM_NULL;
-  int size, rank;
+  tg__ctx c;
   fbuf s = {0}, r = {0};
-  TG_CALL(comm_of(fcomm, fn, &comm, &size, &rank));
+  TG_CALL(comm_of(fcomm, fn, &c, 1, 1));
+  MPI_Comm comm = c.comm;
+  int size = c.size, rank = c.rank;
   TG_CALL(fbuf_of(send, fn, "sendbuf", &s));
   if (n < 0) return tg__fail(TG_ERR_ARG, fn, "n = %lld is negative", (long long)n);
   TG_CALL(expect_block(&s, n, size, rank, fn, "sendbuf"));

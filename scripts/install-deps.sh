@@ -38,7 +38,7 @@ if ! mpichversion >/dev/null 2>&1; then
   exit 1
 fi
 
-pip_install() { "$PYTHON" -m pip install --quiet "$@"; }
+pip_install() { "$PYTHON" -m pip install --quiet --root-user-action=ignore "$@"; }
 
 "$PYTHON" -c "import numpy" 2>/dev/null || { echo "install-deps: pip numpy"; pip_install numpy; }
 

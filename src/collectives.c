@@ -1,5 +1,8 @@
 /* Collectives with equal counts on every rank: thin, checked wrappers over
- * MPI-4 large-count calls on the caller's communicator. */
+ * MPI-4 large-count calls on the caller's communicator. Each MPI query costs
+ * ~2-3% of a small collective, so a function asks only what its checks need:
+ * the size where there is a root, and the rank only when a buffer is invalid
+ * for one of root / non-root (to say which error applies). */
 #include "tg_internal.h"
 
 /* count * factor elements, checked against overflow. */
@@ -24,111 +27,170 @@ static int not_aliased(const void *sendbuf, const void *recvbuf, int64_t count, 
   return TG_SUCCESS;
 }
 
+/* This rank, asked of MPI only when a root-only check needs to know it
+ * (rank -1 in the context means "not asked yet"). */
+static int rank_of(const tg__ctx *c)
+{
+  int rank = c->rank;
+  if (rank < 0) MPI_Comm_rank(c->comm, &rank);
+  return rank;
+}
+
+int tg__bcast_on(const tg__ctx *c, void *buf, int64_t count, tg_dtype dtype, int root, const char *fn)
+{
+  MPI_Datatype type = MPI_DATATYPE_NULL;
+  size_t es = 1;
+  TG_CALL(tg__root(root, c->size, fn));
+  TG_CALL(tg__dtype(dtype, fn, &type, &es));
+  TG_CALL(not_in_place(buf, fn, "buf"));
+  TG_CALL(tg__buffer(buf, count, es, fn, "buf"));
+  return tg__mpi(MPI_Bcast_c(buf, count, type, root, c->comm), fn, "MPI_Bcast_c");
+}
+
 int tg_bcast(MPI_Comm comm, void *buf, int64_t count, tg_dtype dtype, int root)
 {
-  int size, rank;
-  MPI_Datatype type;
-  size_t es;
-  TG_CALL(tg__comm(comm, __func__, &size, &rank));
-  TG_CALL(tg__root(root, size, __func__));
-  TG_CALL(tg__dtype(dtype, __func__, &type, &es));
-  TG_CALL(not_in_place(buf, __func__, "buf"));
-  TG_CALL(tg__buffer(buf, count, es, __func__, "buf"));
-  return tg__mpi(MPI_Bcast_c(buf, count, type, root, comm), __func__, "MPI_Bcast_c");
+  tg__ctx c = {comm, -1, -1};
+  TG_CALL(tg__comm(comm, __func__, &c.size, NULL));
+  return tg__bcast_on(&c, buf, count, dtype, root, __func__);
+}
+
+int tg__scatter_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root,
+                   const char *fn)
+{
+  MPI_Datatype type = MPI_DATATYPE_NULL;
+  size_t es = 1;
+  int64_t total = 0;
+  TG_CALL(tg__root(root, c->size, fn));
+  TG_CALL(tg__dtype(dtype, fn, &type, &es));
+  TG_CALL(scaled(count, c->size, fn, "sendbuf", &total));
+  /* Valid as root and as non-root alike: no need to know which we are. */
+  int as_root = sendbuf != TG_IN_PLACE && (sendbuf != NULL || total == 0) && recvbuf != NULL;
+  int as_other = recvbuf != TG_IN_PLACE;
+  if (!(as_root && as_other)) {
+    if (rank_of(c) == root) {
+      TG_CALL(not_in_place(sendbuf, fn, "sendbuf"));
+      TG_CALL(tg__buffer(sendbuf, total, es, fn, "sendbuf"));
+    } else {
+      TG_CALL(not_in_place(recvbuf, fn, "recvbuf on a rank other than root"));
+    }
+  }
+  if (recvbuf != TG_IN_PLACE) TG_CALL(tg__buffer(recvbuf, count, es, fn, "recvbuf"));
+  else TG_CALL(tg__buffer(NULL, count < 0 ? count : 0, es, fn, "recvbuf"));
+  return tg__mpi(MPI_Scatter_c(sendbuf, count, type, recvbuf, count, type, root, c->comm), fn, "MPI_Scatter_c");
 }
 
 int tg_scatter(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root)
 {
-  int size, rank;
-  MPI_Datatype type;
-  size_t es;
+  tg__ctx c = {comm, -1, -1};
+  TG_CALL(tg__comm(comm, __func__, &c.size, NULL));
+  return tg__scatter_on(&c, sendbuf, recvbuf, count, dtype, root, __func__);
+}
+
+int tg__gather_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root,
+                  const char *fn)
+{
+  MPI_Datatype type = MPI_DATATYPE_NULL;
+  size_t es = 1;
   int64_t total = 0;
-  TG_CALL(tg__comm(comm, __func__, &size, &rank));
-  TG_CALL(tg__root(root, size, __func__));
-  TG_CALL(tg__dtype(dtype, __func__, &type, &es));
-  TG_CALL(tg__buffer(recvbuf, count, es, __func__, "recvbuf"));
-  if (rank == root) {
-    TG_CALL(not_in_place(sendbuf, __func__, "sendbuf"));
-    TG_CALL(scaled(count, size, __func__, "sendbuf", &total));
-    TG_CALL(tg__buffer(sendbuf, total, es, __func__, "sendbuf"));
-  } else {
-    TG_CALL(not_in_place(recvbuf, __func__, "recvbuf on a rank other than root"));
+  TG_CALL(tg__root(root, c->size, fn));
+  TG_CALL(tg__dtype(dtype, fn, &type, &es));
+  TG_CALL(scaled(count, c->size, fn, "recvbuf", &total));
+  if (sendbuf != TG_IN_PLACE) TG_CALL(tg__buffer(sendbuf, count, es, fn, "sendbuf"));
+  else TG_CALL(tg__buffer(NULL, count < 0 ? count : 0, es, fn, "sendbuf"));
+  int as_root = recvbuf != TG_IN_PLACE && (recvbuf != NULL || total == 0) && !(sendbuf == recvbuf && count > 0);
+  int as_other = sendbuf != TG_IN_PLACE;
+  if (!(as_root && as_other)) {
+    if (rank_of(c) == root) {
+      TG_CALL(not_in_place(recvbuf, fn, "recvbuf"));
+      TG_CALL(tg__buffer(recvbuf, total, es, fn, "recvbuf"));
+      TG_CALL(not_aliased(sendbuf, recvbuf, count, fn));
+    } else {
+      TG_CALL(not_in_place(sendbuf, fn, "sendbuf on a rank other than root"));
+    }
   }
-  return tg__mpi(MPI_Scatter_c(sendbuf, count, type, recvbuf, count, type, root, comm), __func__, "MPI_Scatter_c");
+  return tg__mpi(MPI_Gather_c(sendbuf, count, type, recvbuf, count, type, root, c->comm), fn, "MPI_Gather_c");
 }
 
 int tg_gather(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root)
 {
-  int size, rank;
-  MPI_Datatype type;
-  size_t es;
+  tg__ctx c = {comm, -1, -1};
+  TG_CALL(tg__comm(comm, __func__, &c.size, NULL));
+  return tg__gather_on(&c, sendbuf, recvbuf, count, dtype, root, __func__);
+}
+
+int tg__allgather_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+                     const char *fn)
+{
+  MPI_Datatype type = MPI_DATATYPE_NULL;
+  size_t es = 1;
   int64_t total = 0;
-  TG_CALL(tg__comm(comm, __func__, &size, &rank));
-  TG_CALL(tg__root(root, size, __func__));
-  TG_CALL(tg__dtype(dtype, __func__, &type, &es));
-  TG_CALL(tg__buffer(sendbuf, count, es, __func__, "sendbuf"));
-  if (rank == root) {
-    TG_CALL(not_in_place(recvbuf, __func__, "recvbuf"));
-    TG_CALL(scaled(count, size, __func__, "recvbuf", &total));
-    TG_CALL(tg__buffer(recvbuf, total, es, __func__, "recvbuf"));
-    TG_CALL(not_aliased(sendbuf, recvbuf, count, __func__));
-  } else {
-    TG_CALL(not_in_place(sendbuf, __func__, "sendbuf on a rank other than root"));
-  }
-  return tg__mpi(MPI_Gather_c(sendbuf, count, type, recvbuf, count, type, root, comm), __func__, "MPI_Gather_c");
+  TG_CALL(tg__dtype(dtype, fn, &type, &es));
+  TG_CALL(tg__buffer(sendbuf, count, es, fn, "sendbuf"));
+  TG_CALL(not_in_place(recvbuf, fn, "recvbuf"));
+  TG_CALL(scaled(count, c->size, fn, "recvbuf", &total));
+  TG_CALL(tg__buffer(recvbuf, total, es, fn, "recvbuf"));
+  TG_CALL(not_aliased(sendbuf, recvbuf, count, fn));
+  /* With MPI_IN_PLACE, MPI ignores the send count and type. */
+  return tg__mpi(MPI_Allgather_c(sendbuf, count, type, recvbuf, count, type, c->comm), fn, "MPI_Allgather_c");
 }
 
 int tg_allgather(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype)
 {
-  int size, rank;
-  MPI_Datatype type;
-  size_t es;
-  int64_t total = 0;
-  TG_CALL(tg__comm(comm, __func__, &size, &rank));
-  TG_CALL(tg__dtype(dtype, __func__, &type, &es));
-  TG_CALL(tg__buffer(sendbuf, count, es, __func__, "sendbuf"));
-  TG_CALL(not_in_place(recvbuf, __func__, "recvbuf"));
-  TG_CALL(scaled(count, size, __func__, "recvbuf", &total));
-  TG_CALL(tg__buffer(recvbuf, total, es, __func__, "recvbuf"));
-  TG_CALL(not_aliased(sendbuf, recvbuf, count, __func__));
-  /* With MPI_IN_PLACE, MPI ignores the send count and type. */
-  return tg__mpi(MPI_Allgather_c(sendbuf, count, type, recvbuf, count, type, comm), __func__, "MPI_Allgather_c");
+  tg__ctx c = {comm, -1, -1};
+  TG_CALL(tg__comm(comm, __func__, &c.size, NULL));
+  return tg__allgather_on(&c, sendbuf, recvbuf, count, dtype, __func__);
 }
 
-int tg_reduce(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op,
-              int root)
+int tg__reduce_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op,
+                  int root, const char *fn)
 {
-  int size, rank;
-  MPI_Datatype type;
-  MPI_Op mop;
-  size_t es;
-  TG_CALL(tg__comm(comm, __func__, &size, &rank));
-  TG_CALL(tg__root(root, size, __func__));
-  TG_CALL(tg__dtype(dtype, __func__, &type, &es));
-  TG_CALL(tg__op(op, dtype, __func__, &mop));
-  TG_CALL(tg__buffer(sendbuf, count, es, __func__, "sendbuf"));
-  if (rank == root) {
-    TG_CALL(not_in_place(recvbuf, __func__, "recvbuf"));
-    TG_CALL(tg__buffer(recvbuf, count, es, __func__, "recvbuf"));
-    TG_CALL(not_aliased(sendbuf, recvbuf, count, __func__));
-  } else {
-    TG_CALL(not_in_place(sendbuf, __func__, "sendbuf on a rank other than root"));
+  MPI_Datatype type = MPI_DATATYPE_NULL;
+  MPI_Op mop = MPI_OP_NULL;
+  size_t es = 1;
+  TG_CALL(tg__root(root, c->size, fn));
+  TG_CALL(tg__dtype(dtype, fn, &type, &es));
+  TG_CALL(tg__op(op, dtype, fn, &mop));
+  if (sendbuf != TG_IN_PLACE) TG_CALL(tg__buffer(sendbuf, count, es, fn, "sendbuf"));
+  else TG_CALL(tg__buffer(NULL, count < 0 ? count : 0, es, fn, "sendbuf"));
+  int as_root = recvbuf != TG_IN_PLACE && (recvbuf != NULL || count == 0) && !(sendbuf == recvbuf && count > 0);
+  int as_other = sendbuf != TG_IN_PLACE;
+  if (!(as_root && as_other)) {
+    if (rank_of(c) == root) {
+      TG_CALL(not_in_place(recvbuf, fn, "recvbuf"));
+      TG_CALL(tg__buffer(recvbuf, count, es, fn, "recvbuf"));
+      TG_CALL(not_aliased(sendbuf, recvbuf, count, fn));
+    } else {
+      TG_CALL(not_in_place(sendbuf, fn, "sendbuf on a rank other than root"));
+    }
   }
-  return tg__mpi(MPI_Reduce_c(sendbuf, recvbuf, count, type, mop, root, comm), __func__, "MPI_Reduce_c");
+  return tg__mpi(MPI_Reduce_c(sendbuf, recvbuf, count, type, mop, root, c->comm), fn, "MPI_Reduce_c");
+}
+
+int tg_reduce(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op, int root)
+{
+  tg__ctx c = {comm, -1, -1};
+  TG_CALL(tg__comm(comm, __func__, &c.size, NULL));
+  return tg__reduce_on(&c, sendbuf, recvbuf, count, dtype, op, root, __func__);
+}
+
+int tg__allreduce_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op,
+                     const char *fn)
+{
+  MPI_Datatype type = MPI_DATATYPE_NULL;
+  MPI_Op mop = MPI_OP_NULL;
+  size_t es = 1;
+  TG_CALL(tg__dtype(dtype, fn, &type, &es));
+  TG_CALL(tg__op(op, dtype, fn, &mop));
+  TG_CALL(tg__buffer(sendbuf, count, es, fn, "sendbuf"));
+  TG_CALL(not_in_place(recvbuf, fn, "recvbuf"));
+  TG_CALL(tg__buffer(recvbuf, count, es, fn, "recvbuf"));
+  TG_CALL(not_aliased(sendbuf, recvbuf, count, fn));
+  return tg__mpi(MPI_Allreduce_c(sendbuf, recvbuf, count, type, mop, c->comm), fn, "MPI_Allreduce_c");
 }
 
 int tg_allreduce(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op)
 {
-  int size, rank;
-  MPI_Datatype type;
-  MPI_Op mop;
-  size_t es;
-  TG_CALL(tg__comm(comm, __func__, &size, &rank));
-  TG_CALL(tg__dtype(dtype, __func__, &type, &es));
-  TG_CALL(tg__op(op, dtype, __func__, &mop));
-  TG_CALL(tg__buffer(sendbuf, count, es, __func__, "sendbuf"));
-  TG_CALL(not_in_place(recvbuf, __func__, "recvbuf"));
-  TG_CALL(tg__buffer(recvbuf, count, es, __func__, "recvbuf"));
-  TG_CALL(not_aliased(sendbuf, recvbuf, count, __func__));
-  return tg__mpi(MPI_Allreduce_c(sendbuf, recvbuf, count, type, mop, comm), __func__, "MPI_Allreduce_c");
+  tg__ctx c = {comm, -1, -1};
+  TG_CALL(tg__comm(comm, __func__, NULL, NULL));
+  return tg__allreduce_on(&c, sendbuf, recvbuf, count, dtype, op, __func__);
 }

@@ -2,6 +2,7 @@
 #ifndef TOFGRID_INTERNAL_H
 #define TOFGRID_INTERNAL_H
 
+#include <complex.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,17 +26,102 @@ TG_API int tg__fail(int status, const char *fn, const char *fmt, ...) TG_PRINTF(
 /* Turn an MPI return code into a tofgrid status (message: MPI's own text). */
 int tg__mpi(int mpi_err, const char *fn, const char *call);
 
-/* Element type and reduction-op tables (dtype.c). */
-int tg__dtype(tg_dtype dtype, const char *fn, MPI_Datatype *type, size_t *size);
-int tg__op(tg_op op, tg_dtype dtype, const char *fn, MPI_Op *mpi_op);
+/* The one table of element types: */
+/* dtype, name, MPI datatype, element size, reducible, ordered (min/max) */
+#define TG_DTYPE_LIST(X)                                               \
+  X(TG_BYTE, "byte", MPI_BYTE, 1, 0, 0)                                \
+  X(TG_INT32, "int32", MPI_INT32_T, sizeof(int32_t), 1, 1)             \
+  X(TG_INT64, "int64", MPI_INT64_T, sizeof(int64_t), 1, 1)             \
+  X(TG_FLOAT32, "float32", MPI_FLOAT, sizeof(float), 1, 1)             \
+  X(TG_FLOAT64, "float64", MPI_DOUBLE, sizeof(double), 1, 1)           \
+  X(TG_COMPLEX128, "complex128", MPI_C_DOUBLE_COMPLEX, sizeof(double _Complex), 1, 0)
+
+
+/* Out-of-line error reports of the lookups below (dtype.c). */
+int tg__bad_dtype(tg_dtype dtype, const char *fn);
+int tg__bad_op(tg_op op, tg_dtype dtype, const char *fn);
+
+/* tg_dtype -> MPI datatype and element size. */
+static inline int tg__dtype(tg_dtype dtype, const char *fn, MPI_Datatype *type, size_t *size)
+{
+  switch (dtype) {
+#define TG_DTYPE_CASE(d, name, mpi, sz, red, ord) \
+  case d: *type = mpi; *size = sz; return TG_SUCCESS;
+    TG_DTYPE_LIST(TG_DTYPE_CASE)
+#undef TG_DTYPE_CASE
+  }
+  return tg__bad_dtype(dtype, fn);
+}
+
+/* tg_op -> MPI_Op, refused where MPI does not define it for the dtype. */
+static inline int tg__op(tg_op op, tg_dtype dtype, const char *fn, MPI_Op *mpi_op)
+{
+  int reducible = 0, ordered = 0;
+  switch (dtype) {
+#define TG_DTYPE_FLAGS(d, name, mpi, sz, red, ord) case d: reducible = red; ordered = ord; break;
+    TG_DTYPE_LIST(TG_DTYPE_FLAGS)
+#undef TG_DTYPE_FLAGS
+  }
+  switch (op) {
+  case TG_SUM: *mpi_op = MPI_SUM; break;
+  case TG_PROD: *mpi_op = MPI_PROD; break;
+  case TG_MIN: *mpi_op = MPI_MIN; break;
+  case TG_MAX: *mpi_op = MPI_MAX; break;
+  default: return tg__bad_op(op, dtype, fn);
+  }
+  if (TG_UNLIKELY(!reducible || (!ordered && (op == TG_MIN || op == TG_MAX)))) return tg__bad_op(op, dtype, fn);
+  return TG_SUCCESS;
+}
+
+/* A communicator that passed tg__comm, with what the call needs of it
+ * (size and rank are -1 when not asked for). */
+typedef struct tg__ctx {
+  MPI_Comm comm;
+  int size, rank;
+} tg__ctx;
+
+/* The even collectives after the communicator check (collectives.c): the
+ * public functions are tg__comm + these; the Fortran shims, which query the
+ * communicator themselves, call these directly so nothing is checked twice. */
+TG_API int tg__bcast_on(const tg__ctx *c, void *buf, int64_t count, tg_dtype dtype, int root, const char *fn);
+TG_API int tg__scatter_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+                          int root, const char *fn);
+TG_API int tg__gather_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+                         int root, const char *fn);
+TG_API int tg__allgather_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+                            const char *fn);
+TG_API int tg__reduce_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+                         tg_op op, int root, const char *fn);
+TG_API int tg__allreduce_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+                            tg_op op, const char *fn);
 
 /* Argument checks (check.c); each returns TG_SUCCESS or records the error. */
+/* Check comm; fill size and rank only where the pointers are not NULL. */
 TG_API int tg__comm(MPI_Comm comm, const char *fn, int *size, int *rank);
-int tg__root(int root, int size, const char *fn);
-int tg__buffer(const void *buf, int64_t count, size_t elem_size, const char *fn, const char *name);
 int tg__counts(const int64_t *counts, int size, size_t elem_size, const char *fn, const char *name,
                int64_t *total);
 
+/* The per-call checks are inline: they run on every collective. */
+static inline int tg__root(int root, int size, const char *fn)
+{
+  if (TG_UNLIKELY(root < 0 || root >= size))
+    return tg__fail(TG_ERR_ARG, fn, "root %d is outside the communicator (size %d)", root, size);
+  return TG_SUCCESS;
+}
+
+/* A buffer of count elements: count >= 0, bytes within the address space,
+ * not NULL unless empty. */
+static inline int tg__buffer(const void *buf, int64_t count, size_t elem_size, const char *fn, const char *name)
+{
+  int64_t bytes;
+  if (TG_UNLIKELY(count < 0)) return tg__fail(TG_ERR_ARG, fn, "%s: count %lld is negative", name, (long long)count);
+  if (TG_UNLIKELY(__builtin_mul_overflow(count, (int64_t)elem_size, &bytes) || bytes > PTRDIFF_MAX))
+    return tg__fail(TG_ERR_ARG, fn, "%s: count %lld of %zu-byte elements overflows the address space", name,
+                    (long long)count, elem_size);
+  if (TG_UNLIKELY(buf == NULL && count > 0))
+    return tg__fail(TG_ERR_ARG, fn, "%s is NULL but count is %lld", name, (long long)count);
+  return TG_SUCCESS;
+}
 #define TG_CALL(expr)              \
   do {                             \
     int tg_rc_ = (expr);           \
