@@ -78,22 +78,44 @@ int tgf_bcast(MPI_Fint fcomm, CFI_cdesc_t *buf, int root)
 {
   tg__ctx c;
   fbuf b = {0};
-  TG_CALL(comm_of(fcomm, "tg_bcast", &c, 1, 0));
+  TG_CALL(comm_of(fcomm, "tg_bcast", &c, 0, 0));
   TG_CALL(fbuf_of(buf, "tg_bcast", "buf", &b));
   return tg__bcast_on(&c, b.ptr, b.count, b.dtype, root, "tg_bcast");
 }
+
+/* The rank, asked of MPI only when a root-only check has failed (a valid
+ * call on the root then costs one query less). */
+static int is_root(tg__ctx *c, int root)
+{
+  if (c->rank < 0) MPI_Comm_rank(c->comm, &c->rank);
+  return c->rank == root;
+}
+
+/* The root's own buffer d (read into b): same type as `other`, `want` elements. */
+static int root_buffer(const CFI_cdesc_t *d, const fbuf *other, fbuf *b, int64_t want, const char *fn, const char *name,
+                       const char *why)
+{
+  TG_CALL(fbuf_of(d, fn, name, b));
+  TG_CALL(other->dtype == b->dtype ? TG_SUCCESS
+                                   : tg__fail(TG_ERR_ARG, fn, "sendbuf and recvbuf have different types (%s, %s)",
+                                              dtype_name(other->dtype), dtype_name(b->dtype)));
+  return expect_size(b, want, fn, name, why);
+}
+
+/* A root-only buffer check: run it; if it fails, it matters only on the root. */
+#define ROOT_CHECK(c, root, check) \
+  do {                             \
+    int rc_ = (check);             \
+    if (rc_ && is_root(c, root)) return rc_; \
+  } while (0)
 
 int tgf_scatter(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
 {
   tg__ctx c;
   fbuf s = {0}, r = {0};
-  TG_CALL(comm_of(fcomm, "tg_scatter", &c, 1, 1));
+  TG_CALL(comm_of(fcomm, "tg_scatter", &c, 1, 0));
   TG_CALL(fbuf_of(recv, "tg_scatter", "recvbuf", &r));
-  if (c.rank == root) {
-    TG_CALL(fbuf_of(send, "tg_scatter", "sendbuf", &s));
-    TG_CALL(same_type(&s, &r, "tg_scatter"));
-    TG_CALL(expect_size(&s, r.count * c.size, "tg_scatter", "sendbuf", "size(recvbuf) per rank"));
-  }
+  ROOT_CHECK(&c, root, root_buffer(send, &r, &s, r.count * c.size, "tg_scatter", "sendbuf", "size(recvbuf) per rank"));
   return tg__scatter_on(&c, s.ptr, r.ptr, r.count, r.dtype, root, "tg_scatter");
 }
 
@@ -101,13 +123,9 @@ int tgf_gather(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
 {
   tg__ctx c;
   fbuf s = {0}, r = {0};
-  TG_CALL(comm_of(fcomm, "tg_gather", &c, 1, 1));
+  TG_CALL(comm_of(fcomm, "tg_gather", &c, 1, 0));
   TG_CALL(fbuf_of(send, "tg_gather", "sendbuf", &s));
-  if (c.rank == root) {
-    TG_CALL(fbuf_of(recv, "tg_gather", "recvbuf", &r));
-    TG_CALL(same_type(&s, &r, "tg_gather"));
-    TG_CALL(expect_size(&r, s.count * c.size, "tg_gather", "recvbuf", "size(sendbuf) per rank"));
-  }
+  ROOT_CHECK(&c, root, root_buffer(recv, &s, &r, s.count * c.size, "tg_gather", "recvbuf", "size(sendbuf) per rank"));
   return tg__gather_on(&c, s.ptr, r.ptr, s.count, s.dtype, root, "tg_gather");
 }
 

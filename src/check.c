@@ -5,56 +5,43 @@
 
 #include "tg_internal.h"
 
-/* MPI cannot be de-initialised before MPI_Finalize, so once seen initialised
- * it is not asked again: every per-call MPI query costs ~5-7 ns of handle
- * validation in MPICH, against ~250 ns for a small collective. (Calls after
- * MPI_Finalize are erroneous in MPI itself and are not checked.) */
-static _Atomic int mpi_seen_initialised;
+/* The fast path of tg__comm is inline (tg_internal.h); this is the rest:
+ * the first call (is MPI initialised?), NULL, unknown handles (is it an
+ * intercommunicator?), and the size and rank queries. Each MPI query costs
+ * ~5-7 ns of handle validation in MPICH, ~2-3 % of a small collective, so
+ * none is repeated needlessly. (Calls after MPI_Finalize are erroneous in
+ * MPI itself and are not checked.) */
+_Atomic int tg__mpi_seen_initialised;
 
-/* Handles recently found to be intracommunicators, so the intercommunicator
- * test (another ~7 ns query) runs once per communicator. A global array of
- * atomics, not thread-locals: TLS in a shared library costs a __tls_get_addr
- * call per access, more than the query it saves; the entries are hints, so
- * relaxed loads and stores are enough.
- * Only "intra" verdicts are kept: if a handle is freed and reused by an
- * intercommunicator, the worst case is MPI's own intercommunicator behaviour,
- * never a refused valid call. Size and rank are not cached: they are asked
- * each time, because a stale value could refuse a valid root. */
-enum { INTRA_CACHE = 8 };
-static _Atomic(MPI_Comm) intra_cache[INTRA_CACHE];
+/* Handles found to be intracommunicators, so the intercommunicator test runs
+ * once per communicator. A global array of atomics, not thread-locals (TLS
+ * in a shared library costs a __tls_get_addr call per access); the entries
+ * are hints, so relaxed loads and stores are enough. Only "intra" verdicts
+ * are kept: if a handle is freed and reused by an intercommunicator, the
+ * worst case is MPI's own intercommunicator behaviour, never a refused valid
+ * call. Size and rank are never cached: a stale value could refuse a valid root. */
+_Atomic(MPI_Comm) tg__intra_cache[TG_INTRA_CACHE];
 static _Atomic unsigned intra_next;
 
-static inline int known_intracomm(MPI_Comm comm)
+int tg__comm_slow(MPI_Comm comm, const char *fn, int *size, int *rank)
 {
-  for (int i = 0; i < INTRA_CACHE; i++)
-    if (atomic_load_explicit(&intra_cache[i], memory_order_relaxed) == comm) return 1;
-  return 0;
-}
-
-static void remember_intracomm(MPI_Comm comm)
-{
-  unsigned slot = atomic_fetch_add_explicit(&intra_next, 1, memory_order_relaxed) % INTRA_CACHE;
-  atomic_store_explicit(&intra_cache[slot], comm, memory_order_relaxed);
-}
-
-int tg__comm(MPI_Comm comm, const char *fn, int *size, int *rank)
-{
-  if (TG_UNLIKELY(!atomic_load_explicit(&mpi_seen_initialised, memory_order_relaxed))) {
+  if (!atomic_load_explicit(&tg__mpi_seen_initialised, memory_order_relaxed)) {
     int init = 0, fini = 0;
     MPI_Initialized(&init);
     MPI_Finalized(&fini);
     if (!init)
       return tg__fail(TG_ERR_COMM, fn, "MPI is not initialised (call MPI_Init, or import mpi4py.MPI, first)");
     if (fini) return tg__fail(TG_ERR_COMM, fn, "MPI has already been finalised");
-    atomic_store_explicit(&mpi_seen_initialised, 1, memory_order_relaxed);
+    atomic_store_explicit(&tg__mpi_seen_initialised, 1, memory_order_relaxed);
   }
-  if (TG_UNLIKELY(comm == MPI_COMM_NULL)) return tg__fail(TG_ERR_COMM, fn, "the communicator is MPI_COMM_NULL");
-  if (TG_UNLIKELY(!known_intracomm(comm))) {
+  if (comm == MPI_COMM_NULL) return tg__fail(TG_ERR_COMM, fn, "the communicator is MPI_COMM_NULL");
+  if (!tg__known_intracomm(comm)) {
     int inter = 0;
     MPI_Comm_test_inter(comm, &inter);
     if (inter)
       return tg__fail(TG_ERR_COMM, fn, "intercommunicators are not supported; merge it first (MPI_Intercomm_merge)");
-    remember_intracomm(comm);
+    unsigned slot = atomic_fetch_add_explicit(&intra_next, 1, memory_order_relaxed) % TG_INTRA_CACHE;
+    atomic_store_explicit(&tg__intra_cache[slot], comm, memory_order_relaxed);
   }
   if (size) MPI_Comm_size(comm, size);
   if (rank) MPI_Comm_rank(comm, rank);

@@ -1,14 +1,43 @@
 /* Collectives with equal counts on every rank: thin, checked wrappers over
  * MPI-4 large-count calls on the caller's communicator. Each MPI query costs
- * ~2-3% of a small collective, so a function asks only what its checks need:
- * the size where there is a root, and the rank only when a buffer is invalid
- * for one of root / non-root (to say which error applies). */
+ * ~2-3% of a small collective, so the checks ask MPI only what they need:
+ * the size for a root other than 0 or a huge count, the rank only when a
+ * buffer is invalid for one of root / non-root (to say which error applies).
+ * A valid call with root 0 makes no query at all. */
 #include "tg_internal.h"
 
-/* count * factor elements, checked against overflow. */
-static int scaled(int64_t count, int factor, const char *fn, const char *name, int64_t *total)
+/* Size and rank are asked of MPI lazily (-1 in the context: not asked yet),
+ * only when a check needs them: each query costs ~2-3% of a small collective. */
+static int size_of(tg__ctx *c)
 {
-  if (count > 0 && factor > 0 && count > INT64_MAX / factor)
+  if (c->size < 0) MPI_Comm_size(c->comm, &c->size);
+  return c->size;
+}
+
+static int rank_of(tg__ctx *c)
+{
+  if (c->rank < 0) MPI_Comm_rank(c->comm, &c->rank);
+  return c->rank;
+}
+
+/* root must name a rank; 0 always does, so it needs no size query. */
+static int root_ok(tg__ctx *c, int root, const char *fn)
+{
+  if (TG_LIKELY(root == 0)) return TG_SUCCESS;
+  return tg__root(root, root > 0 ? size_of(c) : 1, fn);
+}
+
+/* count elements from each of the ranks, checked against overflow. Small
+ * counts cannot overflow with any int number of ranks (2^27 * 2^31 * 16
+ * bytes < 2^63) and need no size query; then only zero-ness matters. */
+static int scaled(tg__ctx *c, int64_t count, const char *fn, const char *name, int64_t *total)
+{
+  if (count >= 0 && count <= ((int64_t)1 << 27) && c->size < 0) {
+    *total = count; /* a stand-in with the same zero-ness and no overflow */
+    return TG_SUCCESS;
+  }
+  int factor = size_of(c);
+  if (count > 0 && count > INT64_MAX / factor)
     return tg__fail(TG_ERR_ARG, fn, "%s: count %lld times %d ranks overflows", name, (long long)count, factor);
   *total = count * factor;
   return TG_SUCCESS;
@@ -27,20 +56,11 @@ static int not_aliased(const void *sendbuf, const void *recvbuf, int64_t count, 
   return TG_SUCCESS;
 }
 
-/* This rank, asked of MPI only when a root-only check needs to know it
- * (rank -1 in the context means "not asked yet"). */
-static int rank_of(const tg__ctx *c)
-{
-  int rank = c->rank;
-  if (rank < 0) MPI_Comm_rank(c->comm, &rank);
-  return rank;
-}
-
-int tg__bcast_on(const tg__ctx *c, void *buf, int64_t count, tg_dtype dtype, int root, const char *fn)
+int tg__bcast_on(tg__ctx *c, void *buf, int64_t count, tg_dtype dtype, int root, const char *fn)
 {
   MPI_Datatype type = MPI_DATATYPE_NULL;
   size_t es = 1;
-  TG_CALL(tg__root(root, c->size, fn));
+  TG_CALL(root_ok(c, root, fn));
   TG_CALL(tg__dtype(dtype, fn, &type, &es));
   TG_CALL(not_in_place(buf, fn, "buf"));
   TG_CALL(tg__buffer(buf, count, es, fn, "buf"));
@@ -50,19 +70,19 @@ int tg__bcast_on(const tg__ctx *c, void *buf, int64_t count, tg_dtype dtype, int
 int tg_bcast(MPI_Comm comm, void *buf, int64_t count, tg_dtype dtype, int root)
 {
   tg__ctx c = {comm, -1, -1};
-  TG_CALL(tg__comm(comm, __func__, &c.size, NULL));
+  TG_CALL(tg__comm(comm, __func__, NULL, NULL));
   return tg__bcast_on(&c, buf, count, dtype, root, __func__);
 }
 
-int tg__scatter_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root,
+int tg__scatter_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root,
                    const char *fn)
 {
   MPI_Datatype type = MPI_DATATYPE_NULL;
   size_t es = 1;
   int64_t total = 0;
-  TG_CALL(tg__root(root, c->size, fn));
+  TG_CALL(root_ok(c, root, fn));
   TG_CALL(tg__dtype(dtype, fn, &type, &es));
-  TG_CALL(scaled(count, c->size, fn, "sendbuf", &total));
+  TG_CALL(scaled(c, count, fn, "sendbuf", &total));
   /* Valid as root and as non-root alike: no need to know which we are. */
   int as_root = sendbuf != TG_IN_PLACE && (sendbuf != NULL || total == 0) && recvbuf != NULL;
   int as_other = recvbuf != TG_IN_PLACE;
@@ -82,19 +102,19 @@ int tg__scatter_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t
 int tg_scatter(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root)
 {
   tg__ctx c = {comm, -1, -1};
-  TG_CALL(tg__comm(comm, __func__, &c.size, NULL));
+  TG_CALL(tg__comm(comm, __func__, NULL, NULL));
   return tg__scatter_on(&c, sendbuf, recvbuf, count, dtype, root, __func__);
 }
 
-int tg__gather_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root,
+int tg__gather_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root,
                   const char *fn)
 {
   MPI_Datatype type = MPI_DATATYPE_NULL;
   size_t es = 1;
   int64_t total = 0;
-  TG_CALL(tg__root(root, c->size, fn));
+  TG_CALL(root_ok(c, root, fn));
   TG_CALL(tg__dtype(dtype, fn, &type, &es));
-  TG_CALL(scaled(count, c->size, fn, "recvbuf", &total));
+  TG_CALL(scaled(c, count, fn, "recvbuf", &total));
   if (sendbuf != TG_IN_PLACE) TG_CALL(tg__buffer(sendbuf, count, es, fn, "sendbuf"));
   else TG_CALL(tg__buffer(NULL, count < 0 ? count : 0, es, fn, "sendbuf"));
   int as_root = recvbuf != TG_IN_PLACE && (recvbuf != NULL || total == 0) && !(sendbuf == recvbuf && count > 0);
@@ -114,11 +134,11 @@ int tg__gather_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t 
 int tg_gather(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root)
 {
   tg__ctx c = {comm, -1, -1};
-  TG_CALL(tg__comm(comm, __func__, &c.size, NULL));
+  TG_CALL(tg__comm(comm, __func__, NULL, NULL));
   return tg__gather_on(&c, sendbuf, recvbuf, count, dtype, root, __func__);
 }
 
-int tg__allgather_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+int tg__allgather_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
                      const char *fn)
 {
   MPI_Datatype type = MPI_DATATYPE_NULL;
@@ -127,7 +147,7 @@ int tg__allgather_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64
   TG_CALL(tg__dtype(dtype, fn, &type, &es));
   TG_CALL(tg__buffer(sendbuf, count, es, fn, "sendbuf"));
   TG_CALL(not_in_place(recvbuf, fn, "recvbuf"));
-  TG_CALL(scaled(count, c->size, fn, "recvbuf", &total));
+  TG_CALL(scaled(c, count, fn, "recvbuf", &total));
   TG_CALL(tg__buffer(recvbuf, total, es, fn, "recvbuf"));
   TG_CALL(not_aliased(sendbuf, recvbuf, count, fn));
   /* With MPI_IN_PLACE, MPI ignores the send count and type. */
@@ -137,17 +157,17 @@ int tg__allgather_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64
 int tg_allgather(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype)
 {
   tg__ctx c = {comm, -1, -1};
-  TG_CALL(tg__comm(comm, __func__, &c.size, NULL));
+  TG_CALL(tg__comm(comm, __func__, NULL, NULL));
   return tg__allgather_on(&c, sendbuf, recvbuf, count, dtype, __func__);
 }
 
-int tg__reduce_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op,
+int tg__reduce_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op,
                   int root, const char *fn)
 {
   MPI_Datatype type = MPI_DATATYPE_NULL;
   MPI_Op mop = MPI_OP_NULL;
   size_t es = 1;
-  TG_CALL(tg__root(root, c->size, fn));
+  TG_CALL(root_ok(c, root, fn));
   TG_CALL(tg__dtype(dtype, fn, &type, &es));
   TG_CALL(tg__op(op, dtype, fn, &mop));
   if (sendbuf != TG_IN_PLACE) TG_CALL(tg__buffer(sendbuf, count, es, fn, "sendbuf"));
@@ -169,11 +189,11 @@ int tg__reduce_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t 
 int tg_reduce(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op, int root)
 {
   tg__ctx c = {comm, -1, -1};
-  TG_CALL(tg__comm(comm, __func__, &c.size, NULL));
+  TG_CALL(tg__comm(comm, __func__, NULL, NULL));
   return tg__reduce_on(&c, sendbuf, recvbuf, count, dtype, op, root, __func__);
 }
 
-int tg__allreduce_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op,
+int tg__allreduce_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op,
                      const char *fn)
 {
   MPI_Datatype type = MPI_DATATYPE_NULL;

@@ -17,9 +17,8 @@ int tg__fail(int status, const char *fn, const char *fmt, ...)
   return status;
 }
 
-int tg__mpi(int mpi_err, const char *fn, const char *call)
+int tg__mpi_fail(int mpi_err, const char *fn, const char *call)
 {
-  if (mpi_err == MPI_SUCCESS) return TG_SUCCESS;
   char text[MPI_MAX_ERROR_STRING];
   int len = 0;
   if (MPI_Error_string(mpi_err, text, &len) != MPI_SUCCESS) snprintf(text, sizeof text, "code %d", mpi_err);

@@ -3,6 +3,7 @@
 #define TOFGRID_INTERNAL_H
 
 #include <complex.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -13,9 +14,11 @@
 #if defined(__GNUC__) || defined(__clang__)
 #define TG_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #define TG_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define TG_LIKELY(x) __builtin_expect(!!(x), 1)
 #else
 #define TG_PRINTF(f, a)
 #define TG_UNLIKELY(x) (x)
+#define TG_LIKELY(x) (x)
 #endif
 
 /* Record "fn: message" as the thread's last error and return status.
@@ -24,7 +27,11 @@
 TG_API int tg__fail(int status, const char *fn, const char *fmt, ...) TG_PRINTF(3, 4);
 
 /* Turn an MPI return code into a tofgrid status (message: MPI's own text). */
-int tg__mpi(int mpi_err, const char *fn, const char *call);
+int tg__mpi_fail(int mpi_err, const char *fn, const char *call);
+static inline int tg__mpi(int mpi_err, const char *fn, const char *call)
+{
+  return TG_LIKELY(mpi_err == MPI_SUCCESS) ? TG_SUCCESS : tg__mpi_fail(mpi_err, fn, call);
+}
 
 /* The one table of element types: */
 /* dtype, name, MPI datatype, element size, reducible, ordered (min/max) */
@@ -73,8 +80,8 @@ static inline int tg__op(tg_op op, tg_dtype dtype, const char *fn, MPI_Op *mpi_o
   return TG_SUCCESS;
 }
 
-/* A communicator that passed tg__comm, with what the call needs of it
- * (size and rank are -1 when not asked for). */
+/* A communicator that passed tg__comm; size and rank are -1 until a check
+ * needs them (collectives.c asks MPI lazily). */
 typedef struct tg__ctx {
   MPI_Comm comm;
   int size, rank;
@@ -83,21 +90,42 @@ typedef struct tg__ctx {
 /* The even collectives after the communicator check (collectives.c): the
  * public functions are tg__comm + these; the Fortran shims, which query the
  * communicator themselves, call these directly so nothing is checked twice. */
-TG_API int tg__bcast_on(const tg__ctx *c, void *buf, int64_t count, tg_dtype dtype, int root, const char *fn);
-TG_API int tg__scatter_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+TG_API int tg__bcast_on(tg__ctx *c, void *buf, int64_t count, tg_dtype dtype, int root, const char *fn);
+TG_API int tg__scatter_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
                           int root, const char *fn);
-TG_API int tg__gather_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+TG_API int tg__gather_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
                          int root, const char *fn);
-TG_API int tg__allgather_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+TG_API int tg__allgather_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
                             const char *fn);
-TG_API int tg__reduce_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+TG_API int tg__reduce_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
                          tg_op op, int root, const char *fn);
-TG_API int tg__allreduce_on(const tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+TG_API int tg__allreduce_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
                             tg_op op, const char *fn);
 
 /* Argument checks (check.c); each returns TG_SUCCESS or records the error. */
-/* Check comm; fill size and rank only where the pointers are not NULL. */
-TG_API int tg__comm(MPI_Comm comm, const char *fn, int *size, int *rank);
+/* Check comm; fill size and rank only where the pointers are not NULL.
+ * Inline fast path: MPI seen initialised, comm a known intracommunicator,
+ * nothing asked; everything else goes to tg__comm_slow (check.c). */
+enum { TG_INTRA_CACHE = 8 };
+TG_API extern _Atomic int tg__mpi_seen_initialised;
+TG_API extern _Atomic(MPI_Comm) tg__intra_cache[TG_INTRA_CACHE];
+TG_API int tg__comm_slow(MPI_Comm comm, const char *fn, int *size, int *rank);
+
+static inline int tg__known_intracomm(MPI_Comm comm)
+{
+  for (int i = 0; i < TG_INTRA_CACHE; i++)
+    if (atomic_load_explicit(&tg__intra_cache[i], memory_order_relaxed) == comm) return 1;
+  return 0;
+}
+
+static inline int tg__comm(MPI_Comm comm, const char *fn, int *size, int *rank)
+{
+  if (TG_LIKELY(!size && !rank && comm != MPI_COMM_NULL &&
+                atomic_load_explicit(&tg__mpi_seen_initialised, memory_order_relaxed) &&
+                tg__known_intracomm(comm)))
+    return TG_SUCCESS;
+  return tg__comm_slow(comm, fn, size, rank);
+}
 int tg__counts(const int64_t *counts, int size, size_t elem_size, const char *fn, const char *name,
                int64_t *total);
 
