@@ -11,5 +11,6 @@
 #include "tofgrid/types.h"
 #include "tofgrid/decomp.h"
 #include "tofgrid/collectives.h"
+#include "tofgrid/model.h"
 
 #endif

@@ -1,0 +1,335 @@
+/* The steady state SCAKS reports (spec sections 10-11, 13): integrate
+ * d(theta)/dt from the initial coverages (clean surface) to t_end with
+ * backward Euler in physical time, letting every step's Newton converge;
+ * then Newton in log coverages with every free-site fraction an unknown (the
+ * site balance an equation) and every kinetic residual divided by its gross
+ * rate, so coverages and free sites down to 1e-13 keep full relative
+ * precision in double. If Newton fails from t_end, integrate further (x10 at
+ * a time, up to t_max) -- where SCAKS's own procedure loops forever. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model_internal.h"
+
+extern void dgesv_(const int *n, const int *nrhs, double *a, const int *lda, int *ipiv, double *b, const int *ldb,
+                   int *info);
+
+typedef struct work {
+  const tg_model *m;
+  int n;          /* unknowns: adsorbates then free sites */
+  const double *kf, *kr;
+  double *gasf;   /* [nsteps][2] gas factors of IS, FS */
+  double *rf, *rr;
+  double *y, *y0, *yt, *dy, *f, *J, *scale;
+  int *ipiv;
+} work;
+
+/* d(rate of step i, side)/d(y_j) * y_j = nu_j * rate (log-space derivative). */
+static double nu_of(const kstep *k, int side, int j)
+{
+  for (int f = 0; f < k->nsurf[side]; f++)
+    if (k->surf[side][f].idx == j) return k->surf[side][f].nu;
+  return 0;
+}
+
+/* d(rate)/d(y_j), computed without dividing by y_j (y_j may be 0). */
+static double drate(const kstep *k, int side, double rate0, const double *y, int j)
+{
+  double d = rate0;
+  int found = 0;
+  for (int f = 0; f < k->nsurf[side]; f++) {
+    const factor *fa = &k->surf[side][f];
+    double yi = y[fa->idx];
+    if (fa->idx == j) {
+      found = 1;
+      double p = fa->nu;
+      for (int e = 1; e < fa->nu; e++) p *= yi;
+      d *= p;
+    } else {
+      for (int e = 0; e < fa->nu; e++) d *= yi;
+    }
+  }
+  return found ? d : 0;
+}
+
+static double rate0(const work *w, int i, int side)
+{
+  return (side ? w->kr[i] : w->kf[i]) * w->gasf[2 * i + side];
+}
+
+/* d(theta_a)/dt at the rates in w (f), and each row's gross rate (scale). */
+static void dtheta(const work *w, double *f, double *gross)
+{
+  const tg_model *m = w->m;
+  for (int a = 0; a < m->na; a++) {
+    double s = 0, g = 0;
+    for (int i = 0; i < m->nsteps; i++) {
+      double c = m->dtheta[a * m->nsteps + i];
+      if (c == 0) continue;
+      s += c * (w->rf[i] - w->rr[i]);
+      g += fabs(c) * (w->rf[i] + w->rr[i]);
+    }
+    f[a] = s;
+    if (gross) gross[a] = g;
+  }
+}
+
+static int solve(work *w, double *rhs)
+{
+  int one = 1, info = 0;
+  dgesv_(&w->n, &one, w->J, &w->n, w->ipiv, rhs, &w->n, &info);
+  return info;
+}
+
+/* Site-balance rows: y_site + sum of its adsorbates - total (Jacobian row of ones). */
+static void site_rows(const work *w, const double *y, double *R, int log_space)
+{
+  const tg_model *m = w->m;
+  int n = w->n;
+  for (int s = 0; s < m->ns; s++) {
+    int row = m->na + s;
+    double sum = y[row], t = m->site_total[s];
+    w->J[row * n + row] = 0;
+    for (int j = 0; j < n; j++) w->J[j * n + row] = 0;
+    w->J[row * n + row] = log_space ? y[row] / t : 1;
+    for (int a = 0; a < m->na; a++)
+      if (m->ads_site[a] == s) {
+        sum += y[a];
+        w->J[a * n + row] = log_space ? y[a] / t : 1;
+      }
+    R[row] = log_space ? (sum - t) / t : sum - t;
+  }
+}
+
+/* One backward-Euler step of size h from w->y0; the result in w->y.
+ * Returns the Newton iterations used, or -1 if the step must be retried smaller. */
+static int euler_step(work *w, double h)
+{
+  const tg_model *m = w->m;
+  int n = w->n;
+  memcpy(w->y, w->y0, (size_t)n * sizeof *w->y);
+  for (int it = 1; it <= 10; it++) {
+    tg__rates(m, w->kf, w->kr, w->gasf, w->y, w->rf, w->rr);
+    dtheta(w, w->f, NULL);
+    for (int a = 0; a < m->na; a++) w->dy[a] = -(w->y[a] - w->y0[a] - h * w->f[a]);
+    site_rows(w, w->y, w->dy, 0);
+    for (int s = 0; s < m->ns; s++) w->dy[m->na + s] = -w->dy[m->na + s];
+    /* Jacobian rows of the adsorbates: I - h df/dy. */
+    for (int a = 0; a < m->na; a++)
+      for (int j = 0; j < n; j++) {
+        double d = 0;
+        for (int i = 0; i < m->nsteps; i++) {
+          double c = m->dtheta[a * m->nsteps + i];
+          if (c == 0) continue;
+          d += c * (drate(&m->k[i], 0, rate0(w, i, 0), w->y, j) - drate(&m->k[i], 1, rate0(w, i, 1), w->y, j));
+        }
+        w->J[j * n + a] = (a == j) - h * d;
+      }
+    if (solve(w, w->dy)) return -1;
+    double worst = 0;
+    for (int j = 0; j < n; j++) {
+      w->y[j] += w->dy[j];
+      double e = fabs(w->dy[j]);
+      if (e > worst) worst = e;
+    }
+    if (!isfinite(worst)) return -1;
+    if (worst <= 1e-14) {
+      for (int j = 0; j < n; j++) {
+        if (w->y[j] < -1e-10) return -1; /* overshoot: a smaller step */
+        if (w->y[j] < 0) w->y[j] = 0;
+      }
+      return it;
+    }
+  }
+  return -1;
+}
+
+/* Integrate from time *t (state in w->y0) to t_end. */
+static int integrate(work *w, double *t, double t_end, double *h, int *steps)
+{
+  while (*t < t_end) {
+    double dt = *h;
+    if (*t + dt > t_end) dt = t_end - *t;
+    int it = euler_step(w, dt);
+    if (it < 0) {
+      *h = dt / 4;
+      if (*h < 1e-30) return -1;
+      continue;
+    }
+    (*steps)++;
+    *t += dt;
+    memcpy(w->y0, w->y, (size_t)w->n * sizeof *w->y);
+    if (it <= 3) *h = dt * 2;
+    else if (it >= 7) *h = dt / 2;
+    else *h = dt;
+  }
+  return 0;
+}
+
+/* Scaled residual in log space at y (also fills rf, rr): returns its max norm. */
+static double residual(work *w, const double *y, double *F, double *norm2)
+{
+  const tg_model *m = w->m;
+  tg__rates(m, w->kf, w->kr, w->gasf, y, w->rf, w->rr);
+  dtheta(w, F, w->scale);
+  double worst = 0, sum = 0;
+  for (int a = 0; a < m->na; a++) {
+    F[a] = w->scale[a] > 0 ? F[a] / w->scale[a] : 0;
+  }
+  for (int s = 0; s < m->ns; s++) {
+    double total = y[m->na + s];
+    for (int a = 0; a < m->na; a++)
+      if (m->ads_site[a] == s) total += y[a];
+    F[m->na + s] = (total - m->site_total[s]) / m->site_total[s];
+  }
+  for (int j = 0; j < w->n; j++) {
+    worst = fmax(worst, fabs(F[j]));
+    sum += F[j] * F[j];
+  }
+  *norm2 = sqrt(sum);
+  return worst;
+}
+
+/* Newton in u = log(y) from w->y0; the root in w->y. Returns iterations, -1 on failure. */
+static int newton(work *w, double tol, int max_it, double *res)
+{
+  const tg_model *m = w->m;
+  int n = w->n;
+  double *u = w->scale + n, *F = w->f, *trial = u + n, *Ft = trial + n;
+  for (int j = 0; j < n; j++) u[j] = log(fmax(w->y0[j], 1e-300));
+  for (int j = 0; j < n; j++) w->y[j] = exp(u[j]);
+  double norm2, worst = residual(w, w->y, F, &norm2);
+  int it = 0;
+  for (; it < max_it; it++) {
+    /* Jacobian of the scaled rows in log space: sum_i c (nu_IS r_f - nu_FS r_r) / gross. */
+    for (int a = 0; a < m->na; a++)
+      for (int j = 0; j < n; j++) {
+        double d = 0;
+        for (int i = 0; i < m->nsteps; i++) {
+          double c = m->dtheta[a * m->nsteps + i];
+          if (c != 0) d += c * (nu_of(&m->k[i], 0, j) * w->rf[i] - nu_of(&m->k[i], 1, j) * w->rr[i]);
+        }
+        w->J[j * n + a] = w->scale[a] > 0 ? d / w->scale[a] : (a == j);
+      }
+    site_rows(w, w->y, w->dy, 1);
+    for (int j = 0; j < n; j++) w->dy[j] = -F[j];
+    if (solve(w, w->dy)) break;
+    double big = 0;
+    for (int j = 0; j < n; j++) big = fmax(big, fabs(w->dy[j]));
+    double lambda = big > 20 ? 20 / big : 1; /* keep exp() in range */
+    int accepted = 0;
+    for (int k = 0; k < 40 && !accepted; k++, lambda /= 2) {
+      for (int j = 0; j < n; j++) trial[j] = u[j] + lambda * w->dy[j];
+      double *yt = w->yt;
+      for (int j = 0; j < n; j++) yt[j] = exp(trial[j]);
+      double n2, wt = residual(w, yt, Ft, &n2);
+      if (isfinite(n2) && n2 < norm2) {
+        memcpy(u, trial, (size_t)n * sizeof *u);
+        memcpy(F, Ft, (size_t)n * sizeof *F);
+        memcpy(w->y, yt, (size_t)n * sizeof *w->y);
+        norm2 = n2;
+        worst = wt;
+        accepted = 1;
+      }
+    }
+    if (!accepted) break; /* stationary: no further decrease possible */
+    if (worst < 1e-15) {
+      it++;
+      break;
+    }
+  }
+  residual(w, w->y, F, &norm2); /* rates at the final state */
+  *res = worst;
+  return worst <= tol ? it : -1;
+}
+
+int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solve_options *options, tg_solution *sol)
+{
+  if (!m || !sol) return tg__fail(TG_ERR_ARG, __func__, "model and solution must not be NULL");
+  tg_solve_options o = options ? *options : m->opts;
+  if (T <= 0) T = m->temperature;
+  if (!isfinite(T)) return tg__fail(TG_ERR_ARG, __func__, "temperature %g K is not finite", T);
+  const double *p = pressures ? pressures : m->pressures;
+  for (int g = 0; g < m->ng; g++)
+    if (!(p[g] >= 0) || !isfinite(p[g]))
+      return tg__fail(TG_ERR_ARG, __func__, "pressure of %s is %g; it must be finite and >= 0", m->sp[m->gases[g]].name,
+                      p[g]);
+  if (!(o.t_end > 0) || !(o.t_max >= o.t_end) || !(o.tolerance > 0) || o.max_iterations < 1)
+    return tg__fail(TG_ERR_ARG, __func__, "options: need t_end > 0, t_max >= t_end, tolerance > 0, max_iterations >= 1");
+
+  int n = m->na + m->ns, ns = m->nsteps;
+  size_t doubles = (size_t)(2 * ns + 2 * ns + 9 * n + n * n + 2 * ns);
+  double *mem = malloc(doubles * sizeof(double) + (size_t)n * sizeof(int));
+  if (!mem) return tg__fail(TG_ERR_NOMEM, __func__, "out of memory");
+  work w = {.m = m, .n = n};
+  double *q = mem;
+  double *kf = q, *kr = q + ns;
+  q += 2 * ns;
+  w.gasf = q, q += 2 * ns;
+  w.rf = q, q += ns;
+  w.rr = q, q += ns;
+  w.y = q, q += n;
+  w.y0 = q, q += n;
+  w.yt = q, q += n;
+  w.dy = q, q += n;
+  w.f = q, q += n;
+  w.scale = q, q += 4 * n; /* scale, then u, trial, Ft for Newton */
+  w.J = q, q += n * n;
+  w.ipiv = (int *)q;
+  if (T == m->temperature) {
+    w.kf = m->kf, w.kr = m->kr;
+  } else {
+    int rc = tg__rate_constants(m, T, kf, kr);
+    if (rc) return free(mem), rc;
+    w.kf = kf, w.kr = kr;
+  }
+  tg__gas_factors(m, p, w.gasf);
+
+  /* Initial state: clean surface (or the given coverages), free sites the rest. */
+  const double *init = o.initial ? o.initial : m->initial;
+  for (int s = 0; s < m->ns; s++) w.y0[m->na + s] = m->site_total[s];
+  for (int a = 0; a < m->na; a++) {
+    w.y0[a] = init ? init[a] : 0;
+    w.y0[m->na + m->ads_site[a]] -= w.y0[a];
+  }
+  for (int s = 0; s < m->ns; s++)
+    if (w.y0[m->na + s] < -1e-12 * m->site_total[s]) {
+      free(mem);
+      return tg__fail(TG_ERR_ARG, __func__, "initial coverages on %s exceed its total", m->sp[m->sites[s]].name);
+    }
+  /* First step: a thousandth of the fastest rate's time scale. */
+  double fastest = 0;
+  for (int i = 0; i < ns; i++) fastest = fmax(fastest, w.kf[i] * w.gasf[2 * i] + w.kr[i] * w.gasf[2 * i + 1]);
+  double t = 0, h = fastest > 0 ? 1e-3 / fastest : 1e-3 * o.t_end, res = INFINITY;
+  int steps = 0, it = -1;
+  sol->status = TG_STEADY_FAILED;
+  for (double target = o.t_end; target <= o.t_max * (1 + 1e-12); target *= 10) {
+    if (integrate(&w, &t, target, &h, &steps)) break;
+    it = newton(&w, o.tolerance, o.max_iterations, &res); /* from w.y0, which it leaves as it is */
+    if (it >= 0) {
+      sol->status = target > o.t_end * (1 + 1e-12) ? TG_STEADY_PAST_T_END : TG_STEADY_OK;
+      break;
+    }
+  }
+  sol->iterations = it < 0 ? 0 : it;
+  sol->time_steps = steps;
+  sol->t_reached = t;
+  sol->residual = res;
+  for (int j = 0; j < n; j++) sol->coverages[j] = w.y[j];
+  for (int i = 0; i < ns; i++) sol->rf[i] = w.rf[i], sol->rr[i] = w.rr[i];
+  for (int g = 0; g < m->ng; g++) {
+    double tof = 0;
+    for (int i = 0; i < ns; i++) tof += m->dgas[g * ns + i] * (w.rf[i] - w.rr[i]);
+    sol->tof[g] = tof;
+  }
+  sol->poisoned_by = -1;
+  for (int a = 0; a < m->na; a++)
+    if (w.y[a] > (1 - 1e-6) * m->site_total[m->ads_site[a]]) sol->poisoned_by = a;
+  free(mem);
+  if (sol->status == TG_STEADY_FAILED)
+    return tg__fail(TG_ERR_CONVERGENCE, __func__,
+                    "no steady state: Newton did not converge (scaled residual %.3g > tolerance %.3g) from the states "
+                    "reached at t = %g ... %g s", res, o.tolerance, o.t_end, t);
+  return TG_SUCCESS;
+}
