@@ -101,4 +101,10 @@ void tg__gas_factors(const tg_model *m, const double *pressures, double *gasf);
 void tg__rates(const tg_model *m, const double *kf, const double *kr, const double *gasf, const double *y,
                double *rf, double *rr);
 
+/* Dense solve A x = b, A column-major n x n (linsolve.c): inline LU for
+ * n <= tg__small_solve_limit, LAPACK dgesv above (tests set the limit to 0
+ * to run the LAPACK path). Returns 0, or > 0 if A is singular. */
+TG_API extern int tg__small_solve_limit;
+int tg__solve_dense(int n, double *A, double *b, int *ipiv);
+
 #endif

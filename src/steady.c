@@ -12,9 +12,6 @@
 
 #include "model_internal.h"
 
-extern void dgesv_(const int *n, const int *nrhs, double *a, const int *lda, int *ipiv, double *b, const int *ldb,
-                   int *info);
-
 typedef struct work {
   const tg_model *m;
   int n;          /* unknowns: adsorbates then free sites */
@@ -25,7 +22,7 @@ typedef struct work {
   int *ipiv;
 } work;
 
-/* d(rate of step i, side)/d(y_j) * y_j = nu_j * rate (log-space derivative). */
+/* d(rate of step i, side)/d(log y_j) = nu_j * rate. */
 static double nu_of(const kstep *k, int side, int j)
 {
   for (int f = 0; f < k->nsurf[side]; f++)
@@ -33,29 +30,32 @@ static double nu_of(const kstep *k, int side, int j)
   return 0;
 }
 
-/* d(rate)/d(y_j), computed without dividing by y_j (y_j may be 0). */
-static double drate(const kstep *k, int side, double rate0, const double *y, int j)
+/* D[j*na + a] = d(dtheta_a/dt)/dy_j, step by step and factor by factor;
+ * each derivative is the product of the other factors (no division by a
+ * coverage that may be 0). */
+static void dtheta_jacobian(const work *w, const double *y, double *D)
 {
-  double d = rate0;
-  int found = 0;
-  for (int f = 0; f < k->nsurf[side]; f++) {
-    const factor *fa = &k->surf[side][f];
-    double yi = y[fa->idx];
-    if (fa->idx == j) {
-      found = 1;
-      double p = fa->nu;
-      for (int e = 1; e < fa->nu; e++) p *= yi;
-      d *= p;
-    } else {
-      for (int e = 0; e < fa->nu; e++) d *= yi;
+  const tg_model *m = w->m;
+  int na = m->na;
+  memset(D, 0, (size_t)w->n * (size_t)na * sizeof *D);
+  for (int i = 0; i < m->nsteps; i++) {
+    const kstep *k = &m->k[i];
+    for (int side = 0; side < 2; side++) {
+      double base = (side ? w->kr[i] : w->kf[i]) * w->gasf[2 * i + side], sign = side ? -1 : 1;
+      for (int f = 0; f < k->nsurf[side]; f++) {
+        const factor *fa = &k->surf[side][f];
+        double d = base * fa->nu;
+        for (int e = 1; e < fa->nu; e++) d *= y[fa->idx];
+        for (int g = 0; g < k->nsurf[side]; g++)
+          if (g != f)
+            for (int e = 0; e < k->surf[side][g].nu; e++) d *= y[k->surf[side][g].idx];
+        for (int a = 0; a < na; a++) {
+          double c = m->dtheta[a * m->nsteps + i];
+          if (c != 0) D[fa->idx * na + a] += sign * c * d;
+        }
+      }
     }
   }
-  return found ? d : 0;
-}
-
-static double rate0(const work *w, int i, int side)
-{
-  return (side ? w->kr[i] : w->kf[i]) * w->gasf[2 * i + side];
 }
 
 /* d(theta_a)/dt at the rates in w (f), and each row's gross rate (scale). */
@@ -75,12 +75,7 @@ static void dtheta(const work *w, double *f, double *gross)
   }
 }
 
-static int solve(work *w, double *rhs)
-{
-  int one = 1, info = 0;
-  dgesv_(&w->n, &one, w->J, &w->n, w->ipiv, rhs, &w->n, &info);
-  return info;
-}
+static int solve(work *w, double *rhs) { return tg__solve_dense(w->n, w->J, rhs, w->ipiv); }
 
 /* Site-balance rows: y_site + sum of its adsorbates - total (Jacobian row of ones). */
 static void site_rows(const work *w, const double *y, double *R, int log_space)
@@ -102,39 +97,33 @@ static void site_rows(const work *w, const double *y, double *R, int log_space)
   }
 }
 
-/* One backward-Euler step of size h from w->y0; the result in w->y.
- * Returns the Newton iterations used, or -1 if the step must be retried smaller. */
+/* One backward-Euler step of size h from w->y0, Newton starting at w->y
+ * (the caller's prediction); the result in w->y. Returns the Newton
+ * iterations used, or -1 if the step must be retried smaller. The step is
+ * converged when no coverage moves by more than 1e-10: the final Newton
+ * (in log space) polishes the state to roundoff. */
 static int euler_step(work *w, double h)
 {
   const tg_model *m = w->m;
-  int n = w->n;
-  memcpy(w->y, w->y0, (size_t)n * sizeof *w->y);
+  int n = w->n, na = m->na;
+  double *D = w->J + n * n;
   for (int it = 1; it <= 10; it++) {
     tg__rates(m, w->kf, w->kr, w->gasf, w->y, w->rf, w->rr);
     dtheta(w, w->f, NULL);
-    for (int a = 0; a < m->na; a++) w->dy[a] = -(w->y[a] - w->y0[a] - h * w->f[a]);
+    for (int a = 0; a < na; a++) w->dy[a] = -(w->y[a] - w->y0[a] - h * w->f[a]);
     site_rows(w, w->y, w->dy, 0);
-    for (int s = 0; s < m->ns; s++) w->dy[m->na + s] = -w->dy[m->na + s];
-    /* Jacobian rows of the adsorbates: I - h df/dy. */
-    for (int a = 0; a < m->na; a++)
-      for (int j = 0; j < n; j++) {
-        double d = 0;
-        for (int i = 0; i < m->nsteps; i++) {
-          double c = m->dtheta[a * m->nsteps + i];
-          if (c == 0) continue;
-          d += c * (drate(&m->k[i], 0, rate0(w, i, 0), w->y, j) - drate(&m->k[i], 1, rate0(w, i, 1), w->y, j));
-        }
-        w->J[j * n + a] = (a == j) - h * d;
-      }
+    for (int s = 0; s < m->ns; s++) w->dy[na + s] = -w->dy[na + s];
+    dtheta_jacobian(w, w->y, D);
+    for (int a = 0; a < na; a++) /* adsorbate rows: I - h df/dy */
+      for (int j = 0; j < n; j++) w->J[j * n + a] = (a == j) - h * D[j * na + a];
     if (solve(w, w->dy)) return -1;
     double worst = 0;
     for (int j = 0; j < n; j++) {
       w->y[j] += w->dy[j];
-      double e = fabs(w->dy[j]);
-      if (e > worst) worst = e;
+      worst = fmax(worst, fabs(w->dy[j]));
     }
     if (!isfinite(worst)) return -1;
-    if (worst <= 1e-14) {
+    if (worst <= 1e-10) {
       for (int j = 0; j < n; j++) {
         if (w->y[j] < -1e-10) return -1; /* overshoot: a smaller step */
         if (w->y[j] < 0) w->y[j] = 0;
@@ -145,23 +134,35 @@ static int euler_step(work *w, double h)
   return -1;
 }
 
-/* Integrate from time *t (state in w->y0) to t_end. */
+/* Integrate from time *t (state in w->y0) to t_end. Each step starts its
+ * Newton from a linear extrapolation of the last two states; the step size
+ * doubles after an easy step and halves after a hard one. */
 static int integrate(work *w, double *t, double t_end, double *h, int *steps)
 {
+  int n = w->n;
+  double h_prev = 0;
   while (*t < t_end) {
     double dt = *h;
     if (*t + dt > t_end) dt = t_end - *t;
+    for (int j = 0; j < n; j++) /* prediction; w->yt holds the previous state */
+      w->y[j] = h_prev > 0 ? w->y0[j] + (dt / h_prev) * (w->y0[j] - w->yt[j]) : w->y0[j];
+    for (int j = 0; j < n; j++)
+      if (w->y[j] < 0) w->y[j] = 0;
     int it = euler_step(w, dt);
     if (it < 0) {
       *h = dt / 4;
+      h_prev = 0;
       if (*h < 1e-30) return -1;
       continue;
     }
     (*steps)++;
     *t += dt;
-    memcpy(w->y0, w->y, (size_t)w->n * sizeof *w->y);
-    if (it <= 3) *h = dt * 2;
-    else if (it >= 7) *h = dt / 2;
+    memcpy(w->yt, w->y0, (size_t)n * sizeof *w->y);
+    memcpy(w->y0, w->y, (size_t)n * sizeof *w->y);
+    h_prev = dt;
+    if (it == 1) *h = dt * 8; /* the state has settled: cross the quiet stretch to t_end fast */
+    else if (it <= 3) *h = dt * 2;
+    else if (it >= 6) *h = dt / 2;
     else *h = dt;
   }
   return 0;
@@ -259,7 +260,7 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
     return tg__fail(TG_ERR_ARG, __func__, "options: need t_end > 0, t_max >= t_end, tolerance > 0, max_iterations >= 1");
 
   int n = m->na + m->ns, ns = m->nsteps;
-  size_t doubles = (size_t)(2 * ns + 2 * ns + 9 * n + n * n + 2 * ns);
+  size_t doubles = (size_t)(2 * ns + 2 * ns + 9 * n + 2 * n * n + 2 * ns);
   double *mem = malloc(doubles * sizeof(double) + (size_t)n * sizeof(int));
   if (!mem) return tg__fail(TG_ERR_NOMEM, __func__, "out of memory");
   work w = {.m = m, .n = n};
@@ -275,7 +276,7 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
   w.dy = q, q += n;
   w.f = q, q += n;
   w.scale = q, q += 4 * n; /* scale, then u, trial, Ft for Newton */
-  w.J = q, q += n * n;
+  w.J = q, q += 2 * n * n; /* J, then df/dy */
   w.ipiv = (int *)q;
   if (T == m->temperature) {
     w.kf = m->kf, w.kr = m->kr;
