@@ -284,9 +284,10 @@ int tg_solution_create(const tg_model *m, tg_solution **out)
     s->tof = calloc((size_t)(m->ng ? m->ng : 1), sizeof(double));
     s->rf = calloc(ns, sizeof(double));
     s->rr = calloc(ns, sizeof(double));
+    s->net = calloc(ns, sizeof(double));
     s->xrc = calloc(ns, sizeof(double));
   }
-  if (!s || !s->coverages || !s->tof || !s->rf || !s->rr || !s->xrc) {
+  if (!s || !s->coverages || !s->tof || !s->rf || !s->rr || !s->net || !s->xrc) {
     tg_solution_free(s);
     return tg__fail(TG_ERR_NOMEM, __func__, "out of memory");
   }
@@ -301,6 +302,7 @@ void tg_solution_free(tg_solution *s)
   free(s->tof);
   free(s->rf);
   free(s->rr);
+  free(s->net);
   free(s->xrc);
   free(s);
 }

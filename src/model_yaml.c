@@ -40,10 +40,22 @@ static int want(const reader *r, const yaml_node_t *n, yaml_node_type_t type, co
   return TG_SUCCESS;
 }
 
+static int strcasecmp_ascii(const char *a, const char *b)
+{
+  for (; *a && *b; a++, b++) {
+    int x = (*a >= 'A' && *a <= 'Z') ? *a + 32 : *a, y = (*b >= 'A' && *b <= 'Z') ? *b + 32 : *b;
+    if (x != y) return x - y;
+  }
+  return *a - *b;
+}
+
 static int number(const reader *r, const yaml_node_t *n, const char *what, double *out)
 {
   TG_CALL(want(r, n, YAML_SCALAR_NODE, what));
   const char *s = scalar(n);
+  const char *bare = s + (*s == '-' || *s == '+'); /* YAML spells them .nan, .inf */
+  if (strcasecmp_ascii(bare, ".nan") == 0 || strcasecmp_ascii(bare, ".inf") == 0)
+    return fail_at(r, n, TG_ERR_MODEL, "%s must be finite, not %s", what, s);
   char *end = NULL;
   errno = 0;
   double v = strtod(s, &end);

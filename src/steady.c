@@ -245,6 +245,42 @@ static int newton(work *w, double tol, int max_it, double *res)
   return worst <= tol ? it : -1;
 }
 
+/* Net rates at the steady state, free of cancellation. rf - rr loses every
+ * digit on a quasi-equilibrated step (gross ~1e-5, net ~1e-21 on the
+ * CO-poisoned branch), but a steady state obeys C n = 0 exactly (C: the
+ * d(theta)/dt coefficients), and each computed net rate is accurate to
+ * roundoff times its gross rate g. So project the computed rates onto
+ * C n = 0 with weights g^2: n = n0 - W C^T (C W C^T)^-1 C n0. Steps far from
+ * equilibrium keep their accurate rates and the equilibrated ones take the
+ * correction -- what exact arithmetic would give. If the constraints are
+ * degenerate the computed rates are kept. */
+static void net_rates(const tg_model *m, const double *rf, const double *rr, double *net, double *scratch, int *ipiv)
+{
+  int na = m->na, ns = m->nsteps;
+  double *M = scratch, *lam = M + na * na, *g2 = lam + na;
+  for (int i = 0; i < ns; i++) {
+    net[i] = rf[i] - rr[i];
+    g2[i] = (rf[i] + rr[i]) * (rf[i] + rr[i]);
+  }
+  for (int a = 0; a < na; a++) {
+    double r = 0;
+    for (int i = 0; i < ns; i++) r += m->dtheta[a * ns + i] * net[i];
+    lam[a] = r;
+    for (int b = 0; b < na; b++) {
+      double x = 0;
+      for (int i = 0; i < ns; i++) x += m->dtheta[a * ns + i] * g2[i] * m->dtheta[b * ns + i];
+      M[b * na + a] = x;
+    }
+  }
+  if (tg__solve_dense(na, M, lam, ipiv)) return;
+  for (int i = 0; i < ns; i++) {
+    double c = 0;
+    for (int a = 0; a < na; a++) c += m->dtheta[a * ns + i] * lam[a];
+    double fixed = net[i] - g2[i] * c;
+    if (isfinite(fixed)) net[i] = fixed;
+  }
+}
+
 int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solve_options *options, tg_solution *sol)
 {
   if (!m || !sol) return tg__fail(TG_ERR_ARG, __func__, "model and solution must not be NULL");
@@ -260,7 +296,7 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
     return tg__fail(TG_ERR_ARG, __func__, "options: need t_end > 0, t_max >= t_end, tolerance > 0, max_iterations >= 1");
 
   int n = m->na + m->ns, ns = m->nsteps;
-  size_t doubles = (size_t)(2 * ns + 2 * ns + 9 * n + 2 * n * n + 2 * ns);
+  size_t doubles = (size_t)(2 * ns + 2 * ns + 9 * n + 2 * n * n + 3 * ns + n);
   double *mem = malloc(doubles * sizeof(double) + (size_t)n * sizeof(int));
   if (!mem) return tg__fail(TG_ERR_NOMEM, __func__, "out of memory");
   work w = {.m = m, .n = n};
@@ -276,7 +312,7 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
   w.dy = q, q += n;
   w.f = q, q += n;
   w.scale = q, q += 4 * n; /* scale, then u, trial, Ft for Newton */
-  w.J = q, q += 2 * n * n; /* J, then df/dy */
+  w.J = q, q += 2 * n * n + ns + n; /* J, then df/dy; net_rates' scratch at the end */
   w.ipiv = (int *)q;
   if (T == m->temperature) {
     w.kf = m->kf, w.kr = m->kr;
@@ -319,9 +355,10 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
   sol->residual = res;
   for (int j = 0; j < n; j++) sol->coverages[j] = w.y[j];
   for (int i = 0; i < ns; i++) sol->rf[i] = w.rf[i], sol->rr[i] = w.rr[i];
+  net_rates(m, w.rf, w.rr, sol->net, w.J, w.ipiv);
   for (int g = 0; g < m->ng; g++) {
     double tof = 0;
-    for (int i = 0; i < ns; i++) tof += m->dgas[g * ns + i] * (w.rf[i] - w.rr[i]);
+    for (int i = 0; i < ns; i++) tof += m->dgas[g * ns + i] * sol->net[i];
     sol->tof[g] = tof;
   }
   sol->poisoned_by = -1;

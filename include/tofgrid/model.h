@@ -82,6 +82,7 @@ typedef struct tg_solution {
   double *coverages;   /**< adsorbates then free sites (tg_model_species order) */
   double *tof;         /**< per gas: net production (s^-1 per site; product > 0, consumed < 0) */
   double *rf, *rr;     /**< forward and reverse rates per step */
+  double *net;         /**< net rate per step, made consistent with the steady state (no cancellation) */
   double *xrc;         /**< degree of rate control per step (when asked), else NULL */
 } tg_solution;
 

@@ -1,0 +1,132 @@
+/* Rate constants against SCAKS's (spec 8.1), model B where SCAKS loops
+ * forever, and a mechanism with five adsorbates on two site types. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "check.h"
+
+static double rel(double a, double b) { return fabs(a - b) / fmax(fabs(b), 1e-300); }
+
+static void rate_constants(const char *path)
+{
+  /* Model A (CT) and model B (TST): SCAKS's values, 30 digits (spec 8.1). */
+  static const double a_kf[3] = {90235665.7025330960750579833984, 16630285.0691818688064813613892,
+                                 1221152322.96730360461012502382};
+  static const double a_kr[3] = {1.30810002990269585133013572525e-5, 4.35902632680814367287854679354e-9,
+                                 1.48034399856450295213011535473e-6};
+  static const double b_kf[3] = {9376477746581.5625686253289, 9376477746581.5625686253289, 0.093897597087840912921101886};
+  static const double b_kr[3] = {30395.725401487982221937574, 2.5429515269621115215797765e-17,
+                                 399.29616121110548291952135};
+  tg_model *a = NULL, *b = NULL;
+  double kf[3], kr[3];
+  CHECK_OK(tg_model_default(&a));
+  CHECK_OK(tg_model_rate_constants(a, 0, kf, kr));
+  for (int i = 0; i < 3; i++) CHECK(rel(kf[i], a_kf[i]) < 1e-14 && rel(kr[i], a_kr[i]) < 1e-14, "model A k%d", i + 1);
+  CHECK_OK(tg_model_load(path, &b));
+  if (b) {
+    CHECK_OK(tg_model_rate_constants(b, 0, kf, kr));
+    for (int i = 0; i < 3; i++) CHECK(rel(kf[i], b_kf[i]) < 1e-14 && rel(kr[i], b_kr[i]) < 1e-14, "model B k%d", i + 1);
+  }
+  tg_model_free(a);
+  tg_model_free(b);
+}
+
+/* Model B on the tutorial grid: every point converges to the physical root
+ * (the one integration to 1e3 s reaches), and the spec's example point --
+ * where SCAKS loops forever -- says it went past t_end. */
+static void model_b(const char *path)
+{
+  tg_model *m = NULL;
+  CHECK_OK(tg_model_load(path, &m));
+  if (!m) return;
+  tg_solution *s = NULL, *ref = NULL;
+  CHECK_OK(tg_solution_create(m, &s));
+  CHECK_OK(tg_solution_create(m, &ref));
+  int gO2 = tg_model_gas_index(m, "O2_g"), gCO = tg_model_gas_index(m, "CO_g");
+  double p[3] = {0, 0, 0};
+  tg_solve_options longer = tg_solve_options_default(m);
+  longer.t_end = 1e3;
+  int past = 0;
+  for (int i = 0; i < 10; i++)
+    for (int j = 0; j < 10; j++) {
+      p[gO2] = 1e-5 + i * (0.5 - 1e-5) / 9;
+      p[gCO] = 1e-5 + j * (0.5 - 1e-5) / 9;
+      CHECK_OK(tg_solve(m, 0, p, NULL, s));
+      CHECK_OK(tg_solve(m, 0, p, &longer, ref));
+      past += s->status == TG_STEADY_PAST_T_END;
+      for (int k = 0; k < 3; k++)
+        CHECK(rel(s->coverages[k], ref->coverages[k]) < 1e-8, "model B point (%d,%d) coverage %d: %.17g vs %.17g", i, j,
+              k, s->coverages[k], ref->coverages[k]);
+      CHECK(s->coverages[0] >= 0 && s->coverages[1] >= 0 && s->coverages[2] > 0, "physical root at (%d,%d)", i, j);
+    }
+  CHECK(past >= 20 && past <= 27, "%d points needed integration past t_end (SCAKS fails at 27)", past);
+  /* spec 11.10: p_O2 = 0.1111, p_CO = 0.0556 */
+  p[gO2] = 1e-5 + 2 * (0.5 - 1e-5) / 9;
+  p[gCO] = 1e-5 + 1 * (0.5 - 1e-5) / 9;
+  CHECK_OK(tg_solve(m, 0, p, NULL, s));
+  CHECK(s->status == TG_STEADY_PAST_T_END && s->t_reached > 1, "status %d at t %g", s->status, s->t_reached);
+  CHECK(fabs(s->coverages[0] - 0.92977) < 1e-5 && fabs(s->coverages[1] - 0.07023) < 1e-5 &&
+            rel(s->coverages[2], 5.42e-8) < 1e-2 && rel(s->tof[tg_model_product(m)], 6.13e-3) < 1e-2,
+        "spec 11.10 point: %.6f %.6f %.3e TOF %.3e", s->coverages[0], s->coverages[1], s->coverages[2],
+        s->tof[tg_model_product(m)]);
+  tg_solution_free(s);
+  tg_solution_free(ref);
+  tg_model_free(m);
+}
+
+/* Five adsorbates on two site types: the steady state conserves atoms in the
+ * TOFs, fills each site type exactly, and zeroes every d(theta)/dt. */
+static const char two_sites[] =
+    "name: CO oxidation and water formation on two site types\n"
+    "temperature: 550\n"
+    "species:\n"
+    "  CO_g: {pressure: 0.2}\n  O2_g: {pressure: 0.3}\n  H2_g: {pressure: 0.1}\n"
+    "  CO2_g: {pressure: 0.001}\n  H2O_g: {pressure: 0.001}\n"
+    "  \"*_s\": {total: 1.0}\n  \"*_t\": {total: 0.5}\n"
+    "reactions:\n"
+    "  - {reaction: 'CO_g + *_s -> CO_s', Ga: 0.0, dG: -1.2}\n"
+    "  - {reaction: 'O2_g + 2*_t -> 2O_t', Ga: 0.3, dG: -1.8}\n"
+    "  - {reaction: 'H2_g + 2*_s -> 2H_s', Ga: 0.2, dG: -0.5}\n"
+    "  - {reaction: 'CO_s + O_t <-> CO-O_t + *_s -> CO2_g + *_s + *_t', Ga: 0.9, dG: -0.6}\n"
+    "  - {reaction: 'H_s + O_t -> OH_t + *_s', Ga: 0.7, dG: -0.3}\n"
+    "  - {reaction: 'OH_t + H_s -> H2O_t + *_s', Ga: 0.6, dG: -0.2}\n"
+    "  - {reaction: 'H2O_t -> H2O_g + *_t', Ga: 0.0, dG: 0.3}\n"
+    "product: CO2_g\n";
+
+static void two_site_types(void)
+{
+  tg_model *m = NULL;
+  CHECK_OK(tg_model_parse(two_sites, sizeof two_sites - 1, "two_sites", &m));
+  if (!m) return;
+  CHECK(tg_model_count(m, TG_ADSORBATE) == 5 && tg_model_count(m, TG_SITE) == 2 && tg_model_count(m, TG_GAS) == 5,
+        "counts %d %d %d", tg_model_count(m, TG_ADSORBATE), tg_model_count(m, TG_SITE), tg_model_count(m, TG_GAS));
+  tg_solution *s = NULL;
+  CHECK_OK(tg_solution_create(m, &s));
+  CHECK_OK(tg_solve(m, 0, NULL, NULL, s));
+  const double *th = s->coverages; /* CO_s H2O_t H_s OH_t O_t, then *_s *_t (sorted) */
+  CHECK(strcmp(tg_model_species(m, TG_ADSORBATE, 0), "CO_s") == 0 && strcmp(tg_model_species(m, TG_ADSORBATE, 4), "O_t") == 0,
+        "adsorbates sorted");
+  CHECK(fabs(th[0] + th[2] + th[5] - 1.0) < 1e-13 && fabs(th[1] + th[3] + th[4] + th[6] - 0.5) < 1e-13,
+        "site balances %.17g %.17g", th[0] + th[2] + th[5], th[1] + th[3] + th[4] + th[6]);
+  double t[5];
+  const char *gas[5] = {"CO2_g", "CO_g", "H2O_g", "H2_g", "O2_g"};
+  for (int g = 0; g < 5; g++) t[g] = s->tof[tg_model_gas_index(m, gas[g])];
+  double scale = fabs(t[0]) + fabs(t[1]) + fabs(t[2]) + fabs(t[3]) + fabs(t[4]);
+  CHECK(scale > 0, "something reacts");
+  CHECK(fabs(t[0] + t[1]) < 1e-10 * scale, "carbon balance: %g %g", t[0], t[1]);
+  CHECK(fabs(2 * t[0] + t[1] + t[2] + 2 * t[4]) < 1e-10 * scale, "oxygen balance");
+  CHECK(fabs(2 * t[2] + 2 * t[3]) < 1e-10 * scale, "hydrogen balance");
+  CHECK(s->residual < 1e-12, "scaled residual %g", s->residual);
+  tg_solution_free(s);
+  tg_model_free(m);
+}
+
+int main(int argc, char **argv)
+{
+  const char *model_b_path = argc > 1 ? argv[1] : "tests/data/model_b.yaml";
+  rate_constants(model_b_path);
+  model_b(model_b_path);
+  two_site_types();
+  printf("%ld passed, %ld failed\n", tg_test_checks - tg_test_failures, tg_test_failures);
+  return tg_test_failures ? 1 : 0;
+}
