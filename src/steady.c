@@ -281,6 +281,48 @@ static void net_rates(const tg_model *m, const double *rf, const double *rr, dou
   }
 }
 
+/* Degree of rate control (Campbell): X_i = d ln TOF_p / d ln k_i with K_i
+ * fixed, analytically. Scaling k_f,i and k_r,i together moves the steady
+ * state by du = -J^-1 dF/dln k_i (J: the log-space Jacobian of d(theta)/dt
+ * and the site balances, dF_a/dln k_i = C_ai net_i); the product's TOF then
+ * changes by its direct term plus the rates' response to du. */
+static int rate_control(work *w, const double *y, const double *net, int product, double *xrc)
+{
+  const tg_model *m = w->m;
+  int n = w->n, na = m->na, ns = m->nsteps;
+  double tof = 0;
+  for (int i = 0; i < ns; i++) tof += m->dgas[product * ns + i] * net[i];
+  if (!(tof != 0) || !isfinite(tof)) return 0;
+  double *A = w->J, *rhs = w->dy, *Jl = w->J + n * n; /* Jl: the log-space Jacobian, kept */
+  for (int a = 0; a < na; a++)
+    for (int j = 0; j < n; j++) {
+      double d = 0;
+      for (int i = 0; i < ns; i++) {
+        double c = m->dtheta[a * ns + i];
+        if (c != 0) d += c * (nu_of(&m->k[i], 0, j) * w->rf[i] - nu_of(&m->k[i], 1, j) * w->rr[i]);
+      }
+      Jl[j * n + a] = d;
+    }
+  for (int s = 0; s < m->ns; s++)
+    for (int j = 0; j < n; j++)
+      Jl[j * n + na + s] = (j == na + s || (j < na && m->ads_site[j] == s)) ? y[j] : 0;
+  for (int k = 0; k < ns; k++) {
+    memcpy(A, Jl, (size_t)n * n * sizeof *A);
+    for (int a = 0; a < na; a++) rhs[a] = -m->dtheta[a * ns + k] * net[k];
+    for (int s = 0; s < m->ns; s++) rhs[na + s] = 0;
+    if (tg__solve_dense(n, A, rhs, w->ipiv)) return 0;
+    double dtof = m->dgas[product * ns + k] * net[k]; /* direct */
+    for (int i = 0; i < ns; i++) {
+      double c = m->dgas[product * ns + i];
+      if (c == 0) continue;
+      for (int j = 0; j < n; j++)
+        dtof += c * (nu_of(&m->k[i], 0, j) * w->rf[i] - nu_of(&m->k[i], 1, j) * w->rr[i]) * rhs[j];
+    }
+    xrc[k] = dtof / tof;
+  }
+  return 1;
+}
+
 int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solve_options *options, tg_solution *sol)
 {
   if (!m || !sol) return tg__fail(TG_ERR_ARG, __func__, "model and solution must not be NULL");
@@ -314,11 +356,19 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
   w.scale = q, q += 4 * n; /* scale, then u, trial, Ft for Newton */
   w.J = q, q += 2 * n * n + ns + n; /* J, then df/dy; net_rates' scratch at the end */
   w.ipiv = (int *)q;
-  if (T == m->temperature) {
+  if (T == m->temperature && !o.k_scale) {
     w.kf = m->kf, w.kr = m->kr;
   } else {
     int rc = tg__rate_constants(m, T, kf, kr);
     if (rc) return free(mem), rc;
+    for (int i = 0; o.k_scale && i < ns; i++) {
+      if (!(o.k_scale[i] > 0) || !isfinite(o.k_scale[i])) {
+        free(mem);
+        return tg__fail(TG_ERR_ARG, __func__, "k_scale[%d] = %g must be positive and finite", i, o.k_scale[i]);
+      }
+      kf[i] *= o.k_scale[i];
+      kr[i] *= o.k_scale[i];
+    }
     w.kf = kf, w.kr = kr;
   }
   tg__gas_factors(m, p, w.gasf);
@@ -361,6 +411,9 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
     for (int i = 0; i < ns; i++) tof += m->dgas[g * ns + i] * sol->net[i];
     sol->tof[g] = tof;
   }
+  sol->has_xrc = 0;
+  if (o.want_xrc && sol->status != TG_STEADY_FAILED && m->product >= 0)
+    sol->has_xrc = rate_control(&w, w.y, sol->net, m->product, sol->xrc);
   sol->poisoned_by = -1;
   for (int a = 0; a < m->na; a++)
     if (w.y[a] > (1 - 1e-6) * m->site_total[m->ads_site[a]]) sol->poisoned_by = a;

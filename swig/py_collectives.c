@@ -2,43 +2,19 @@
  * Arrays must be numpy arrays of a supported dtype, C-contiguous, aligned and
  * in native byte order; anything else raises instead of being misread. */
 #define NPY_NO_DEPRECATED_API NPY_1_7_API_VERSION
+#define NO_IMPORT_ARRAY
+#define PY_ARRAY_UNIQUE_SYMBOL tofgrid_numpy_api
 #include "py_collectives.h"
 
 #include <numpy/arrayobject.h>
 #include <stdarg.h>
 #include <string.h>
 
+#include "py_errors.h"
 #include "tofgrid.h"
-
-static PyObject *tg_error_type; /* tofgrid.Error */
 
 enum { HDR_MAX_NDIM = 8, HDR_LEN = 3 + HDR_MAX_NDIM }; /* shape exchange: status/rows, typenum, ndim, shape */
 
-/* Raise tofgrid.Error(message) with .status = status; returns NULL. */
-static PyObject *raise_error(const char *message, int status)
-{
-  PyObject *exc = PyObject_CallFunction(tg_error_type, "s", message);
-  if (!exc) return NULL;
-  PyObject *code = PyLong_FromLong(status);
-  if (code && PyObject_SetAttrString(exc, "status", code) == 0) PyErr_SetObject(tg_error_type, exc);
-  Py_XDECREF(code);
-  Py_DECREF(exc);
-  return NULL;
-}
-
-/* tofgrid.Error with tofgrid's last message. */
-static PyObject *raise_status(int status) { return raise_error(tg_error_message(), status); }
-
-/* tofgrid.Error (TG_ERR_ARG) for a check made here, in the Python face. */
-static PyObject *raise_msg(const char *fmt, ...)
-{
-  char text[512];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(text, sizeof text, fmt, ap);
-  va_end(ap);
-  return raise_error(text, TG_ERR_ARG);
-}
 
 typedef struct pybuf {
   PyArrayObject *arr;
@@ -75,16 +51,16 @@ static int as_buffer(PyObject *obj, const char *fn, const char *name, int writab
     ok = 0;
   if (!ok) {
     PyObject *repr = PyObject_Str((PyObject *)d);
-    raise_msg("%s: %s has dtype %s; supported: int8, uint8, int32, int64, float32, float64, complex128", fn, name,
+    tgpy_raise_message(TG_ERR_ARG, "%s: %s has dtype %s; supported: int8, uint8, int32, int64, float32, float64, complex128", fn, name,
               repr ? PyUnicode_AsUTF8(repr) : "?");
     Py_XDECREF(repr);
     return -1;
   }
-  if (!PyArray_ISNOTSWAPPED(arr)) return raise_msg("%s: %s is not in native byte order", fn, name), -1;
+  if (!PyArray_ISNOTSWAPPED(arr)) return tgpy_raise_message(TG_ERR_ARG, "%s: %s is not in native byte order", fn, name), -1;
   if (!PyArray_IS_C_CONTIGUOUS(arr))
-    return raise_msg("%s: %s is not C-contiguous (use numpy.ascontiguousarray)", fn, name), -1;
-  if (!PyArray_ISALIGNED(arr)) return raise_msg("%s: %s is not aligned", fn, name), -1;
-  if (writable && !PyArray_ISWRITEABLE(arr)) return raise_msg("%s: %s is read-only", fn, name), -1;
+    return tgpy_raise_message(TG_ERR_ARG, "%s: %s is not C-contiguous (use numpy.ascontiguousarray)", fn, name), -1;
+  if (!PyArray_ISALIGNED(arr)) return tgpy_raise_message(TG_ERR_ARG, "%s: %s is not aligned", fn, name), -1;
+  if (writable && !PyArray_ISWRITEABLE(arr)) return tgpy_raise_message(TG_ERR_ARG, "%s: %s is read-only", fn, name), -1;
   b->arr = arr;
   b->data = PyArray_DATA(arr);
   b->count = (int64_t)PyArray_SIZE(arr);
@@ -94,7 +70,7 @@ static int as_buffer(PyObject *obj, const char *fn, const char *name, int writab
 static int comm_info(MPI_Comm comm, int *size, int *rank)
 {
   int rc = tg_comm_info(comm, size, rank);
-  if (rc) raise_status(rc);
+  if (rc) tgpy_raise_status(rc);
   return rc;
 }
 
@@ -125,7 +101,7 @@ static int parse_op(const char *op, const char *fn, tg_op *out)
       {"sum", TG_SUM}, {"prod", TG_PROD}, {"min", TG_MIN}, {"max", TG_MAX}};
   for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
     if (strcmp(op, ops[i].name) == 0) return *out = ops[i].op, 0;
-  raise_msg("%s: unknown op '%s' (use 'sum', 'prod', 'min' or 'max')", fn, op);
+  tgpy_raise_message(TG_ERR_ARG, "%s: unknown op '%s' (use 'sum', 'prod', 'min' or 'max')", fn, op);
   return -1;
 }
 
@@ -136,7 +112,7 @@ PyObject *tgpy_bcast(MPI_Comm comm, PyObject *a, int root)
   pybuf b;
   if (as_buffer(a, "bcast", "a", 1, &b)) return NULL;
   int rc = tg_bcast(comm, b.data, b.count, b.dtype, root);
-  if (rc) return raise_status(rc);
+  if (rc) return tgpy_raise_status(rc);
   Py_INCREF(a);
   return a;
 }
@@ -153,7 +129,7 @@ static PyObject *result_like(PyObject *out, const pybuf *a, const char *fn, pybu
   }
   if (as_buffer(out, fn, "out", 1, r)) return NULL;
   if (r->dtype != a->dtype || r->count != a->count || !PyArray_EquivTypes(PyArray_DESCR(a->arr), PyArray_DESCR(r->arr)))
-    return raise_msg("%s: out must have the dtype and size of a", fn);
+    return tgpy_raise_message(TG_ERR_ARG, "%s: out must have the dtype and size of a", fn);
   Py_INCREF(out);
   return out;
 }
@@ -167,7 +143,7 @@ static PyObject *reduction(MPI_Comm comm, PyObject *a, const char *opname, int r
   if (parse_op(opname, fn, &op) || as_buffer(a, fn, "a", 0, &b) || comm_info(comm, &size, &rank)) return NULL;
   int receives = all || rank == root;
   if (!all && (root < 0 || root >= size)) /* before the result is allocated */
-    return raise_msg("%s: root %d is outside the communicator (size %d)", fn, root, size);
+    return tgpy_raise_message(TG_ERR_ARG, "%s: root %d is outside the communicator (size %d)", fn, root, size);
   PyObject *res = NULL;
   if (receives && !(res = result_like(out, &b, fn, &r))) return NULL;
   const void *send = (res == a) ? TG_IN_PLACE : b.data; /* out is a: in place */
@@ -175,7 +151,7 @@ static PyObject *reduction(MPI_Comm comm, PyObject *a, const char *opname, int r
                : tg_reduce(comm, send, receives ? r.data : NULL, b.count, b.dtype, op, root);
   if (rc) {
     Py_XDECREF(res);
-    return raise_status(rc);
+    return tgpy_raise_status(rc);
   }
   if (res) return res;
   Py_RETURN_NONE;
@@ -229,25 +205,25 @@ PyObject *tgpy_scatter(MPI_Comm comm, PyObject *a, int root, PyObject *out)
   const char *fn = "scatter";
   int size, rank, rc;
   if (comm_info(comm, &size, &rank)) return NULL;
-  if (root < 0 || root >= size) return raise_msg("%s: root %d is outside the communicator (size %d)", fn, root, size);
+  if (root < 0 || root >= size) return tgpy_raise_message(TG_ERR_ARG, "%s: root %d is outside the communicator (size %d)", fn, root, size);
   int have_out = out != NULL && out != Py_None;
   pybuf s = {0}, r = {0};
   int64_t n = 0, width = 1, hdr[HDR_LEN];
   if (rank == root) {
     int bad = as_buffer(a, fn, "a", 0, &s) != 0;
-    if (!bad && PyArray_NDIM(s.arr) == 0) bad = (raise_msg("%s: a must have at least one dimension", fn), 1);
+    if (!bad && PyArray_NDIM(s.arr) == 0) bad = (tgpy_raise_message(TG_ERR_ARG, "%s: a must have at least one dimension", fn), 1);
     if (!bad && PyArray_NDIM(s.arr) > HDR_MAX_NDIM)
-      bad = (raise_msg("%s: a has more than %d dimensions", fn, HDR_MAX_NDIM), 1);
+      bad = (tgpy_raise_message(TG_ERR_ARG, "%s: a has more than %d dimensions", fn, HDR_MAX_NDIM), 1);
     if (!bad) rows_width(s.arr, &n, &width);
     if (!have_out) { /* tell the other ranks the shape, or that the root failed */
       if (bad) memset(hdr, 0, sizeof hdr), hdr[0] = -1;
       else header_of(s.arr, n, hdr);
-      if ((rc = tg_bcast(comm, hdr, HDR_LEN, TG_INT64, root))) return bad ? NULL : raise_status(rc);
+      if ((rc = tg_bcast(comm, hdr, HDR_LEN, TG_INT64, root))) return bad ? NULL : tgpy_raise_status(rc);
     }
     if (bad) return NULL;
   } else if (!have_out) {
-    if ((rc = tg_bcast(comm, hdr, HDR_LEN, TG_INT64, root))) return raise_status(rc);
-    if (hdr[0] < 0) return raise_msg("%s: the root (rank %d) rejected its array; see its error", fn, root);
+    if ((rc = tg_bcast(comm, hdr, HDR_LEN, TG_INT64, root))) return tgpy_raise_status(rc);
+    if (hdr[0] < 0) return tgpy_raise_message(TG_ERR_ARG, "%s: the root (rank %d) rejected its array; see its error", fn, root);
     n = hdr[0];
     for (int i = 1; i < hdr[2]; i++) width *= hdr[2 + i];
   }
@@ -266,13 +242,13 @@ PyObject *tgpy_scatter(MPI_Comm comm, PyObject *a, int root, PyObject *out)
   if (rank == root) {
     if (have_out && r.dtype != s.dtype) {
       Py_DECREF(res);
-      return raise_msg("%s: out and a have different dtypes", fn);
+      return tgpy_raise_message(TG_ERR_ARG, "%s: out and a have different dtypes", fn);
     }
     if (!(counts = block_counts(n, width, size))) return Py_DECREF(res), NULL;
   }
   rc = tg_scatterv(comm, s.data, counts, r.data, r.count, r.dtype, root);
   PyMem_Free(counts);
-  if (rc) return Py_DECREF(res), raise_status(rc);
+  if (rc) return Py_DECREF(res), tgpy_raise_status(rc);
   return res;
 }
 
@@ -283,13 +259,13 @@ static PyObject *gathering(MPI_Comm comm, PyObject *a, int root, PyObject *nobj,
   int size, rank, rc;
   if (comm_info(comm, &size, &rank)) return NULL;
   if (!all && (root < 0 || root >= size))
-    return raise_msg("%s: root %d is outside the communicator (size %d)", fn, root, size);
+    return tgpy_raise_message(TG_ERR_ARG, "%s: root %d is outside the communicator (size %d)", fn, root, size);
   int receives = all || rank == root;
   pybuf s = {0}, r = {0};
   int64_t rows = 0, width = 1, n = -1;
   int bad = as_buffer(a, fn, "a", 0, &s) != 0;
   if (!bad && PyArray_NDIM(s.arr) > HDR_MAX_NDIM)
-    bad = (raise_msg("%s: a has more than %d dimensions", fn, HDR_MAX_NDIM), 1);
+    bad = (tgpy_raise_message(TG_ERR_ARG, "%s: a has more than %d dimensions", fn, HDR_MAX_NDIM), 1);
   if (!bad) rows_width(s.arr, &rows, &width);
   int64_t *counts = NULL, *hdrs = NULL;
   if (nobj != NULL && nobj != Py_None) {
@@ -297,10 +273,10 @@ static PyObject *gathering(MPI_Comm comm, PyObject *a, int root, PyObject *nobj,
     n = PyLong_AsLongLong(nobj);
     if (n == -1 && PyErr_Occurred()) return NULL;
     int64_t off, cnt;
-    if ((rc = tg_block_range(n, size, rank, &off, &cnt))) return raise_status(rc);
+    if ((rc = tg_block_range(n, size, rank, &off, &cnt))) return tgpy_raise_status(rc);
     if (bad) return NULL;
     if (rows != cnt)
-      return raise_msg("%s: a has %lld rows but this rank's block of n = %lld has %lld", fn, (long long)rows,
+      return tgpy_raise_message(TG_ERR_ARG, "%s: a has %lld rows but this rank's block of n = %lld has %lld", fn, (long long)rows,
                        (long long)n, (long long)cnt);
     if (receives && !(counts = block_counts(n, width, size))) return NULL;
   } else {
@@ -309,17 +285,17 @@ static PyObject *gathering(MPI_Comm comm, PyObject *a, int root, PyObject *nobj,
     if (bad) memset(mine, 0, sizeof mine), mine[0] = -1;
     else header_of(s.arr, rows, mine);
     if (!(hdrs = PyMem_Malloc((size_t)size * sizeof mine))) return PyErr_NoMemory();
-    if ((rc = tg_allgather(comm, mine, hdrs, HDR_LEN, TG_INT64))) return PyMem_Free(hdrs), raise_status(rc);
+    if ((rc = tg_allgather(comm, mine, hdrs, HDR_LEN, TG_INT64))) return PyMem_Free(hdrs), tgpy_raise_status(rc);
     if (bad) return PyMem_Free(hdrs), NULL;
     n = 0;
     for (int q = 0; q < size; q++) {
       const int64_t *h = hdrs + (size_t)q * HDR_LEN;
-      if (h[0] < 0) return PyMem_Free(hdrs), raise_msg("%s: rank %d rejected its array; see its error", fn, q);
+      if (h[0] < 0) return PyMem_Free(hdrs), tgpy_raise_message(TG_ERR_ARG, "%s: rank %d rejected its array; see its error", fn, q);
       int same = h[1] == mine[1] && (h[2] > 1 ? h[2] : 1) == (mine[2] > 1 ? mine[2] : 1);
       for (int i = 3; same && i < HDR_LEN; i++) same = h[i] == mine[i];
       if (!same)
         return PyMem_Free(hdrs),
-               raise_msg("%s: rank %d's array differs from rank %d's in dtype or in shape beyond the first axis", fn, q,
+               tgpy_raise_message(TG_ERR_ARG, "%s: rank %d's array differs from rank %d's in dtype or in shape beyond the first axis", fn, q,
                          rank);
       n += h[0];
     }
@@ -337,7 +313,7 @@ static PyObject *gathering(MPI_Comm comm, PyObject *a, int root, PyObject *nobj,
   rc = all ? tg_allgatherv(comm, s.data, s.count, r.data, counts, s.dtype)
            : tg_gatherv(comm, s.data, s.count, r.data, counts, s.dtype, root);
   PyMem_Free(counts);
-  if (rc) return Py_XDECREF(res), raise_status(rc);
+  if (rc) return Py_XDECREF(res), tgpy_raise_status(rc);
   if (res) return res;
   Py_RETURN_NONE;
 }
@@ -358,31 +334,9 @@ PyObject *tgpy_block_range(long long n, int size, int rank)
 {
   int64_t off, cnt;
   int rc = tg_block_range(n, size, rank, &off, &cnt);
-  if (rc) return raise_status(rc);
+  if (rc) return tgpy_raise_status(rc);
   return Py_BuildValue("(LL)", (long long)off, (long long)cnt);
 }
 
 const char *tgpy_mpi_library_version(void) { return tg_mpi_library_version(); }
 
-/* numpy's C API and tofgrid.Error, set up once at import. */
-int tgpy_init(PyObject *module)
-{
-  import_array1(-1);
-  tg_error_type = PyErr_NewExceptionWithDoc(
-      "tofgrid.Error",
-      "A tofgrid call failed. str(e) says what was wrong and in which call; e.status is the status code.",
-      PyExc_RuntimeError, NULL);
-  if (!tg_error_type) return -1;
-  Py_INCREF(tg_error_type);
-  if (PyModule_AddObject(module, "Error", tg_error_type) < 0) {
-    Py_DECREF(tg_error_type);
-    return -1;
-  }
-  /* SWIG's -builtin module lists its functions in __all__; Error belongs there too. */
-  PyObject *all = PyObject_GetAttrString(module, "__all__"), *name = PyUnicode_FromString("Error");
-  int rc = (all && name && PyList_Check(all)) ? PyList_Append(all, name) : 0;
-  if (!all) PyErr_Clear();
-  Py_XDECREF(all);
-  Py_XDECREF(name);
-  return rc;
-}

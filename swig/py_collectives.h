@@ -8,8 +8,6 @@
 #include <Python.h>
 #include <mpi.h>
 
-int tgpy_init(PyObject *module);
-
 PyObject *tgpy_bcast(MPI_Comm comm, PyObject *a, int root);
 PyObject *tgpy_scatter(MPI_Comm comm, PyObject *a, int root, PyObject *out);
 PyObject *tgpy_gather(MPI_Comm comm, PyObject *a, int root, PyObject *n);

@@ -6,6 +6,8 @@
 
 %{
 #include "py_collectives.h"
+#include "py_errors.h"
+#include "py_model.h"
 #include "tofgrid.h"
 %}
 
@@ -93,3 +95,18 @@ const char *tgpy_mpi_library_version(void);
 The version of the tofgrid library.";
 %rename(version) tg_version;
 const char *tg_version(void);
+
+/* The kernel, low level: tofgrid.Model (tofgrid/model.py) is the interface. */
+%rename(_model_load) tgpy_model_load;
+PyObject *tgpy_model_load(const char *path);
+%rename(_model_parse) tgpy_model_parse;
+PyObject *tgpy_model_parse(const char *text, const char *origin);
+%rename(_model_default) tgpy_model_default;
+PyObject *tgpy_model_default(void);
+%rename(_model_info) tgpy_model_info;
+PyObject *tgpy_model_info(PyObject *model);
+%rename(_model_rate_constants) tgpy_model_rate_constants;
+PyObject *tgpy_model_rate_constants(PyObject *model, double temperature);
+%rename(_model_solve) tgpy_model_solve;
+PyObject *tgpy_model_solve(PyObject *model, double temperature, PyObject *pressures, double t_end, double t_max,
+                           double tolerance, int max_iterations, int xrc, PyObject *initial, PyObject *k_scale);

@@ -69,6 +69,7 @@ typedef struct tg_solve_options {
   int max_iterations;    /**< Newton iterations per attempt */
   int want_xrc;          /**< also compute the degree of rate control of every step */
   const double *initial; /**< initial adsorbate coverages (adsorbate order), or NULL: clean surface */
+  const double *k_scale; /**< per step, multiplies k_f and k_r alike (K fixed), or NULL (sensitivity studies) */
 } tg_solve_options;
 
 /** The steady state at one point. Arrays are sized by tg_solution_create. */
@@ -83,7 +84,8 @@ typedef struct tg_solution {
   double *tof;         /**< per gas: net production (s^-1 per site; product > 0, consumed < 0) */
   double *rf, *rr;     /**< forward and reverse rates per step */
   double *net;         /**< net rate per step, made consistent with the steady state (no cancellation) */
-  double *xrc;         /**< degree of rate control per step (when asked), else NULL */
+  double *xrc;         /**< degree of rate control per step, d ln TOF_product / d ln k_i at fixed K_i */
+  int has_xrc;         /**< xrc is filled (asked for, converged, a product with TOF != 0) */
 } tg_solution;
 
 /** @brief Default options of @p model (its solver section, else SCAKS's 1 s policy). */

@@ -50,6 +50,8 @@ from .core import (  # noqa: E402
     scatter,
 )
 
+from .model import Model, Solution  # noqa: E402
+
 __version__ = _core.version()
 __all__ = ["Error", "bcast", "scatter", "gather", "allgather", "reduce", "allreduce",
-           "block_range", "mpi_library_version"]
+           "block_range", "mpi_library_version", "Model", "Solution"]

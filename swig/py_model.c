@@ -1,0 +1,154 @@
+/* Python glue of the kernel: a model lives in a PyCapsule (freed with it);
+ * solve returns a dict of plain values and numpy arrays. */
+#define NPY_NO_DEPRECATED_API NPY_1_7_API_VERSION
+#define NO_IMPORT_ARRAY
+#define PY_ARRAY_UNIQUE_SYMBOL tofgrid_numpy_api
+#include "py_model.h"
+
+#include <numpy/arrayobject.h>
+
+#include "py_errors.h"
+#include "tofgrid.h"
+
+static const char capsule_name[] = "tofgrid.model";
+
+static void capsule_free(PyObject *capsule) { tg_model_free(PyCapsule_GetPointer(capsule, capsule_name)); }
+
+static PyObject *wrap(int rc, tg_model *m)
+{
+  if (rc) return tgpy_raise_status(rc);
+  PyObject *cap = PyCapsule_New(m, capsule_name, capsule_free);
+  if (!cap) tg_model_free(m);
+  return cap;
+}
+
+static tg_model *model_of(PyObject *cap)
+{
+  tg_model *m = PyCapsule_IsValid(cap, capsule_name) ? PyCapsule_GetPointer(cap, capsule_name) : NULL;
+  if (!m) PyErr_SetString(PyExc_TypeError, "expected a tofgrid model (use tofgrid.Model)");
+  return m;
+}
+
+PyObject *tgpy_model_load(const char *path)
+{
+  tg_model *m = NULL;
+  int rc;
+  Py_BEGIN_ALLOW_THREADS rc = tg_model_load(path, &m);
+  Py_END_ALLOW_THREADS return wrap(rc, m);
+}
+
+PyObject *tgpy_model_parse(const char *text, const char *origin)
+{
+  tg_model *m = NULL;
+  int rc = tg_model_parse(text, strlen(text), origin, &m); /* before wrap() reads m */
+  return wrap(rc, m);
+}
+
+PyObject *tgpy_model_default(void)
+{
+  tg_model *m = NULL;
+  int rc = tg_model_default(&m);
+  return wrap(rc, m);
+}
+
+static PyObject *names(const tg_model *m, int kind)
+{
+  int n = tg_model_count(m, kind);
+  PyObject *list = PyList_New(n);
+  for (int i = 0; list && i < n; i++) PyList_SET_ITEM(list, i, PyUnicode_FromString(tg_model_species(m, kind, i)));
+  return list;
+}
+
+static PyObject *vector(const double *x, int n)
+{
+  npy_intp dims[1] = {n};
+  PyObject *a = PyArray_SimpleNew(1, dims, NPY_FLOAT64);
+  if (a) memcpy(PyArray_DATA((PyArrayObject *)a), x, (size_t)n * sizeof *x);
+  return a;
+}
+
+PyObject *tgpy_model_info(PyObject *cap)
+{
+  tg_model *m = model_of(cap);
+  if (!m) return NULL;
+  int ng = tg_model_count(m, TG_GAS), product = tg_model_product(m);
+  double T, p[256];
+  if (ng > 256) return tgpy_raise_message(TG_ERR_UNSUPPORTED, "model_info: more than 256 gases");
+  tg_model_conditions(m, &T, p);
+  return Py_BuildValue("{s:s,s:N,s:N,s:N,s:i,s:O,s:d,s:N}", "name", tg_model_name(m), "adsorbates", names(m, TG_ADSORBATE),
+                       "sites", names(m, TG_SITE), "gases", names(m, TG_GAS), "steps", tg_model_count(m, -1), "product",
+                       product >= 0 ? PyUnicode_FromString(tg_model_species(m, TG_GAS, product)) : Py_None,
+                       "temperature", T, "pressures", vector(p, ng));
+}
+
+PyObject *tgpy_model_rate_constants(PyObject *cap, double T)
+{
+  tg_model *m = model_of(cap);
+  if (!m) return NULL;
+  int ns = tg_model_count(m, -1);
+  double *k = PyMem_Malloc(2 * (size_t)ns * sizeof *k);
+  if (!k) return PyErr_NoMemory();
+  int rc = tg_model_rate_constants(m, T, k, k + ns);
+  PyObject *res = rc ? tgpy_raise_status(rc) : Py_BuildValue("(NN)", vector(k, ns), vector(k + ns, ns));
+  PyMem_Free(k);
+  return res;
+}
+
+/* A float64 vector of exactly n values, or NULL with an exception. */
+static PyArrayObject *doubles(PyObject *obj, int n, const char *what)
+{
+  PyArrayObject *a = (PyArrayObject *)PyArray_FROMANY(obj, NPY_FLOAT64, 1, 1, NPY_ARRAY_IN_ARRAY);
+  if (!a) return NULL;
+  if (PyArray_SIZE(a) != n) {
+    Py_DECREF(a);
+    tgpy_raise_message(TG_ERR_ARG, "solve: %s needs %d values", what, n);
+    return NULL;
+  }
+  return a;
+}
+
+PyObject *tgpy_model_solve(PyObject *cap, double T, PyObject *pressures, double t_end, double t_max, double tolerance,
+                           int max_iterations, int xrc, PyObject *initial, PyObject *k_scale)
+{
+  tg_model *m = model_of(cap);
+  if (!m) return NULL;
+  int na = tg_model_count(m, TG_ADSORBATE), n = na + tg_model_count(m, TG_SITE), ng = tg_model_count(m, TG_GAS),
+      ns = tg_model_count(m, -1);
+  PyArrayObject *p = NULL, *init = NULL, *ks = NULL;
+  if (pressures && pressures != Py_None && !(p = doubles(pressures, ng, "pressures"))) return NULL;
+  if (initial && initial != Py_None && !(init = doubles(initial, na, "initial"))) return Py_XDECREF(p), NULL;
+  if (k_scale && k_scale != Py_None && !(ks = doubles(k_scale, ns, "k_scale")))
+    return Py_XDECREF(p), Py_XDECREF(init), NULL;
+  tg_solve_options o = tg_solve_options_default(m);
+  if (t_end > 0) o.t_end = t_end;
+  if (t_max > 0) o.t_max = t_max;
+  if (o.t_max < o.t_end) o.t_max = o.t_end;
+  if (tolerance > 0) o.tolerance = tolerance;
+  if (max_iterations > 0) o.max_iterations = max_iterations;
+  o.want_xrc = xrc;
+  o.initial = init ? PyArray_DATA(init) : NULL;
+  o.k_scale = ks ? PyArray_DATA(ks) : NULL;
+  tg_solution *s = NULL;
+  int rc = tg_solution_create(m, &s);
+  if (!rc) {
+    const double *pp = p ? PyArray_DATA(p) : NULL;
+    Py_BEGIN_ALLOW_THREADS rc = tg_solve(m, T, pp, &o, s);
+    Py_END_ALLOW_THREADS
+  }
+  PyObject *res = NULL;
+  if (rc && rc != TG_ERR_CONVERGENCE) {
+    tgpy_raise_status(rc);
+  } else {
+    res = Py_BuildValue("{s:i,s:s,s:i,s:i,s:d,s:d,s:i,s:N,s:N,s:N,s:N,s:N,s:N}", "status", s->status, "message",
+                        rc ? tg_error_message() : "", "iterations", s->iterations, "time_steps", s->time_steps,
+                        "t_reached", s->t_reached, "residual", s->residual, "poisoned_by", s->poisoned_by, "coverages",
+                        vector(s->coverages, n), "tof", vector(s->tof, ng), "rf", vector(s->rf, ns), "rr",
+                        vector(s->rr, ns), "net", vector(s->net, ns), "xrc",
+                        s->has_xrc ? vector(s->xrc, ns) : (Py_INCREF(Py_None), Py_None));
+  }
+  tg_solution_free(s);
+  Py_XDECREF(p);
+  Py_XDECREF(init);
+  Py_XDECREF(ks);
+  return res;
+}

@@ -1,0 +1,16 @@
+/* The Python face of the TOF kernel: models as capsules, solves returning
+ * dicts of numpy arrays. The class layer is Python (tofgrid/model.py). */
+#ifndef TOFGRID_PY_MODEL_H
+#define TOFGRID_PY_MODEL_H
+
+#include <Python.h>
+
+PyObject *tgpy_model_load(const char *path);
+PyObject *tgpy_model_parse(const char *text, const char *origin);
+PyObject *tgpy_model_default(void);
+PyObject *tgpy_model_info(PyObject *model);
+PyObject *tgpy_model_rate_constants(PyObject *model, double temperature);
+PyObject *tgpy_model_solve(PyObject *model, double temperature, PyObject *pressures, double t_end, double t_max,
+                           double tolerance, int max_iterations, int xrc, PyObject *initial, PyObject *k_scale);
+
+#endif

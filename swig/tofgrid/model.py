@@ -1,0 +1,191 @@
+"""Mean-field microkinetic models and their steady states (the TOF kernel).
+
+    import tofgrid
+    model = tofgrid.Model.default()                 # the tutorial's CO oxidation
+    sol = model.solve(pressures={"CO_g": 0.2, "O2_g": 0.3})
+    sol.tof, sol.coverages["CO_s"], sol.converged
+
+Models come from tofgrid's YAML format (``Model.load``, ``Model.from_yaml``;
+see docs/model-format.md) or from SCAKS's own setup files
+(``Model.from_scaks``). Nothing here needs MPI.
+"""
+import json
+import math
+import os
+import runpy
+
+import numpy as np
+
+from . import core as _core
+
+__all__ = ["Model", "Solution"]
+
+_STATUS = {0: "ok", 1: "past_t_end", 2: "failed"}
+
+
+class Solution:
+    """The steady state at one point.
+
+    Attributes: ``tof`` (the product's TOF, s^-1 per site; None without a
+    product), ``tofs`` ({gas: TOF}, consumed gases negative), ``coverages``
+    ({species: coverage}, free sites included), ``rates`` ({"forward",
+    "reverse", "net"}: arrays per step), ``xrc`` (degree of rate control per
+    step, when asked), ``converged``, ``status`` ("ok", "past_t_end" --
+    converged only after integrating beyond t_end -- or "failed"),
+    ``message``, ``iterations``, ``time_steps``, ``t_reached``, ``residual``,
+    ``poisoned_by`` (the adsorbate covering its sites, or None).
+    """
+
+    def __init__(self, model, raw):
+        info = model.info
+        self.status = _STATUS[raw["status"]]
+        self.converged = self.status != "failed"
+        self.message = raw["message"]
+        self.iterations, self.time_steps = raw["iterations"], raw["time_steps"]
+        self.t_reached, self.residual = raw["t_reached"], raw["residual"]
+        species = info["adsorbates"] + info["sites"]
+        self.coverages = dict(zip(species, raw["coverages"].tolist()))
+        self.tofs = dict(zip(info["gases"], raw["tof"].tolist()))
+        self.tof = self.tofs[info["product"]] if info["product"] else None
+        self.rates = {"forward": raw["rf"], "reverse": raw["rr"], "net": raw["net"]}
+        self.xrc = raw["xrc"]
+        p = raw["poisoned_by"]
+        self.poisoned_by = info["adsorbates"][p] if p >= 0 else None
+
+    def __repr__(self):
+        cov = ", ".join(f"{k}={v:.6g}" for k, v in self.coverages.items())
+        return f"<Solution {self.status}: TOF={self.tof!r}, {cov}>"
+
+
+class Model:
+    """A mechanism with its default conditions. Create it with one of the
+    class methods; it is read-only afterwards and may be shared by threads."""
+
+    def __init__(self, capsule):
+        self._capsule = capsule
+        self.info = _core._model_info(capsule)
+
+    @classmethod
+    def load(cls, path):
+        """Read a model from a YAML file (errors name the file, line and column)."""
+        return cls(_core._model_load(os.fspath(path)))
+
+    @classmethod
+    def from_yaml(cls, text, origin="<string>"):
+        """Read a model from YAML text."""
+        return cls(_core._model_parse(text, origin))
+
+    @classmethod
+    def default(cls):
+        """The tutorial's CO oxidation (SCAKS model A), embedded in the library."""
+        return cls(_core._model_default())
+
+    @classmethod
+    def from_scaks(cls, setup, energies, product=None):
+        """Read SCAKS's own setup files, unchanged: ``model.py`` (rxn_expressions,
+        species_definitions, temperature, rate_algo, unitcell_area,
+        active_ratio, ...) and the relative-energy file (``Ga``, ``dG`` lists).
+        Like SCAKS, this executes both files as Python. ``product`` names the
+        product gas (SCAKS's product_name, if the setup file lacks it)."""
+        return cls.from_yaml(json.dumps(scaks_to_model(setup, energies, product)), os.fspath(setup))
+
+    @property
+    def name(self):
+        return self.info["name"]
+
+    @property
+    def adsorbates(self):
+        return list(self.info["adsorbates"])
+
+    @property
+    def sites(self):
+        return list(self.info["sites"])
+
+    @property
+    def gases(self):
+        return list(self.info["gases"])
+
+    @property
+    def product(self):
+        return self.info["product"]
+
+    @property
+    def temperature(self):
+        return self.info["temperature"]
+
+    @property
+    def pressures(self):
+        return dict(zip(self.info["gases"], self.info["pressures"].tolist()))
+
+    def rate_constants(self, temperature=None):
+        """(kf, kr): forward and reverse rate constants of every step (s^-1)."""
+        return _core._model_rate_constants(self._capsule, float(temperature or 0))
+
+    def solve(self, pressures=None, temperature=None, *, t_end=None, t_max=None, tolerance=None,
+              max_iterations=None, xrc=False, initial=None, k_scale=None):
+        """The steady state SCAKS reports at these conditions.
+
+        ``pressures``: {gas: pressure} overriding the model's (pressure unit as
+        SCAKS: 1 = 101325 Pa); ``temperature`` in K. Bad conditions raise
+        tofgrid.Error; a point without a steady state returns a Solution with
+        ``converged`` False and a message. ``xrc=True`` adds the degree of rate
+        control; ``initial`` ({adsorbate: coverage}) replaces the clean surface;
+        ``k_scale`` (one factor per step) multiplies k_f and k_r alike.
+        """
+        p = self.info["pressures"].copy()
+        for gas, value in (pressures or {}).items():
+            if gas not in self.info["gases"]:
+                raise _core.Error(f"solve: unknown gas {gas!r}; the model's gases are {self.info['gases']}")
+            p[self.info["gases"].index(gas)] = value
+        init = None
+        if initial is not None:
+            init = np.zeros(len(self.info["adsorbates"]))
+            for name, value in initial.items():
+                if name not in self.info["adsorbates"]:
+                    raise _core.Error(f"solve: unknown adsorbate {name!r}; the model's are {self.info['adsorbates']}")
+                init[self.info["adsorbates"].index(name)] = value
+        raw = _core._model_solve(self._capsule, float(temperature or 0), p, float(t_end or 0), float(t_max or 0),
+                                 float(tolerance or 0), int(max_iterations or 0), int(bool(xrc)), init,
+                                 None if k_scale is None else np.asarray(k_scale, dtype=float))
+        return Solution(self, raw)
+
+    def __repr__(self):
+        return f"<tofgrid.Model {self.name!r}: {len(self.info['adsorbates'])} adsorbates, {self.info['steps']} steps>"
+
+
+def scaks_to_model(setup, energies, product=None):
+    """SCAKS setup (model.py) + relative energies (rel_energy.py) -> tofgrid's model as a dict."""
+    ns = runpy.run_path(os.fspath(setup))
+    en = runpy.run_path(os.fspath(energies))
+    parser = ns.get("parser", "RelativeEnergyParser")
+    if parser != "RelativeEnergyParser":
+        raise _core.Error(f"from_scaks: {setup}: parser {parser!r} is not supported (only RelativeEnergyParser)")
+    steps = ns.get("rxn_expressions")
+    if not steps:
+        raise _core.Error(f"from_scaks: {setup} has no rxn_expressions")
+    ga, dg = en.get("Ga"), en.get("dG")
+    if ga is None or dg is None or len(ga) != len(steps) or len(dg) != len(steps):
+        raise _core.Error(f"from_scaks: {energies} must define Ga and dG with one value per reaction ({len(steps)})")
+    species = {}
+    for name, d in ns.get("species_definitions", {}).items():
+        if d.get("type") == "site":
+            species[name] = {"total": float(d.get("total", 1.0)), "site_name": str(d.get("site_name", ""))}
+        elif "pressure" in d:
+            species[name] = {"pressure": float(d["pressure"])}
+    model = {
+        "name": os.path.basename(os.path.dirname(os.path.abspath(setup))) or "SCAKS model",
+        "temperature": float(ns.get("temperature", 298.0)),
+        "rate_algo": ns.get("rate_algo", "TST"),
+        "species": species,
+        "reactions": [{"reaction": r, "Ga": float(a), "dG": float(g)} for r, a, g in zip(steps, ga, dg)],
+    }
+    for key in ("unitcell_area", "active_ratio"):
+        if key in ns:
+            model[key] = float(ns[key])
+    product = product or ns.get("product_name")
+    if product:
+        model["product"] = product
+    for value in (v for d in species.values() for v in d.values() if isinstance(v, float)):
+        if not math.isfinite(value):
+            raise _core.Error(f"from_scaks: {setup}: a pressure or site total is not finite")
+    return model

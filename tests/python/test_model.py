@@ -1,0 +1,100 @@
+"""The TOF kernel from Python: the default model against SCAKS's numbers,
+YAML and SCAKS-file models, degree of rate control against finite
+differences, and clear errors for bad models and conditions."""
+import csv
+import math
+import os
+import unittest
+
+import numpy as np
+
+import tofgrid
+from mpitest import main
+
+DATA = os.path.join(os.path.dirname(__file__), "..", "data")
+
+
+def reference_points():
+    with open(os.path.join(DATA, "scaks_co_ox_ct_500K.csv")) as f:
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
+
+
+class Kernel(unittest.TestCase):
+    def test_default_model_matches_scaks(self):
+        m = tofgrid.Model.default()
+        self.assertEqual((m.adsorbates, m.sites, m.gases, m.product), (["CO_s", "O_s"], ["*_s"], ["CO2_g", "CO_g", "O2_g"], "CO2_g"))
+        for row in reference_points()[::7]:
+            s = m.solve(pressures={"O2_g": float(row["pO2"]), "CO_g": float(row["pCO"]), "CO2_g": float(row["pCO2"])})
+            self.assertEqual(s.status, "ok")
+            for got, ref in [(s.tof, row["TOF_CO2_g"]), (s.tofs["CO_g"], row["TOF_CO_g"]), (s.tofs["O2_g"], row["TOF_O2_g"]),
+                             (s.coverages["CO_s"], row["theta_CO_s"]), (s.coverages["O_s"], row["theta_O_s"]),
+                             (s.coverages["*_s"], row["theta_*_s"])]:
+                self.assertLess(abs(got / float(ref) - 1), 1e-8, f"point {row['idx']}")
+
+    def test_yaml_file_equals_default(self):
+        a = tofgrid.Model.load(os.path.join(DATA, "..", "..", "models", "co_oxidation.yaml"))
+        b = tofgrid.Model.default()
+        for x, y in zip(a.rate_constants(), b.rate_constants()):
+            np.testing.assert_array_equal(x, y)
+
+    def test_scaks_importer(self):
+        a = tofgrid.Model.from_scaks(os.path.join(DATA, "scaks_inputs", "model_A", "model.py"),
+                                     os.path.join(DATA, "scaks_inputs", "model_A", "rel_energy.py"), product="CO2_g")
+        kf, kr = a.rate_constants()  # SCAKS's values (spec 8.1)
+        np.testing.assert_allclose(kf, [90235665.7025330960750579833984, 16630285.0691818688064813613892,
+                                        1221152322.96730360461012502382], rtol=1e-14)
+        np.testing.assert_allclose(kr, [1.30810002990269585133013572525e-5, 4.35902632680814367287854679354e-9,
+                                        1.48034399856450295213011535473e-6], rtol=1e-14)
+        row = reference_points()[55]
+        s = a.solve(pressures={"O2_g": float(row["pO2"]), "CO_g": float(row["pCO"])})
+        self.assertLess(abs(s.tof / float(row["TOF_CO2_g"]) - 1), 1e-8)
+        b = tofgrid.Model.from_scaks(os.path.join(DATA, "scaks_inputs", "model_B", "model.py"),
+                                     os.path.join(DATA, "scaks_inputs", "model_B", "rel_energy.py"))
+        self.assertIsNone(b.product)
+        np.testing.assert_allclose(b.rate_constants()[1], [30395.725401487982221937574, 2.5429515269621115215797765e-17,
+                                                          399.29616121110548291952135], rtol=1e-14)
+        s = b.solve(pressures={"O2_g": 1e-5 + 2 * (0.5 - 1e-5) / 9, "CO_g": 1e-5 + (0.5 - 1e-5) / 9})
+        self.assertEqual(s.status, "past_t_end")  # SCAKS loops forever here (spec 11.10)
+        self.assertAlmostEqual(s.coverages["CO_s"], 0.92977, places=5)
+
+    def test_xrc_against_finite_differences(self):
+        m = tofgrid.Model.default()
+        for p in ({"CO_g": 0.2, "O2_g": 0.3}, {"CO_g": 0.05, "O2_g": 0.4}, {"CO_g": 0.4, "O2_g": 0.1}):
+            s = m.solve(pressures=p, xrc=True)
+            self.assertAlmostEqual(float(np.sum(s.xrc)), 1.0, places=9)  # sum rule of Campbell's XRC
+            eps = 1e-5
+            for i in range(3):
+                up, down = np.ones(3), np.ones(3)
+                up[i], down[i] = 1 + eps, 1 - eps
+                fd = (math.log(m.solve(pressures=p, k_scale=up).tof) - math.log(m.solve(pressures=p, k_scale=down).tof)) / (
+                    math.log(1 + eps) - math.log(1 - eps))
+                self.assertAlmostEqual(s.xrc[i], fd, delta=1e-6 + 1e-5 * abs(fd), msg=f"{p} step {i}")
+
+    def test_solution_contents(self):
+        s = tofgrid.Model.default().solve(pressures={"CO_g": 0.5, "O2_g": 1e-5})
+        self.assertEqual(s.poisoned_by, "CO_s")
+        self.assertTrue(s.converged)
+        self.assertEqual(set(s.rates), {"forward", "reverse", "net"})
+        self.assertAlmostEqual(sum(s.coverages.values()), 1.0, places=14)
+        self.assertIsNone(s.xrc)
+
+    def test_errors(self):
+        m = tofgrid.Model.default()
+        with self.assertRaisesRegex(tofgrid.Error, "unknown gas 'N2_g'"):
+            m.solve(pressures={"N2_g": 1.0})
+        with self.assertRaisesRegex(tofgrid.Error, "pressure of CO_g is -1"):
+            m.solve(pressures={"CO_g": -1.0})
+        with self.assertRaisesRegex(tofgrid.Error, "not finite"):
+            m.solve(temperature=float("nan"))
+        with self.assertRaisesRegex(tofgrid.Error, r"bad.yaml: line 2, column \d+: unknown key \"temprature\""):
+            tofgrid.Model.from_yaml("name: x\ntemprature: 3\n", "bad.yaml")
+        with self.assertRaisesRegex(tofgrid.Error, "cannot open .*missing.yaml") as cm:
+            tofgrid.Model.load("missing.yaml")
+        self.assertEqual(cm.exception.status, 6)
+        with self.assertRaisesRegex(tofgrid.Error, "one value per reaction"):
+            tofgrid.Model.from_scaks(os.path.join(DATA, "scaks_inputs", "model_A", "model.py"),
+                                     os.path.join(DATA, "scaks_inputs", "model_B", "model.py"))
+
+
+if __name__ == "__main__":
+    main()
