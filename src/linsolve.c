@@ -9,6 +9,9 @@
 
 extern void dgesv_(const int *n, const int *nrhs, double *a, const int *lda, int *ipiv, double *b, const int *ldb,
                    int *info);
+extern void dgetrf_(const int *m, const int *n, double *a, const int *lda, int *ipiv, int *info);
+extern void dgetrs_(const char *trans, const int *n, const int *nrhs, const double *a, const int *lda, const int *ipiv,
+                    double *b, const int *ldb, int *info);
 
 int tg__small_solve_limit = 8;
 
@@ -43,6 +46,67 @@ static int solve_small(int n, double *A, double *b)
     b[i] = s / A[i * n + i];
   }
   return 0;
+}
+
+/* LU with partial pivoting in place (unit lower L below the diagonal),
+ * row interchanges in piv: the factorization reused by simplified Newton. */
+static int factor_small(int n, double *A, int *piv)
+{
+  for (int k = 0; k < n; k++) {
+    int p = k;
+    for (int i = k + 1; i < n; i++)
+      if (fabs(A[k * n + i]) > fabs(A[k * n + p])) p = i;
+    piv[k] = p;
+    if (A[k * n + p] == 0) return k + 1;
+    if (p != k)
+      for (int j = 0; j < n; j++) {
+        double t = A[j * n + k];
+        A[j * n + k] = A[j * n + p];
+        A[j * n + p] = t;
+      }
+    double inv = 1 / A[k * n + k];
+    for (int i = k + 1; i < n; i++) {
+      double l = A[k * n + i] *= inv;
+      if (l != 0)
+        for (int j = k + 1; j < n; j++) A[j * n + i] -= l * A[j * n + k];
+    }
+  }
+  return 0;
+}
+
+static void lu_solve_small(int n, const double *A, const int *piv, double *b)
+{
+  for (int k = 0; k < n; k++) {
+    if (piv[k] != k) {
+      double t = b[k];
+      b[k] = b[piv[k]];
+      b[piv[k]] = t;
+    }
+    for (int i = k + 1; i < n; i++) b[i] -= A[k * n + i] * b[k];
+  }
+  for (int i = n - 1; i >= 0; i--) {
+    double s = b[i];
+    for (int j = i + 1; j < n; j++) s -= A[j * n + i] * b[j];
+    b[i] = s / A[i * n + i];
+  }
+}
+
+int tg__lu_factor(int n, double *A, int *ipiv)
+{
+  if (n <= tg__small_solve_limit) return factor_small(n, A, ipiv);
+  int info = 0;
+  dgetrf_(&n, &n, A, &n, ipiv, &info);
+  return info;
+}
+
+void tg__lu_solve(int n, const double *A, const int *ipiv, double *b)
+{
+  if (n <= tg__small_solve_limit) {
+    lu_solve_small(n, A, ipiv, b);
+    return;
+  }
+  int one = 1, info = 0;
+  dgetrs_("N", &n, &one, A, &n, ipiv, b, &n, &info);
 }
 
 int tg__solve_dense(int n, double *A, double *b, int *ipiv)

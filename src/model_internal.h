@@ -106,5 +106,8 @@ void tg__rates(const tg_model *m, const double *kf, const double *kr, const doub
  * to run the LAPACK path). Returns 0, or > 0 if A is singular. */
 TG_API extern int tg__small_solve_limit;
 int tg__solve_dense(int n, double *A, double *b, int *ipiv);
+/* The same in two parts, to reuse a factorization: 0, or > 0 if singular. */
+int tg__lu_factor(int n, double *A, int *ipiv);
+void tg__lu_solve(int n, const double *A, const int *ipiv, double *b);
 
 #endif

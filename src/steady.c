@@ -77,7 +77,8 @@ static void dtheta(const work *w, double *f, double *gross)
 
 static int solve(work *w, double *rhs) { return tg__solve_dense(w->n, w->J, rhs, w->ipiv); }
 
-/* Site-balance rows: y_site + sum of its adsorbates - total (Jacobian row of ones). */
+/* Site-balance rows: y_site + sum of its adsorbates - total (Jacobian row of
+ * ones, or of y/total in log space); the residual into R unless R is NULL. */
 static void site_rows(const work *w, const double *y, double *R, int log_space)
 {
   const tg_model *m = w->m;
@@ -93,12 +94,14 @@ static void site_rows(const work *w, const double *y, double *R, int log_space)
         sum += y[a];
         w->J[a * n + row] = log_space ? y[a] / t : 1;
       }
-    R[row] = log_space ? (sum - t) / t : sum - t;
+    if (R) R[row] = log_space ? (sum - t) / t : sum - t;
   }
 }
 
 /* One backward-Euler step of size h from w->y0, Newton starting at w->y
- * (the caller's prediction); the result in w->y. Returns the Newton
+ * (the caller's prediction); the result in w->y. Simplified Newton: the
+ * iteration matrix I - h df/dy is built and factored once, at the
+ * prediction, and rebuilt once if the iteration stalls. Returns the
  * iterations used, or -1 if the step must be retried smaller. The step is
  * converged when no coverage moves by more than 1e-10: the final Newton
  * (in log space) polishes the state to roundoff. */
@@ -107,22 +110,35 @@ static int euler_step(work *w, double h)
   const tg_model *m = w->m;
   int n = w->n, na = m->na;
   double *D = w->J + n * n;
-  for (int it = 1; it <= 10; it++) {
+  int fresh = 0, since = 0;
+  double last = INFINITY;
+  for (int it = 1; it <= 12; it++) {
+    if (!fresh && (it == 1 || since >= 4)) { /* (re)build and factor the iteration matrix at y */
+      dtheta_jacobian(w, w->y, D);
+      site_rows(w, w->y, NULL, 0); /* the site rows' ones */
+      for (int a = 0; a < na; a++)
+        for (int j = 0; j < n; j++) w->J[j * n + a] = (a == j) - h * D[j * na + a];
+      if (tg__lu_factor(n, w->J, w->ipiv)) return -1;
+      fresh = it > 1;
+      since = 0;
+    }
     tg__rates(m, w->kf, w->kr, w->gasf, w->y, w->rf, w->rr);
     dtheta(w, w->f, NULL);
     for (int a = 0; a < na; a++) w->dy[a] = -(w->y[a] - w->y0[a] - h * w->f[a]);
-    site_rows(w, w->y, w->dy, 0);
-    for (int s = 0; s < m->ns; s++) w->dy[na + s] = -w->dy[na + s];
-    dtheta_jacobian(w, w->y, D);
-    for (int a = 0; a < na; a++) /* adsorbate rows: I - h df/dy */
-      for (int j = 0; j < n; j++) w->J[j * n + a] = (a == j) - h * D[j * na + a];
-    if (solve(w, w->dy)) return -1;
+    for (int s = 0; s < m->ns; s++) {
+      double sum = w->y[na + s];
+      for (int a = 0; a < na; a++)
+        if (m->ads_site[a] == s) sum += w->y[a];
+      w->dy[na + s] = m->site_total[s] - sum;
+    }
+    tg__lu_solve(n, w->J, w->ipiv, w->dy);
     double worst = 0;
     for (int j = 0; j < n; j++) {
       w->y[j] += w->dy[j];
-      worst = fmax(worst, fabs(w->dy[j]));
+      double e = fabs(w->dy[j]);
+      worst = e > worst ? e : worst;
     }
-    if (!isfinite(worst)) return -1;
+    if (!(worst < INFINITY)) return -1;
     if (worst <= 1e-10) {
       for (int j = 0; j < n; j++) {
         if (w->y[j] < -1e-10) return -1; /* overshoot: a smaller step */
@@ -130,6 +146,9 @@ static int euler_step(work *w, double h)
       }
       return it;
     }
+    since = worst < 0.5 * last ? since + 1 : 4; /* not contracting fast enough: refresh */
+    if (fresh && since >= 4) return -1;
+    last = worst;
   }
   return -1;
 }
@@ -160,9 +179,9 @@ static int integrate(work *w, double *t, double t_end, double *h, int *steps)
     memcpy(w->yt, w->y0, (size_t)n * sizeof *w->y);
     memcpy(w->y0, w->y, (size_t)n * sizeof *w->y);
     h_prev = dt;
-    if (it == 1) *h = dt * 8; /* the state has settled: cross the quiet stretch to t_end fast */
-    else if (it <= 3) *h = dt * 2;
-    else if (it >= 6) *h = dt / 2;
+    if (it <= 2) *h = dt * 8; /* the state has settled: cross the quiet stretch to t_end fast */
+    else if (it <= 4) *h = dt * 2;
+    else if (it >= 8) *h = dt / 2;
     else *h = dt;
   }
   return 0;
