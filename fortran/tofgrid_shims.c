@@ -248,3 +248,37 @@ void tgf_error_message(char *buf, int64_t len)
   for (; i < len && m[i]; i++) buf[i] = m[i];
   for (; i < len; i++) buf[i] = ' ';
 }
+
+/* The kernel for Fortran: one solve, results copied into caller arrays
+ * (coverages n, tof ng, rf/rr/net/xrc nsteps); ints = status, iterations,
+ * time steps, poisoned_by (0-based or -1), has_xrc; reals = t_reached, residual. */
+int tgf_solve(const tg_model *m, double temperature, const double *pressures, int want_xrc, double *coverages,
+              double *tof, double *rf, double *rr, double *net, double *xrc, int *ints, double *reals)
+{
+  tg_solution *s = NULL;
+  TG_CALL(tg_solution_create(m, &s));
+  tg_solve_options o = tg_solve_options_default(m);
+  o.want_xrc = want_xrc;
+  int rc = tg_solve(m, temperature, pressures, &o, s);
+  if (rc == TG_SUCCESS || rc == TG_ERR_CONVERGENCE) {
+    int n = tg_model_count(m, TG_ADSORBATE) + tg_model_count(m, TG_SITE), ng = tg_model_count(m, TG_GAS),
+        ns = tg_model_count(m, -1);
+    for (int j = 0; j < n; j++) coverages[j] = s->coverages[j];
+    for (int g = 0; g < ng; g++) tof[g] = s->tof[g];
+    for (int i = 0; i < ns; i++) rf[i] = s->rf[i], rr[i] = s->rr[i], net[i] = s->net[i], xrc[i] = s->xrc[i];
+    ints[0] = s->status, ints[1] = s->iterations, ints[2] = s->time_steps, ints[3] = s->poisoned_by;
+    ints[4] = s->has_xrc;
+    reals[0] = s->t_reached, reals[1] = s->residual;
+  }
+  tg_solution_free(s);
+  return rc;
+}
+
+/* Name of species `index` (0-based) of `kind` as a blank-padded Fortran string. */
+void tgf_species_name(const tg_model *m, int kind, int index, char *buf, int64_t len)
+{
+  const char *name = tg_model_species(m, kind, index);
+  int64_t i = 0;
+  for (; name && i < len && name[i]; i++) buf[i] = name[i];
+  for (; i < len; i++) buf[i] = ' ';
+}

@@ -1,0 +1,234 @@
+!> The TOF kernel for Fortran (re-exported by `use tofgrid`): mean-field
+!> microkinetic models and their steady states. Not collective; no MPI needed.
+!>
+!>   type(tg_model) :: model
+!>   type(tg_solution) :: sol
+!>   call tg_model_default(model)                  ! or tg_model_load(model, "my.yaml", ierr)
+!>   call tg_solve(model, pressures, sol, ierr=ierr)   ! pressures in gas order (tg_model_species)
+!>   print *, sol%tof(tg_model_product(model)), sol%coverages
+!>   call tg_model_free(model)
+module tofgrid_kernel
+  use, intrinsic :: iso_c_binding
+  implicit none
+  private
+
+  integer, parameter, public :: TG_ADSORBATE = 0, TG_SITE = 1, TG_GAS = 2, TG_STEPS = -1
+  integer, parameter, public :: TG_STEADY_OK = 0, TG_STEADY_PAST_T_END = 1, TG_STEADY_FAILED = 2
+
+  !> A model (opaque; free it with tg_model_free).
+  type, public :: tg_model
+    type(c_ptr) :: ptr = c_null_ptr
+  end type
+
+  !> The steady state at one point (arrays in the model's orders; 1-based).
+  type, public :: tg_solution
+    integer :: status = TG_STEADY_FAILED   !< TG_STEADY_OK, TG_STEADY_PAST_T_END or TG_STEADY_FAILED
+    integer :: iterations = 0, time_steps = 0
+    integer :: poisoned_by = 0             !< adsorbate index covering its sites, 0 if none
+    logical :: has_xrc = .false.
+    real(c_double) :: t_reached = 0, residual = 0
+    real(c_double), allocatable :: coverages(:)  !< adsorbates, then free sites
+    real(c_double), allocatable :: tof(:)        !< per gas (product > 0, consumed < 0)
+    real(c_double), allocatable :: rf(:), rr(:), net(:), xrc(:)  !< per step
+  end type
+
+  public :: tg_model_default, tg_model_load, tg_model_free, tg_model_count, tg_model_species, &
+            tg_model_gas_index, tg_model_product, tg_model_conditions, tg_solve
+
+  interface
+    integer(c_int) function c_default(model) bind(C, name="tg_model_default")
+      import :: c_int, c_ptr
+      type(c_ptr), intent(out) :: model
+    end function
+    integer(c_int) function c_load(path, model) bind(C, name="tg_model_load")
+      import :: c_int, c_ptr, c_char
+      character(kind=c_char), intent(in) :: path(*)
+      type(c_ptr), intent(out) :: model
+    end function
+    subroutine c_free(model) bind(C, name="tg_model_free")
+      import :: c_ptr
+      type(c_ptr), value :: model
+    end subroutine
+    integer(c_int) function c_count(model, kind) bind(C, name="tg_model_count")
+      import :: c_int, c_ptr
+      type(c_ptr), value :: model
+      integer(c_int), value :: kind
+    end function
+    integer(c_int) function c_gas_index(model, name) bind(C, name="tg_model_gas_index")
+      import :: c_int, c_ptr, c_char
+      type(c_ptr), value :: model
+      character(kind=c_char), intent(in) :: name(*)
+    end function
+    integer(c_int) function c_product(model) bind(C, name="tg_model_product")
+      import :: c_int, c_ptr
+      type(c_ptr), value :: model
+    end function
+    integer(c_int) function c_conditions(model, temperature, pressures) bind(C, name="tg_model_conditions")
+      import :: c_int, c_ptr, c_double
+      type(c_ptr), value :: model
+      real(c_double), intent(out) :: temperature, pressures(*)
+    end function
+    subroutine c_species_name(model, kind, index, buf, len) bind(C, name="tgf_species_name")
+      import :: c_ptr, c_int, c_char, c_int64_t
+      type(c_ptr), value :: model
+      integer(c_int), value :: kind, index
+      character(kind=c_char), intent(out) :: buf(*)
+      integer(c_int64_t), value :: len
+    end subroutine
+    integer(c_int) function c_solve(model, temperature, pressures, want_xrc, coverages, tof, rf, rr, net, xrc, ints, &
+                                    reals) bind(C, name="tgf_solve")
+      import :: c_int, c_ptr, c_double
+      type(c_ptr), value :: model
+      real(c_double), value :: temperature
+      real(c_double), intent(in) :: pressures(*)
+      integer(c_int), value :: want_xrc
+      real(c_double), intent(out) :: coverages(*), tof(*), rf(*), rr(*), net(*), xrc(*), reals(2)
+      integer(c_int), intent(out) :: ints(5)
+    end function
+  end interface
+
+contains
+
+  ! ierr present: set it; absent: stop with the message on failure.
+  subroutine done(status, ierr)
+    integer(c_int), intent(in) :: status
+    integer, intent(out), optional :: ierr
+    interface
+      subroutine c_error_message(buf, len) bind(C, name="tgf_error_message")
+        import :: c_char, c_int64_t
+        character(kind=c_char), intent(out) :: buf(*)
+        integer(c_int64_t), value :: len
+      end subroutine
+    end interface
+    character(len=1024) :: msg
+    if (present(ierr)) then
+      ierr = status
+    else if (status /= 0) then
+      call c_error_message(msg, len(msg, kind=c_int64_t))
+      error stop "tofgrid: " // trim(msg)
+    end if
+  end subroutine
+
+  !> The tutorial's CO oxidation (SCAKS model A), embedded in the library.
+  subroutine tg_model_default(model, ierr)
+    type(tg_model), intent(inout) :: model
+    integer, intent(out), optional :: ierr
+    call tg_model_free(model)
+    call done(c_default(model%ptr), ierr)
+  end subroutine
+
+  !> Read a model from a YAML file (errors name the file, line and column).
+  subroutine tg_model_load(model, path, ierr)
+    type(tg_model), intent(inout) :: model
+    character(len=*), intent(in) :: path
+    integer, intent(out), optional :: ierr
+    call tg_model_free(model)
+    call done(c_load(trim(path) // c_null_char, model%ptr), ierr)
+  end subroutine
+
+  subroutine tg_model_free(model)
+    type(tg_model), intent(inout) :: model
+    call c_free(model%ptr)
+    model%ptr = c_null_ptr
+  end subroutine
+
+  !> Number of species of kind TG_ADSORBATE, TG_SITE, TG_GAS, or of steps (TG_STEPS).
+  integer function tg_model_count(model, kind)
+    type(tg_model), intent(in) :: model
+    integer, intent(in) :: kind
+    tg_model_count = c_count(model%ptr, kind)
+  end function
+
+  !> Name of species i (1-based) of a kind.
+  function tg_model_species(model, kind, i) result(name)
+    type(tg_model), intent(in) :: model
+    integer, intent(in) :: kind, i
+    character(len=64) :: name
+    call c_species_name(model%ptr, kind, i - 1, name, len(name, kind=c_int64_t))
+  end function
+
+  !> Index (1-based) of a gas by name, 0 if the model has none.
+  integer function tg_model_gas_index(model, name)
+    type(tg_model), intent(in) :: model
+    character(len=*), intent(in) :: name
+    tg_model_gas_index = c_gas_index(model%ptr, trim(name) // c_null_char) + 1
+  end function
+
+  !> Index (1-based) of the product gas, 0 if the model names none.
+  integer function tg_model_product(model)
+    type(tg_model), intent(in) :: model
+    tg_model_product = c_product(model%ptr) + 1
+  end function
+
+  !> The model's temperature (K) and pressures (gas order).
+  subroutine tg_model_conditions(model, temperature, pressures, ierr)
+    type(tg_model), intent(in) :: model
+    real(c_double), intent(out) :: temperature
+    real(c_double), intent(out) :: pressures(:)
+    integer, intent(out), optional :: ierr
+    if (size(pressures) /= c_count(model%ptr, TG_GAS)) then
+      if (present(ierr)) then
+        ierr = 1
+        return
+      end if
+      error stop "tofgrid: tg_model_conditions: pressures must have one element per gas"
+    end if
+    call done(c_conditions(model%ptr, temperature, pressures), ierr)
+  end subroutine
+
+  !> The steady state SCAKS reports at `pressures` (gas order) and `temperature`
+  !> (K; absent: the model's). ierr = 0 on success, TG_ERR_CONVERGENCE (9)
+  !> when no steady state was found (sol%status = TG_STEADY_FAILED).
+  subroutine tg_solve(model, pressures, sol, temperature, xrc, ierr)
+    type(tg_model), intent(in) :: model
+    real(c_double), intent(in) :: pressures(:)
+    type(tg_solution), intent(inout) :: sol
+    real(c_double), intent(in), optional :: temperature
+    logical, intent(in), optional :: xrc
+    integer, intent(out), optional :: ierr
+    integer :: n, ng, ns, want
+    integer(c_int) :: ints(5), rc
+    real(c_double) :: reals(2), t
+    n = c_count(model%ptr, TG_ADSORBATE) + c_count(model%ptr, TG_SITE)
+    ng = c_count(model%ptr, TG_GAS)
+    ns = c_count(model%ptr, TG_STEPS)
+    if (.not. c_associated(model%ptr) .or. size(pressures) /= ng) then
+      if (present(ierr)) then
+        ierr = 1
+        return
+      end if
+      error stop "tofgrid: tg_solve: no model, or pressures do not have one element per gas"
+    end if
+    call resize(sol%coverages, n)
+    call resize(sol%tof, ng)
+    call resize(sol%rf, ns)
+    call resize(sol%rr, ns)
+    call resize(sol%net, ns)
+    call resize(sol%xrc, ns)
+    t = 0
+    if (present(temperature)) t = temperature
+    want = 0
+    if (present(xrc)) want = merge(1, 0, xrc)
+    rc = c_solve(model%ptr, t, pressures, want, sol%coverages, sol%tof, sol%rf, sol%rr, sol%net, sol%xrc, ints, reals)
+    if (rc == 0 .or. rc == 9) then
+      sol%status = ints(1)
+      sol%iterations = ints(2)
+      sol%time_steps = ints(3)
+      sol%poisoned_by = ints(4) + 1
+      sol%has_xrc = ints(5) /= 0
+      sol%t_reached = reals(1)
+      sol%residual = reals(2)
+    end if
+    call done(rc, ierr)
+  contains
+    subroutine resize(a, m)
+      real(c_double), allocatable, intent(inout) :: a(:)
+      integer, intent(in) :: m
+      if (allocated(a)) then
+        if (size(a) == m) return
+        deallocate (a)
+      end if
+      allocate (a(m))
+    end subroutine
+  end subroutine
+end module tofgrid_kernel
