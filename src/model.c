@@ -269,7 +269,7 @@ int tg_model_rate_constants(const tg_model *m, double T, double *kf, double *kr)
 
 tg_solve_options tg_solve_options_default(const tg_model *m)
 {
-  tg_solve_options o = {1.0, 1e4, 1e-12, 100, 0, NULL, NULL};
+  tg_solve_options o = {1.0, 1e4, 1e-12, 100, 0, NULL, NULL, 0};
   if (m) o = m->opts;
   return o;
 }

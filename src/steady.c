@@ -342,6 +342,36 @@ static int rate_control(work *w, const double *y, const double *net, int product
   return 1;
 }
 
+/* Stable iff every eigenvalue of the Jacobian of d(theta_a)/dt, with the
+ * free sites eliminated (d theta*_s = - sum of its adsorbates' changes), has
+ * a negative real part. 1 stable, 0 unstable, -1 could not tell. */
+extern void dgeev_(const char *jobvl, const char *jobvr, const int *n, double *a, const int *lda, double *wr,
+                   double *wi, double *vl, const int *ldvl, double *vr, const int *ldvr, double *work,
+                   const int *lwork, int *info);
+
+static int stability(work *w, const double *y)
+{
+  const tg_model *m = w->m;
+  int na = m->na, n = w->n;
+  double *D = w->J + n * n;
+  dtheta_jacobian(w, y, D);
+  double *A = malloc((size_t)(na * na + 6 * na + 8) * sizeof *A);
+  if (!A) return -1;
+  double *wr = A + na * na, *wi = wr + na, *work_ = wi + na, scale = 0;
+  for (int a = 0; a < na; a++)
+    for (int b = 0; b < na; b++) {
+      A[b * na + a] = D[b * na + a] - D[(na + m->ads_site[b]) * na + a];
+      scale = fmax(scale, fabs(A[b * na + a]));
+    }
+  int lwork = 4 * na + 8, info = 0, one = 1;
+  dgeev_("N", "N", &na, A, &na, wr, wi, NULL, &one, NULL, &one, work_, &lwork, &info);
+  int stable = info ? -1 : 1;
+  for (int a = 0; !info && a < na; a++)
+    if (wr[a] >= -1e-12 * scale) stable = 0;
+  free(A);
+  return stable;
+}
+
 int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solve_options *options, tg_solution *sol)
 {
   if (!m || !sol) return tg__fail(TG_ERR_ARG, __func__, "model and solution must not be NULL");
@@ -430,6 +460,8 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
     for (int i = 0; i < ns; i++) tof += m->dgas[g * ns + i] * sol->net[i];
     sol->tof[g] = tof;
   }
+  sol->stable = -1;
+  if (o.want_stability && sol->status != TG_STEADY_FAILED) sol->stable = stability(&w, w.y);
   sol->has_xrc = 0;
   if (o.want_xrc && sol->status != TG_STEADY_FAILED && m->product >= 0)
     sol->has_xrc = rate_control(&w, w.y, sol->net, m->product, sol->xrc);

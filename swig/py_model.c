@@ -107,6 +107,54 @@ static PyArrayObject *doubles(PyObject *obj, int n, const char *what)
   return a;
 }
 
+static PyObject *solution_dict(const tg_solution *s, int rc, int n, int ng, int ns);
+
+PyObject *tgpy_model_steady_states(PyObject *cap, double T, PyObject *pressures)
+{
+  tg_model *m = model_of(cap);
+  if (!m) return NULL;
+  int n = tg_model_count(m, TG_ADSORBATE) + tg_model_count(m, TG_SITE), ng = tg_model_count(m, TG_GAS),
+      ns = tg_model_count(m, -1), max = tg_model_count(m, TG_ADSORBATE) + 1, found = 0, rc = 0;
+  PyArrayObject *p = NULL;
+  if (pressures && pressures != Py_None && !(p = doubles(pressures, ng, "pressures"))) return NULL;
+  tg_solution **s = PyMem_Calloc((size_t)max, sizeof *s);
+  if (!s) return Py_XDECREF(p), PyErr_NoMemory();
+  for (int k = 0; k < max && !rc; k++) rc = tg_solution_create(m, &s[k]);
+  if (!rc) {
+    const double *pp = p ? PyArray_DATA(p) : NULL;
+    Py_BEGIN_ALLOW_THREADS rc = tg_steady_states(m, T, pp, NULL, s, max, &found);
+    Py_END_ALLOW_THREADS
+  }
+  PyObject *list = NULL;
+  if (rc && rc != TG_ERR_CONVERGENCE) {
+    tgpy_raise_status(rc);
+  } else {
+    list = PyList_New(found);
+    for (int k = 0; list && k < found; k++) {
+      PyObject *d = solution_dict(s[k], 0, n, ng, ns);
+      if (!d) {
+        Py_CLEAR(list);
+        break;
+      }
+      PyList_SET_ITEM(list, k, d);
+    }
+  }
+  for (int k = 0; k < max; k++) tg_solution_free(s[k]);
+  PyMem_Free(s);
+  Py_XDECREF(p);
+  return list;
+}
+
+static PyObject *solution_dict(const tg_solution *s, int rc, int n, int ng, int ns)
+{
+  return Py_BuildValue("{s:i,s:s,s:i,s:i,s:d,s:d,s:i,s:i,s:N,s:N,s:N,s:N,s:N,s:N}", "status", s->status, "message",
+                       rc ? tg_error_message() : "", "iterations", s->iterations, "time_steps", s->time_steps,
+                       "t_reached", s->t_reached, "residual", s->residual, "poisoned_by", s->poisoned_by, "stable",
+                       s->stable, "coverages", vector(s->coverages, n), "tof", vector(s->tof, ng), "rf",
+                       vector(s->rf, ns), "rr", vector(s->rr, ns), "net", vector(s->net, ns), "xrc",
+                       s->has_xrc ? vector(s->xrc, ns) : (Py_INCREF(Py_None), Py_None));
+}
+
 PyObject *tgpy_model_solve(PyObject *cap, double T, PyObject *pressures, double t_end, double t_max, double tolerance,
                            int max_iterations, int xrc, PyObject *initial, PyObject *k_scale)
 {
@@ -139,12 +187,7 @@ PyObject *tgpy_model_solve(PyObject *cap, double T, PyObject *pressures, double 
   if (rc && rc != TG_ERR_CONVERGENCE) {
     tgpy_raise_status(rc);
   } else {
-    res = Py_BuildValue("{s:i,s:s,s:i,s:i,s:d,s:d,s:i,s:N,s:N,s:N,s:N,s:N,s:N}", "status", s->status, "message",
-                        rc ? tg_error_message() : "", "iterations", s->iterations, "time_steps", s->time_steps,
-                        "t_reached", s->t_reached, "residual", s->residual, "poisoned_by", s->poisoned_by, "coverages",
-                        vector(s->coverages, n), "tof", vector(s->tof, ng), "rf", vector(s->rf, ns), "rr",
-                        vector(s->rr, ns), "net", vector(s->net, ns), "xrc",
-                        s->has_xrc ? vector(s->xrc, ns) : (Py_INCREF(Py_None), Py_None));
+    res = solution_dict(s, rc, n, ng, ns);
   }
   tg_solution_free(s);
   Py_XDECREF(p);

@@ -107,6 +107,8 @@ PyObject *tgpy_model_default(void);
 PyObject *tgpy_model_info(PyObject *model);
 %rename(_model_rate_constants) tgpy_model_rate_constants;
 PyObject *tgpy_model_rate_constants(PyObject *model, double temperature);
+%rename(_model_steady_states) tgpy_model_steady_states;
+PyObject *tgpy_model_steady_states(PyObject *model, double temperature, PyObject *pressures);
 %rename(_model_solve) tgpy_model_solve;
 PyObject *tgpy_model_solve(PyObject *model, double temperature, PyObject *pressures, double t_end, double t_max,
                            double tolerance, int max_iterations, int xrc, PyObject *initial, PyObject *k_scale);

@@ -70,6 +70,7 @@ typedef struct tg_solve_options {
   int want_xrc;          /**< also compute the degree of rate control of every step */
   const double *initial; /**< initial adsorbate coverages (adsorbate order), or NULL: clean surface */
   const double *k_scale; /**< per step, multiplies k_f and k_r alike (K fixed), or NULL (sensitivity studies) */
+  int want_stability;    /**< also classify the state (solution->stable) from the Jacobian's eigenvalues */
 } tg_solve_options;
 
 /** The steady state at one point. Arrays are sized by tg_solution_create. */
@@ -86,6 +87,7 @@ typedef struct tg_solution {
   double *net;         /**< net rate per step, made consistent with the steady state (no cancellation) */
   double *xrc;         /**< degree of rate control per step, d ln TOF_product / d ln k_i at fixed K_i */
   int has_xrc;         /**< xrc is filled (asked for, converged, a product with TOF != 0) */
+  int stable;          /**< 1 stable, 0 unstable (a saddle), -1 not classified */
 } tg_solution;
 
 /** @brief Default options of @p model (its solver section, else SCAKS's 1 s policy). */
@@ -105,6 +107,16 @@ TG_API void tg_solution_free(tg_solution *solution);
  */
 TG_API int tg_solve(const tg_model *model, double temperature, const double *pressures,
                     const tg_solve_options *options, tg_solution *solution);
+
+/**
+ * @brief Every distinct stable steady state found from several starts: the
+ * clean surface (first, so solutions[0] is SCAKS's answer when it exists),
+ * then each adsorbate covering its site type. Fills up to @p max solutions
+ * (created with tg_solution_create) and sets *found. Bistable conditions give
+ * two states. Returns TG_SUCCESS if at least one was found.
+ */
+TG_API int tg_steady_states(const tg_model *model, double temperature, const double *pressures,
+                            const tg_solve_options *options, tg_solution **solutions, int max, int *found);
 
 #ifdef __cplusplus
 }

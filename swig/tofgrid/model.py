@@ -51,6 +51,7 @@ class Solution:
         self.xrc = raw["xrc"]
         p = raw["poisoned_by"]
         self.poisoned_by = info["adsorbates"][p] if p >= 0 else None
+        self.stable = {1: True, 0: False}.get(raw.get("stable", -1))  # None: not classified
 
     def __repr__(self):
         cov = ", ".join(f"{k}={v:.6g}" for k, v in self.coverages.items())
@@ -121,6 +122,20 @@ class Model:
         """(kf, kr): forward and reverse rate constants of every step (s^-1)."""
         return _core._model_rate_constants(self._capsule, float(temperature or 0))
 
+    def _pressures(self, pressures):
+        p = self.info["pressures"].copy()
+        for gas, value in (pressures or {}).items():
+            if gas not in self.info["gases"]:
+                raise _core.Error(f"solve: unknown gas {gas!r}; the model's gases are {self.info['gases']}")
+            p[self.info["gases"].index(gas)] = value
+        return p
+
+    def steady_states(self, pressures=None, temperature=None):
+        """Every distinct stable steady state found from the clean surface
+        (first: SCAKS's answer) and from each adsorbate covering its sites."""
+        raws = _core._model_steady_states(self._capsule, float(temperature or 0), self._pressures(pressures))
+        return [Solution(self, raw) for raw in raws]
+
     def solve(self, pressures=None, temperature=None, *, t_end=None, t_max=None, tolerance=None,
               max_iterations=None, xrc=False, initial=None, k_scale=None):
         """The steady state SCAKS reports at these conditions.
@@ -132,11 +147,7 @@ class Model:
         control; ``initial`` ({adsorbate: coverage}) replaces the clean surface;
         ``k_scale`` (one factor per step) multiplies k_f and k_r alike.
         """
-        p = self.info["pressures"].copy()
-        for gas, value in (pressures or {}).items():
-            if gas not in self.info["gases"]:
-                raise _core.Error(f"solve: unknown gas {gas!r}; the model's gases are {self.info['gases']}")
-            p[self.info["gases"].index(gas)] = value
+        p = self._pressures(pressures)
         init = None
         if initial is not None:
             init = np.zeros(len(self.info["adsorbates"]))

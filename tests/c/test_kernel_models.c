@@ -121,12 +121,48 @@ static void two_site_types(void)
   tg_model_free(m);
 }
 
+/* Model A is bistable at 18 of the 100 tutorial-grid points (SCAKS's
+ * reference data): there the search finds two stable states, SCAKS's
+ * high-TOF one first (the clean-start answer) and the CO-poisoned one. */
+static void bistability(void)
+{
+  tg_model *m = NULL;
+  CHECK_OK(tg_model_default(&m));
+  tg_solution *s[4], *single = NULL;
+  for (int k = 0; k < 4; k++) CHECK_OK(tg_solution_create(m, &s[k]));
+  CHECK_OK(tg_solution_create(m, &single));
+  int gO2 = tg_model_gas_index(m, "O2_g"), gCO = tg_model_gas_index(m, "CO_g"), prod = tg_model_product(m);
+  double p[3] = {1.32e-7, 0, 0};
+  int bistable = 0;
+  for (int i = 0; i < 10; i++)
+    for (int j = 0; j < 10; j++) {
+      p[gO2] = 1e-5 + i * (0.5 - 1e-5) / 9;
+      p[gCO] = 1e-5 + j * (0.5 - 1e-5) / 9;
+      int found = 0;
+      CHECK_OK(tg_steady_states(m, 0, p, NULL, s, 4, &found));
+      CHECK_OK(tg_solve(m, 0, p, NULL, single));
+      CHECK(found >= 1 && found <= 2, "(%d,%d): %d states", i, j, found);
+      CHECK(rel(s[0]->tof[prod], single->tof[prod]) < 1e-12 && rel(s[0]->coverages[0], single->coverages[0]) < 1e-12,
+            "(%d,%d): the first state is the clean-start answer", i, j);
+      if (found == 2) {
+        bistable++;
+        CHECK(s[1]->poisoned_by == 0 && s[0]->tof[prod] > 1e6 * s[1]->tof[prod],
+              "(%d,%d): the second state is CO-poisoned with a far lower TOF", i, j);
+      }
+    }
+  CHECK(bistable == 18, "%d bistable points (SCAKS's data: 18)", bistable);
+  for (int k = 0; k < 4; k++) tg_solution_free(s[k]);
+  tg_solution_free(single);
+  tg_model_free(m);
+}
+
 int main(int argc, char **argv)
 {
   const char *model_b_path = argc > 1 ? argv[1] : "tests/data/model_b.yaml";
   rate_constants(model_b_path);
   model_b(model_b_path);
   two_site_types();
+  bistability();
   printf("%ld passed, %ld failed\n", tg_test_checks - tg_test_failures, tg_test_failures);
   return tg_test_failures ? 1 : 0;
 }

@@ -70,6 +70,17 @@ class Kernel(unittest.TestCase):
                     math.log(1 + eps) - math.log(1 - eps))
                 self.assertAlmostEqual(s.xrc[i], fd, delta=1e-6 + 1e-5 * abs(fd), msg=f"{p} step {i}")
 
+    def test_steady_states(self):
+        m = tofgrid.Model.default()
+        states = m.steady_states(pressures={"O2_g": 1e-5 + (0.5 - 1e-5) / 9, "CO_g": 1e-5})  # bistable (SCAKS data)
+        self.assertEqual(len(states), 2)
+        self.assertTrue(all(s.stable for s in states))
+        self.assertIsNone(states[0].poisoned_by)
+        self.assertEqual(states[1].poisoned_by, "CO_s")
+        self.assertGreater(states[0].tof, 1e6 * states[1].tof)
+        one = m.steady_states(pressures={"O2_g": 0.5, "CO_g": 0.5})
+        self.assertEqual(len(one), 1)
+
     def test_solution_contents(self):
         s = tofgrid.Model.default().solve(pressures={"CO_g": 0.5, "O2_g": 1e-5})
         self.assertEqual(s.poisoned_by, "CO_s")
