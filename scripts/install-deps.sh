@@ -15,6 +15,7 @@ APT_PACKAGES=(
   libopenblas-dev liblapacke-dev
   swig
   libyaml-dev
+  clang libclang-rt-14-dev   # libFuzzer + sanitizers for the model-parser fuzz test
 )
 
 PYTHON=${PYTHON:-python3}

@@ -12,6 +12,16 @@
 /* Find or add the species of one formula "[nu]species_[n]site". */
 int tg__model_species(tg_model *m, const char *text, int line, formula *out, const char *step_text)
 {
+  /* Coefficients, site counts and element counts are small numbers: longer
+   * digit runs would overflow the counting (found by the fuzzer). */
+  for (const char *c = text; *c;) {
+    int run = 0;
+    while (isdigit((unsigned char)*c)) c++, run++;
+    if (run > 3)
+      return tg__fail(TG_ERR_MODEL, m->origin, "line %d: step \"%s\": a number in \"%s\" has more than 3 digits", line,
+                      step_text, text);
+    if (!run) c++;
+  }
   const char *p = text;
   int nu = 0;
   while (isdigit((unsigned char)*p)) nu = 10 * nu + (*p++ - '0');

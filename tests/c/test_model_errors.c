@@ -54,6 +54,7 @@ int main(int argc, char **argv)
   fails("CO_g + *_s -> CO_s", "CO_g + *_s -> CO_s -> CO_s -> CO_s", TG_ERR_MODEL, "more than two arrows");
   fails("CO_g + *_s -> CO_s", "CO_g + + *_s -> CO_s", TG_ERR_MODEL, "empty formula");
   fails("CO_g + *_s -> CO_s", "CO + *_s -> CO_s", TG_ERR_MODEL, "\"CO\" is not a formula species_site");
+  fails("CO_g + *_s -> CO_s", "C9999999999O_g + *_s -> CO_s", TG_ERR_MODEL, "has more than 3 digits"); /* fuzzer find */
   fails("  CO2_g: {pressure: 0.0}\n", "  CO2_g: {pressure: 0.0}\n  N2_g: {pressure: 1}\n", TG_ERR_MODEL,
         "line 9, column 3: species N2_g is not in any reaction");
   fails("  CO2_g: {pressure: 0.0}\n", "", TG_ERR_MODEL, "gas CO2_g has no pressure");
