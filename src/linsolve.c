@@ -48,8 +48,10 @@ static int solve_small(int n, double *A, double *b)
   return 0;
 }
 
-/* LU with partial pivoting in place (unit lower L below the diagonal),
- * row interchanges in piv: the factorization reused by simplified Newton. */
+/* LU with partial pivoting in place (unit lower L below the diagonal, the
+ * reciprocals of U's pivots on the diagonal so solves multiply instead of
+ * divide), row interchanges in piv: the factorization reused by simplified
+ * Newton. */
 static int factor_small(int n, double *A, int *piv)
 {
   for (int k = 0; k < n; k++) {
@@ -70,6 +72,7 @@ static int factor_small(int n, double *A, int *piv)
       if (l != 0)
         for (int j = k + 1; j < n; j++) A[j * n + i] -= l * A[j * n + k];
     }
+    A[k * n + k] = inv;
   }
   return 0;
 }
@@ -87,7 +90,7 @@ static void lu_solve_small(int n, const double *A, const int *piv, double *b)
   for (int i = n - 1; i >= 0; i--) {
     double s = b[i];
     for (int j = i + 1; j < n; j++) s -= A[j * n + i] * b[j];
-    b[i] = s / A[i * n + i];
+    b[i] = s * A[i * n + i]; /* the pivot's reciprocal */
   }
 }
 

@@ -153,14 +153,19 @@ static int euler_step(work *w, double h)
   return -1;
 }
 
+/* Bounded work: no solve takes more implicit steps (or retries) than this. */
+enum { MAX_TIME_STEPS = 100000 };
+
 /* Integrate from time *t (state in w->y0) to t_end. Each step starts its
  * Newton from a linear extrapolation of the last two states; the step size
- * doubles after an easy step and halves after a hard one. */
+ * doubles after an easy step and halves after a hard one. Returns -1 when
+ * the step size collapses or the step budget is spent. */
 static int integrate(work *w, double *t, double t_end, double *h, int *steps)
 {
-  int n = w->n;
+  int n = w->n, tries = 0;
   double h_prev = 0;
   while (*t < t_end) {
+    if (++tries > MAX_TIME_STEPS) return -1;
     double dt = *h;
     if (*t + dt > t_end) dt = t_end - *t;
     for (int j = 0; j < n; j++) /* prediction; w->yt holds the previous state */
@@ -438,10 +443,13 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
   double fastest = 0;
   for (int i = 0; i < ns; i++) fastest = fmax(fastest, w.kf[i] * w.gasf[2 * i] + w.kr[i] * w.gasf[2 * i + 1]);
   double t = 0, h = fastest > 0 ? 1e-3 / fastest : 1e-3 * o.t_end, res = INFINITY;
-  int steps = 0, it = -1;
+  int steps = 0, it = -1, stuck = 0;
   sol->status = TG_STEADY_FAILED;
   for (double target = o.t_end; target <= o.t_max * (1 + 1e-12); target *= 10) {
-    if (integrate(&w, &t, target, &h, &steps)) break;
+    if (integrate(&w, &t, target, &h, &steps)) {
+      stuck = 1;
+      break;
+    }
     it = newton(&w, o.tolerance, o.max_iterations, &res); /* from w.y0, which it leaves as it is */
     if (it >= 0) {
       sol->status = target > o.t_end * (1 + 1e-12) ? TG_STEADY_PAST_T_END : TG_STEADY_OK;
@@ -469,6 +477,10 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
   for (int a = 0; a < m->na; a++)
     if (w.y[a] > (1 - 1e-6) * m->site_total[m->ads_site[a]]) sol->poisoned_by = a;
   free(mem);
+  if (sol->status == TG_STEADY_FAILED && stuck)
+    return tg__fail(TG_ERR_CONVERGENCE, __func__,
+                    "no steady state: the time integration stalled at t = %g s (step size collapsed, or more than %d "
+                    "steps)", t, MAX_TIME_STEPS);
   if (sol->status == TG_STEADY_FAILED)
     return tg__fail(TG_ERR_CONVERGENCE, __func__,
                     "no steady state: Newton did not converge (scaled residual %.3g > tolerance %.3g) from the states "
