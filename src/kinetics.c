@@ -3,8 +3,10 @@
  * fractions (explicit unknowns, never 1 - sum) and gas pressures. */
 #include "model_internal.h"
 
-static double ipow(double x, int nu)
+static inline double ipow(double x, int nu)
 {
+  if (nu == 1) return x; /* the common cases first */
+  if (nu == 2) return x * x;
   double r = 1;
   for (int k = 0; k < nu; k++) r *= x;
   return r;
@@ -23,12 +25,13 @@ void tg__gas_factors(const tg_model *m, const double *p, double *gasf)
 void tg__rates(const tg_model *m, const double *kf, const double *kr, const double *gasf, const double *y, double *rf,
                double *rr)
 {
+  const factor *fac = m->fac;
+  const int *start = m->fac_start;
   for (int i = 0; i < m->nsteps; i++) {
-    const kstep *k = &m->k[i];
-    double r[2] = {kf[i] * gasf[2 * i], kr[i] * gasf[2 * i + 1]};
-    for (int side = 0; side < 2; side++)
-      for (int f = 0; f < k->nsurf[side]; f++) r[side] *= ipow(y[k->surf[side][f].idx], k->surf[side][f].nu);
-    rf[i] = r[0];
-    rr[i] = r[1];
+    double a = kf[i] * gasf[2 * i], b = kr[i] * gasf[2 * i + 1];
+    for (int f = start[2 * i]; f < start[2 * i + 1]; f++) a *= ipow(y[fac[f].idx], fac[f].nu);
+    for (int f = start[2 * i + 1]; f < start[2 * i + 2]; f++) b *= ipow(y[fac[f].idx], fac[f].nu);
+    rf[i] = a;
+    rr[i] = b;
   }
 }

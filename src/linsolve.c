@@ -52,7 +52,7 @@ static int solve_small(int n, double *A, double *b)
  * reciprocals of U's pivots on the diagonal so solves multiply instead of
  * divide), row interchanges in piv: the factorization reused by simplified
  * Newton. */
-static int factor_small(int n, double *A, int *piv)
+static inline int factor_n(const int n, double *A, int *piv)
 {
   for (int k = 0; k < n; k++) {
     int p = k;
@@ -77,7 +77,7 @@ static int factor_small(int n, double *A, int *piv)
   return 0;
 }
 
-static void lu_solve_small(int n, const double *A, const int *piv, double *b)
+static inline void lu_solve_n(const int n, const double *A, const int *piv, double *b)
 {
   for (int k = 0; k < n; k++) {
     if (piv[k] != k) {
@@ -91,6 +91,27 @@ static void lu_solve_small(int n, const double *A, const int *piv, double *b)
     double s = b[i];
     for (int j = i + 1; j < n; j++) s -= A[j * n + i] * b[j];
     b[i] = s * A[i * n + i]; /* the pivot's reciprocal */
+  }
+}
+
+/* Sizes 2-4 as compile-time constants, so the loops unroll. */
+static int factor_small(int n, double *A, int *piv)
+{
+  switch (n) {
+  case 2: return factor_n(2, A, piv);
+  case 3: return factor_n(3, A, piv);
+  case 4: return factor_n(4, A, piv);
+  default: return factor_n(n, A, piv);
+  }
+}
+
+static void lu_solve_small(int n, const double *A, const int *piv, double *b)
+{
+  switch (n) {
+  case 2: lu_solve_n(2, A, piv, b); break;
+  case 3: lu_solve_n(3, A, piv, b); break;
+  case 4: lu_solve_n(4, A, piv, b); break;
+  default: lu_solve_n(n, A, piv, b);
   }
 }
 

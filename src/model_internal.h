@@ -79,6 +79,14 @@ struct tg_model {
   double *initial;     /* initial adsorbate coverages, or NULL (clean surface) */
   double *kf, *kr;     /* rate constants at `temperature` */
   tg_solve_options opts;
+  /* Flattened for the hot loops (built by tg__model_finish): the surface
+   * factors of step i's side s are fac[fac_start[2i+s] .. fac_start[2i+s+1]);
+   * the nonzero d(theta)/dt coefficients as (adsorbate, step, value) triples. */
+  factor *fac;
+  int *fac_start;
+  int ndth;
+  int *dth_a, *dth_i;
+  double *dth_c;
 };
 
 /* Building (model.c): species lookup and final assembly after reading. */

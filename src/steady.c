@@ -38,21 +38,20 @@ static void dtheta_jacobian(const work *w, const double *y, double *D)
   const tg_model *m = w->m;
   int na = m->na;
   memset(D, 0, (size_t)w->n * (size_t)na * sizeof *D);
-  for (int i = 0; i < m->nsteps; i++) {
-    const kstep *k = &m->k[i];
+  for (int k = 0; k < m->ndth; k++) {
+    int a = m->dth_a[k], i = m->dth_i[k];
+    double c = m->dth_c[k];
     for (int side = 0; side < 2; side++) {
-      double base = (side ? w->kr[i] : w->kf[i]) * w->gasf[2 * i + side], sign = side ? -1 : 1;
-      for (int f = 0; f < k->nsurf[side]; f++) {
-        const factor *fa = &k->surf[side][f];
+      double base = c * (side ? -w->kr[i] : w->kf[i]) * w->gasf[2 * i + side];
+      int lo = m->fac_start[2 * i + side], hi = m->fac_start[2 * i + side + 1];
+      for (int f = lo; f < hi; f++) {
+        const factor *fa = &m->fac[f];
         double d = base * fa->nu;
         for (int e = 1; e < fa->nu; e++) d *= y[fa->idx];
-        for (int g = 0; g < k->nsurf[side]; g++)
+        for (int g = lo; g < hi; g++)
           if (g != f)
-            for (int e = 0; e < k->surf[side][g].nu; e++) d *= y[k->surf[side][g].idx];
-        for (int a = 0; a < na; a++) {
-          double c = m->dtheta[a * m->nsteps + i];
-          if (c != 0) D[fa->idx * na + a] += sign * c * d;
-        }
+            for (int e = 0; e < m->fac[g].nu; e++) d *= y[m->fac[g].idx];
+        D[fa->idx * na + a] += d;
       }
     }
   }
@@ -62,16 +61,14 @@ static void dtheta_jacobian(const work *w, const double *y, double *D)
 static void dtheta(const work *w, double *f, double *gross)
 {
   const tg_model *m = w->m;
-  for (int a = 0; a < m->na; a++) {
-    double s = 0, g = 0;
-    for (int i = 0; i < m->nsteps; i++) {
-      double c = m->dtheta[a * m->nsteps + i];
-      if (c == 0) continue;
-      s += c * (w->rf[i] - w->rr[i]);
-      g += fabs(c) * (w->rf[i] + w->rr[i]);
-    }
-    f[a] = s;
-    if (gross) gross[a] = g;
+  for (int a = 0; a < m->na; a++) f[a] = 0;
+  if (gross)
+    for (int a = 0; a < m->na; a++) gross[a] = 0;
+  for (int k = 0; k < m->ndth; k++) {
+    int a = m->dth_a[k], i = m->dth_i[k];
+    double c = m->dth_c[k];
+    f[a] += c * (w->rf[i] - w->rr[i]);
+    if (gross) gross[a] += fabs(c) * (w->rf[i] + w->rr[i]);
   }
 }
 
