@@ -113,6 +113,8 @@ void tg__rates(const tg_model *m, const double *kf, const double *kr, const doub
  * n <= tg__small_solve_limit, LAPACK dgesv above (tests set the limit to 0
  * to run the LAPACK path). Returns 0, or > 0 if A is singular. */
 TG_API extern int tg__small_solve_limit;
+/* Convergence of each implicit time step (steady.c); tests tighten it. */
+TG_API extern double tg__step_tolerance;
 int tg__solve_dense(int n, double *A, double *b, int *ipiv);
 /* The same in two parts, to reuse a factorization: 0, or > 0 if singular. */
 int tg__lu_factor(int n, double *A, int *ipiv);

@@ -95,13 +95,17 @@ static void site_rows(const work *w, const double *y, double *R, int log_space)
   }
 }
 
+/* A time step is converged when no coverage moves by more than this. It only
+ * has to keep the trajectory in the right basin (the log-space Newton then
+ * polishes to roundoff); tests compare with a strict value on a dense grid. */
+double tg__step_tolerance = 1e-6;
+
 /* One backward-Euler step of size h from w->y0, Newton starting at w->y
  * (the caller's prediction); the result in w->y. Simplified Newton: the
  * iteration matrix I - h df/dy is built and factored once, at the
  * prediction, and rebuilt once if the iteration stalls. Returns the
  * iterations used, or -1 if the step must be retried smaller. The step is
- * converged when no coverage moves by more than 1e-10: the final Newton
- * (in log space) polishes the state to roundoff. */
+ * converged when no coverage moves by more than tg__step_tolerance. */
 static int euler_step(work *w, double h)
 {
   const tg_model *m = w->m;
@@ -136,7 +140,7 @@ static int euler_step(work *w, double h)
       worst = e > worst ? e : worst;
     }
     if (!(worst < INFINITY)) return -1;
-    if (worst <= 1e-10) {
+    if (worst <= tg__step_tolerance) {
       for (int j = 0; j < n; j++) {
         if (w->y[j] < -1e-10) return -1; /* overshoot: a smaller step */
         if (w->y[j] < 0) w->y[j] = 0;
