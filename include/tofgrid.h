@@ -12,5 +12,6 @@
 #include "tofgrid/decomp.h"
 #include "tofgrid/collectives.h"
 #include "tofgrid/model.h"
+#include "tofgrid/grid.h"
 
 #endif

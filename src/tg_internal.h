@@ -150,6 +150,10 @@ static inline int tg__buffer(const void *buf, int64_t count, size_t elem_size, c
     return tg__fail(TG_ERR_ARG, fn, "%s is NULL but count is %lld", name, (long long)count);
   return TG_SUCCESS;
 }
+/* A private duplicate of comm for a library object's own messages, made
+ * once and cached (private_comm.c). Errors on it return (MPI_ERRORS_RETURN). */
+int tg__private_comm(MPI_Comm comm, const char *fn, MPI_Comm *dup);
+
 #define TG_CALL(expr)              \
   do {                             \
     int tg_rc_ = (expr);           \
