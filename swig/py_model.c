@@ -195,3 +195,42 @@ PyObject *tgpy_model_solve(PyObject *cap, double T, PyObject *pressures, double 
   Py_XDECREF(ks);
   return res;
 }
+
+/* A TOF map over comm; on the root a dict of numpy arrays, None elsewhere. */
+PyObject *tgpy_tof_grid(MPI_Comm comm, PyObject *cap, int xvar, PyObject *xs, int yvar, PyObject *ys, int schedule,
+                        int root)
+{
+  tg_model *m = model_of(cap);
+  if (!m) return NULL;
+  PyArrayObject *xa = (PyArrayObject *)PyArray_FROMANY(xs, NPY_FLOAT64, 1, 1, NPY_ARRAY_IN_ARRAY), *ya = NULL;
+  if (!xa) return NULL;
+  if (ys != Py_None && !(ya = (PyArrayObject *)PyArray_FROMANY(ys, NPY_FLOAT64, 1, 1, NPY_ARRAY_IN_ARRAY)))
+    return Py_DECREF(xa), NULL;
+  tg_axis x = {xvar, PyArray_SIZE(xa), PyArray_DATA(xa)}, y = {yvar, ya ? PyArray_SIZE(ya) : 0, ya ? PyArray_DATA(ya) : NULL};
+  tg_grid g;
+  int rc;
+  Py_BEGIN_ALLOW_THREADS rc = tg_tof_grid(comm, m, &x, ya ? &y : NULL, (tg_schedule)schedule, root, &g);
+  Py_END_ALLOW_THREADS
+  Py_DECREF(xa);
+  Py_XDECREF(ya);
+  if (rc) return tgpy_raise_status(rc);
+  if (!g.tof) Py_RETURN_NONE; /* not the root */
+  npy_intp d3[3] = {(npy_intp)g.nx, (npy_intp)g.ny, g.ng}, c3[3] = {(npy_intp)g.nx, (npy_intp)g.ny, g.ncov},
+           d2[2] = {(npy_intp)g.nx, (npy_intp)g.ny};
+  PyObject *tof = PyArray_SimpleNew(3, d3, NPY_FLOAT64), *cov = PyArray_SimpleNew(3, c3, NPY_FLOAT64),
+           *st = PyArray_SimpleNew(2, d2, NPY_INT32), *it = PyArray_SimpleNew(2, d2, NPY_INT32);
+  PyObject *res = NULL;
+  if (tof && cov && st && it) {
+    int64_t pts = g.nx * g.ny;
+    memcpy(PyArray_DATA((PyArrayObject *)tof), g.tof, (size_t)(pts * g.ng) * sizeof(double));
+    memcpy(PyArray_DATA((PyArrayObject *)cov), g.coverages, (size_t)(pts * g.ncov) * sizeof(double));
+    memcpy(PyArray_DATA((PyArrayObject *)st), g.status, (size_t)pts * sizeof(int));
+    memcpy(PyArray_DATA((PyArrayObject *)it), g.iterations, (size_t)pts * sizeof(int));
+    res = Py_BuildValue("{s:N,s:N,s:N,s:N,s:d}", "tof", tof, "coverages", cov, "status", st, "iterations", it, "seconds",
+                        g.seconds);
+  } else {
+    Py_XDECREF(tof), Py_XDECREF(cov), Py_XDECREF(st), Py_XDECREF(it);
+  }
+  tg_grid_free(&g);
+  return res;
+}

@@ -112,3 +112,6 @@ PyObject *tgpy_model_steady_states(PyObject *model, double temperature, PyObject
 %rename(_model_solve) tgpy_model_solve;
 PyObject *tgpy_model_solve(PyObject *model, double temperature, PyObject *pressures, double t_end, double t_max,
                            double tolerance, int max_iterations, int xrc, PyObject *initial, PyObject *k_scale);
+%rename(_tof_grid) tgpy_tof_grid;
+PyObject *tgpy_tof_grid(MPI_Comm comm, PyObject *model, int xvar, PyObject *xs, int yvar, PyObject *ys, int schedule,
+                        int root);

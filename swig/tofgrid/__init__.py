@@ -51,7 +51,8 @@ from .core import (  # noqa: E402
 )
 
 from .model import Model, Solution  # noqa: E402
+from .grid import Grid, tof_grid  # noqa: E402
 
 __version__ = _core.version()
 __all__ = ["Error", "bcast", "scatter", "gather", "allgather", "reduce", "allreduce",
-           "block_range", "mpi_library_version", "Model", "Solution"]
+           "block_range", "mpi_library_version", "Model", "Solution", "tof_grid", "Grid"]

@@ -1,0 +1,79 @@
+"""TOF maps over an MPI communicator: the tutorial's job, in one call.
+
+    from mpi4py import MPI
+    import numpy as np, tofgrid
+    xs = ys = np.linspace(1e-5, 0.5, 10)
+    grid = tofgrid.tof_grid(MPI.COMM_WORLD, tofgrid.Model.default(),
+                            x=("O2_g", xs), y=("CO_g", ys), schedule="dynamic")
+    if grid is not None:            # the root
+        grid.tof                    # 2-D: the product's TOF, grid.tof[i, j] at (xs[i], ys[j])
+"""
+import numpy as np
+
+from . import core as _core
+
+__all__ = ["tof_grid", "Grid"]
+
+_SCHEDULES = {"static": 0, "dynamic": 1}
+_STATUS = {0: "ok", 1: "past_t_end", 2: "failed"}
+
+
+class Grid:
+    """A TOF map on the root: 2-D arrays indexed [i_x, j_y].
+
+    ``tof`` (the product's TOF), ``tofs`` ({gas: 2-D TOF}), ``coverages``
+    ({species: 2-D}), ``status`` (0 ok, 1 past t_end, 2 failed),
+    ``iterations``, ``x``/``y`` ((name, values)), ``seconds``.
+    """
+
+    def __init__(self, model, x, y, raw):
+        info = model.info
+        self.x, self.y = x, y
+        self.tofs = {g: raw["tof"][:, :, k] for k, g in enumerate(info["gases"])}
+        self.tof = self.tofs[info["product"]] if info["product"] else None
+        species = info["adsorbates"] + info["sites"]
+        self.coverages = {s: raw["coverages"][:, :, k] for k, s in enumerate(species)}
+        self.status, self.iterations, self.seconds = raw["status"], raw["iterations"], raw["seconds"]
+
+    @property
+    def converged(self):
+        return self.status != 2
+
+    def __repr__(self):
+        return f"<tofgrid.Grid {self.status.shape[0]}x{self.status.shape[1]} over {self.x[0]} x {self.y[0]}>"
+
+
+def _axis(model, axis, name):
+    var, values = axis
+    values = np.ascontiguousarray(values, dtype=np.float64)
+    if values.ndim != 1 or values.size == 0:
+        raise _core.Error(f"tof_grid: axis {name} needs a non-empty 1-D sequence of values")
+    if var in ("T", "temperature"):
+        return -1, values
+    if var not in model.info["gases"]:
+        raise _core.Error(f"tof_grid: axis {name}: unknown gas {var!r}; the model's gases are {model.info['gases']} "
+                          "(or 'temperature')")
+    return model.info["gases"].index(var), values
+
+
+def tof_grid(comm, model, x=None, y=None, schedule="static", root=0):
+    """Steady states of ``model`` on the grid x (times y) over ``comm``.
+
+    ``x``, ``y``: (gas name or "temperature", values); default: the
+    tutorial's grid, O2_g and CO_g = linspace(1e-5, 0.5, 10). ``y=None`` with
+    an explicit ``x`` gives a 1-D map. ``schedule``: "static" (block rows of
+    x, the tutorial's scatter) or "dynamic" (self-scheduled chunks). Returns a
+    :class:`Grid` on ``root`` and None elsewhere; results are bit-identical for
+    every rank count and schedule. Collective over ``comm``.
+    """
+    if x is None and y is None:
+        x = ("O2_g", np.linspace(1e-5, 0.5, 10))
+        y = ("CO_g", np.linspace(1e-5, 0.5, 10))
+    if schedule not in _SCHEDULES:
+        raise _core.Error(f"tof_grid: schedule {schedule!r}: use 'static' or 'dynamic'")
+    xv, xs = _axis(model, x, "x")
+    yv, ys = _axis(model, y, "y") if y is not None else (0, None)
+    raw = _core._tof_grid(comm, model._capsule, xv, xs, yv, ys, _SCHEDULES[schedule], root)
+    if raw is None:
+        return None
+    return Grid(model, (x[0], xs), (y[0], ys) if y is not None else None, raw)

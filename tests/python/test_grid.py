@@ -1,0 +1,52 @@
+"""tofgrid.tof_grid: the tutorial's map from Python, identical for both
+schedules and any rank count, equal to single-point solves; split halves."""
+import unittest
+
+import numpy as np
+from mpi4py import MPI
+
+import tofgrid
+from mpitest import main
+
+comm = MPI.COMM_WORLD
+
+
+class Grid(unittest.TestCase):
+    def test_default_grid_both_schedules(self):
+        m = tofgrid.Model.default()
+        a = tofgrid.tof_grid(comm, m, schedule="static")
+        b = tofgrid.tof_grid(comm, m, schedule="dynamic")
+        if comm.rank != 0:
+            self.assertIsNone(a)
+            self.assertIsNone(b)
+            return
+        self.assertEqual(a.tof.shape, (10, 10))
+        np.testing.assert_array_equal(a.tof, b.tof)
+        for name in ("CO_s", "O_s", "*_s"):
+            np.testing.assert_array_equal(a.coverages[name], b.coverages[name])
+        xs = np.linspace(1e-5, 0.5, 10)
+        for i, j in [(0, 0), (1, 0), (4, 7), (9, 9)]:
+            s = m.solve(pressures={"O2_g": xs[i], "CO_g": xs[j]})
+            self.assertEqual(a.tof[i, j], s.tof)
+            self.assertEqual(a.coverages["CO_s"][i, j], s.coverages["CO_s"])
+        self.assertTrue(a.converged.all())
+
+    def test_split_halves_and_errors(self):
+        half = comm.Split(comm.rank % 2, comm.rank)
+        try:
+            m = tofgrid.Model.default()
+            g = tofgrid.tof_grid(half, m, x=("CO_g", np.linspace(0.1, 0.4, 3 + comm.rank % 2)))
+            if half.rank == 0:
+                self.assertEqual(g.tof.shape, (3 + comm.rank % 2, 1))
+        finally:
+            half.Free()
+        with self.assertRaisesRegex(tofgrid.Error, "unknown gas 'N2_g'"):
+            tofgrid.tof_grid(comm, tofgrid.Model.default(), x=("N2_g", [1.0]))
+        with self.assertRaisesRegex(tofgrid.Error, "pressures must be >= 0"):
+            tofgrid.tof_grid(comm, tofgrid.Model.default(), x=("CO_g", [0.1, -1.0]))
+        with self.assertRaisesRegex(tofgrid.Error, "schedule 'guided'"):
+            tofgrid.tof_grid(comm, tofgrid.Model.default(), schedule="guided")
+
+
+if __name__ == "__main__":
+    main()
