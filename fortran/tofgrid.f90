@@ -18,7 +18,8 @@ module tofgrid
   private
   public :: tg_model, tg_solution, tg_model_default, tg_model_load, tg_model_free, tg_model_count, &
             tg_model_species, tg_model_gas_index, tg_model_product, tg_model_conditions, tg_solve, &
-            TG_ADSORBATE, TG_SITE, TG_GAS, TG_STEPS, TG_STEADY_OK, TG_STEADY_PAST_T_END, TG_STEADY_FAILED
+            TG_ADSORBATE, TG_SITE, TG_GAS, TG_STEPS, TG_STEADY_OK, TG_STEADY_PAST_T_END, TG_STEADY_FAILED, &
+            tg_tof_grid, tg_map, TG_SCHEDULE_STATIC, TG_SCHEDULE_DYNAMIC
 
   ! Reduction operations (values of the C enum tg_op).
   integer, parameter, public :: TG_SUM = 0, TG_PROD = 1, TG_MIN = 2, TG_MAX = 3

@@ -33,7 +33,21 @@ module tofgrid_kernel
   end type
 
   public :: tg_model_default, tg_model_load, tg_model_free, tg_model_count, tg_model_species, &
-            tg_model_gas_index, tg_model_product, tg_model_conditions, tg_solve
+            tg_model_gas_index, tg_model_product, tg_model_conditions, tg_solve, tg_tof_grid
+
+  integer, parameter, public :: TG_SCHEDULE_STATIC = 0, TG_SCHEDULE_DYNAMIC = 1
+
+  !> A TOF map on the root: tof(i, j, gas), coverages(i, j, species), status(i, j).
+  type, public :: tg_map
+    real(c_double), allocatable :: tof(:, :, :), coverages(:, :, :)
+    integer(c_int), allocatable :: status(:, :)
+  end type
+
+  !> call tg_tof_grid(comm, model, x_gas, xs, y_gas, ys, map [, schedule] [, root] [, ierr])
+  !> with comm a type(MPI_Comm) or an integer handle; y_gas = "" for a 1-D map; "T" for temperature.
+  interface tg_tof_grid
+    module procedure tof_grid_i, tof_grid_f08
+  end interface
 
   interface
     integer(c_int) function c_default(model) bind(C, name="tg_model_default")
@@ -75,6 +89,16 @@ module tofgrid_kernel
       character(kind=c_char), intent(out) :: buf(*)
       integer(c_int64_t), value :: len
     end subroutine
+    integer(c_int) function c_tof_grid(comm, model, xvar, nx, xs, yvar, ny, ys, schedule, root, tof, cov, status) &
+        bind(C, name="tgf_tof_grid")
+      import :: c_int, c_ptr, c_double, c_int64_t
+      integer(c_int), value :: comm, xvar, yvar, schedule, root
+      type(c_ptr), value :: model
+      integer(c_int64_t), value :: nx, ny
+      real(c_double), intent(in) :: xs(*), ys(*)
+      real(c_double), intent(out) :: tof(*), cov(*)
+      integer(c_int), intent(out) :: status(*)
+    end function
     integer(c_int) function c_solve(model, temperature, pressures, want_xrc, coverages, tof, rf, rr, net, xrc, ints, &
                                     reals) bind(C, name="tgf_solve")
       import :: c_int, c_ptr, c_double
@@ -230,5 +254,57 @@ contains
       end if
       allocate (a(m))
     end subroutine
+  end subroutine
+  subroutine tof_grid_i(comm, model, x_gas, xs, y_gas, ys, map, schedule, root, ierr)
+    integer, intent(in) :: comm
+    type(tg_model), intent(in) :: model
+    character(len=*), intent(in) :: x_gas, y_gas
+    real(c_double), intent(in) :: xs(:), ys(:)
+    type(tg_map), intent(inout) :: map
+    integer, intent(in), optional :: schedule, root
+    integer, intent(out), optional :: ierr
+    integer :: xv, yv, r, s, nx, ny, ng, nc
+    real(c_double) :: none(1)
+    nx = size(xs)
+    ny = merge(size(ys), 1, len_trim(y_gas) > 0)
+    ng = c_count(model%ptr, TG_GAS)
+    nc = c_count(model%ptr, TG_ADSORBATE) + c_count(model%ptr, TG_SITE)
+    xv = axis_var(x_gas)
+    yv = merge(axis_var(y_gas), 0, len_trim(y_gas) > 0)
+    r = 0
+    if (present(root)) r = root
+    s = TG_SCHEDULE_STATIC
+    if (present(schedule)) s = schedule
+    if (allocated(map%tof)) deallocate (map%tof, map%coverages, map%status)
+    allocate (map%tof(nx, ny, ng), map%coverages(nx, ny, nc), map%status(nx, ny))
+    if (len_trim(y_gas) > 0) then
+      call done(c_tof_grid(comm, model%ptr, xv, int(nx, c_int64_t), xs, yv, int(ny, c_int64_t), ys, s, r, &
+                           map%tof, map%coverages, map%status), ierr)
+    else
+      call done(c_tof_grid(comm, model%ptr, xv, int(nx, c_int64_t), xs, 0, 0_c_int64_t, none, s, r, &
+                           map%tof, map%coverages, map%status), ierr)
+    end if
+  contains
+    integer function axis_var(name)
+      character(len=*), intent(in) :: name
+      if (trim(name) == "T") then
+        axis_var = -1
+      else
+        axis_var = c_gas_index(model%ptr, trim(name) // c_null_char)
+        if (axis_var < 0) axis_var = 9999  ! refused by the library with a clear message
+      end if
+    end function
+  end subroutine
+
+  subroutine tof_grid_f08(comm, model, x_gas, xs, y_gas, ys, map, schedule, root, ierr)
+    use mpi_f08, only: MPI_Comm
+    type(MPI_Comm), intent(in) :: comm
+    type(tg_model), intent(in) :: model
+    character(len=*), intent(in) :: x_gas, y_gas
+    real(c_double), intent(in) :: xs(:), ys(:)
+    type(tg_map), intent(inout) :: map
+    integer, intent(in), optional :: schedule, root
+    integer, intent(out), optional :: ierr
+    call tof_grid_i(comm%MPI_VAL, model, x_gas, xs, y_gas, ys, map, schedule, root, ierr)
   end subroutine
 end module tofgrid_kernel

@@ -282,3 +282,26 @@ void tgf_species_name(const tg_model *m, int kind, int index, char *buf, int64_t
   for (; name && i < len && name[i]; i++) buf[i] = name[i];
   for (; i < len; i++) buf[i] = ' ';
 }
+
+/* A TOF map for Fortran: axes by gas index (-1: temperature; ny = 0: 1-D);
+ * on the root the results go to caller arrays in Fortran order
+ * tof(i, j, g), coverages(i, j, c), status(i, j) (i: x, j: y). */
+int tgf_tof_grid(MPI_Fint fcomm, const tg_model *m, int xvar, int64_t nx, const double *xs, int yvar, int64_t ny,
+                 const double *ys, int schedule, int root, double *tof, double *cov, int *status)
+{
+  tg_axis x = {xvar, nx, xs}, y = {yvar, ny, ys};
+  tg_grid g;
+  TG_CALL(tg_tof_grid(MPI_Comm_f2c(fcomm), m, &x, ny > 0 ? &y : NULL, (tg_schedule)schedule, root, &g));
+  if (g.tof) {
+    int64_t NY = g.ny;
+    for (int64_t i = 0; i < g.nx; i++)
+      for (int64_t j = 0; j < NY; j++) {
+        int64_t k = i * NY + j, f = j * g.nx + i; /* C point index, Fortran (i, j) offset */
+        for (int c = 0; c < g.ng; c++) tof[f + (int64_t)c * g.nx * NY] = g.tof[k * g.ng + c];
+        for (int c = 0; c < g.ncov; c++) cov[f + (int64_t)c * g.nx * NY] = g.coverages[k * g.ncov + c];
+        status[f] = g.status[k];
+      }
+  }
+  tg_grid_free(&g);
+  return TG_SUCCESS;
+}
