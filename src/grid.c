@@ -137,6 +137,10 @@ static int run_dynamic(sweep *s, MPI_Comm dup, int size, int rank, int root, dou
     for (int64_t k = start; k < end && !failed; k++, mine++) {
       buf[mine * (s->rec + 1)] = (double)k; /* exact below 2^53 points */
       solve_point(s, k, buf + mine * (s->rec + 1) + 1);
+      if (rank == 0) { /* the counter's host: let MPI serve the others' claims */
+        int flag;       /* (a passive-target atomic may wait for its target to enter MPI: */
+        MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, dup, &flag, MPI_STATUS_IGNORE); /* measured 0.25 of 0.8 s) */
+      }
     }
   }
   MPI_Win_unlock_all(win);

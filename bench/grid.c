@@ -1,0 +1,43 @@
+#define _DEFAULT_SOURCE /* getrusage */
+/* One TOF-map sweep over MPI_COMM_WORLD (model A, pO2 x pCO in [1e-5, 0.5]):
+ *   bench_grid N static|dynamic
+ * prints "ROW <ranks> <N> <schedule> <seconds> <points/s> <peak MiB per rank (max)>". */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <tofgrid.h>
+
+int main(int argc, char **argv)
+{
+  MPI_Init(&argc, &argv);
+  int rank, size;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &size);
+  int n = argc > 1 ? atoi(argv[1]) : 300;
+  tg_schedule sched = argc > 2 && strcmp(argv[2], "static") == 0 ? TG_SCHEDULE_STATIC : TG_SCHEDULE_DYNAMIC;
+  tg_model *m;
+  tg_model_default(&m);
+  double *v = malloc((size_t)n * sizeof *v);
+  tg_linspace(1e-5, 0.5, n, v);
+  tg_axis x = {tg_model_gas_index(m, "O2_g"), n, v}, y = {tg_model_gas_index(m, "CO_g"), n, v};
+  tg_grid g;
+  MPI_Barrier(MPI_COMM_WORLD);
+  double t0 = MPI_Wtime();
+  int rc = tg_tof_grid(MPI_COMM_WORLD, m, &x, &y, sched, 0, &g);
+  double t = MPI_Wtime() - t0;
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  double mib = ru.ru_maxrss / 1024.0, peak = 0;
+  MPI_Reduce(&mib, &peak, 1, MPI_DOUBLE, MPI_MAX, 0, MPI_COMM_WORLD);
+  if (rank == 0 && rc) printf("ERROR %s\n", tg_error_message());
+  if (rank == 0 && !rc)
+    printf("ROW %d %d %s %.4f %.0f %.1f\n", size, n, sched == TG_SCHEDULE_STATIC ? "static" : "dynamic", t,
+           (double)n * n / t, peak);
+  tg_grid_free(&g);
+  free(v);
+  tg_model_free(m);
+  MPI_Finalize();
+  return rc;
+}
