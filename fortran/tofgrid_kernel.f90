@@ -89,6 +89,10 @@ module tofgrid_kernel
       character(kind=c_char), intent(out) :: buf(*)
       integer(c_int64_t), value :: len
     end subroutine
+    integer(c_int) function c_fail(message) bind(C, name="tgf_fail")
+      import :: c_int, c_char
+      character(kind=c_char), intent(in) :: message(*)
+    end function
     integer(c_int) function c_tof_grid(comm, model, xvar, nx, xs, yvar, ny, ys, schedule, root, tof, cov, status) &
         bind(C, name="tgf_tof_grid")
       import :: c_int, c_ptr, c_double, c_int64_t
@@ -191,11 +195,8 @@ contains
     real(c_double), intent(out) :: pressures(:)
     integer, intent(out), optional :: ierr
     if (size(pressures) /= c_count(model%ptr, TG_GAS)) then
-      if (present(ierr)) then
-        ierr = 1
-        return
-      end if
-      error stop "tofgrid: tg_model_conditions: pressures must have one element per gas"
+      call done(c_fail("tg_model_conditions: pressures must have one element per gas" // c_null_char), ierr)
+      return
     end if
     call done(c_conditions(model%ptr, temperature, pressures), ierr)
   end subroutine
@@ -217,11 +218,8 @@ contains
     ng = c_count(model%ptr, TG_GAS)
     ns = c_count(model%ptr, TG_STEPS)
     if (.not. c_associated(model%ptr) .or. size(pressures) /= ng) then
-      if (present(ierr)) then
-        ierr = 1
-        return
-      end if
-      error stop "tofgrid: tg_solve: no model, or pressures do not have one element per gas"
+      call done(c_fail("tg_solve: no model, or pressures do not have one element per gas" // c_null_char), ierr)
+      return
     end if
     call resize(sol%coverages, n)
     call resize(sol%tof, ng)

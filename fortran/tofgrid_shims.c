@@ -305,3 +305,7 @@ int tgf_tof_grid(MPI_Fint fcomm, const tg_model *m, int xvar, int64_t nx, const 
   tg_grid_free(&g);
   return TG_SUCCESS;
 }
+
+/* A usage error found on the Fortran side: recorded like every other error,
+ * so tg_error_message tells it and ierr / error stop behave the same. */
+int tgf_fail(const char *message) { return tg__fail(TG_ERR_ARG, "tofgrid", "%s", message); }
