@@ -6,12 +6,44 @@
  * library: it may print and exit. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <spawn.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include <tofgrid.h>
+
+extern char **environ;
+
+/* Draw PREFIX.png with tofgrid's Python plotter (python3 -m tofgrid.plot).
+ * Run after MPI_Finalize, without a shell, and without the launcher's PMI_*
+ * and HYDRA_* variables: importing mpi4py must not try to join our finished
+ * job. Returns 0 if the PNG was made. */
+static int draw(const char *csv, int quiet)
+{
+  size_t n = 0;
+  while (environ[n]) n++;
+  char **env = calloc(n + 1, sizeof *env);
+  if (!env) return -1;
+  for (size_t i = 0, k = 0; i < n; i++)
+    if (strncmp(environ[i], "PMI_", 4) != 0 && strncmp(environ[i], "HYDRA_", 6) != 0 &&
+        strncmp(environ[i], "HYDI_", 5) != 0)
+      env[k++] = environ[i];
+  char *argv[] = {"python3", "-m", "tofgrid.plot", (char *)csv, NULL};
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  if (quiet) posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid;
+  int rc = posix_spawnp(&pid, "python3", &fa, NULL, argv, env), status = 1;
+  posix_spawn_file_actions_destroy(&fa);
+  free(env);
+  if (rc == 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0) return 0;
+  return -1;
+}
 
 static const char usage[] =
     "usage: mpiexec -n N tofgrid [options]\n"
@@ -24,7 +56,9 @@ static const char usage[] =
     "  --y GAS:LO:HI:N[:log] inner axis; default CO_g:1e-5:0.5:10; --y none for a 1-D map\n"
     "  --schedule static|dynamic   how points are shared among ranks (default: dynamic);\n"
     "                        the results are identical\n"
-    "  --output PREFIX       write PREFIX.csv (default: tof_map)\n"
+    "  --output PREFIX       write PREFIX.csv (default: tof_map) and draw PREFIX.png with\n"
+    "                        python3 -m tofgrid.plot when tofgrid's Python package and matplotlib are there\n"
+    "  --no-plot             write the CSV only\n"
     "  --quiet               print nothing but errors\n"
     "  --help                this text\n";
 
@@ -110,7 +144,7 @@ int main(int argc, char **argv)
   const char *model_path = NULL, *prefix = "tof_map";
   axis_arg xa, ya;
   char err[1024] = "";
-  int quiet = 0, schedule = TG_SCHEDULE_DYNAMIC, bad = 0;
+  int quiet = 0, schedule = TG_SCHEDULE_DYNAMIC, bad = 0, plot = 1;
   parse_axis("O2_g:1e-5:0.5:10", &xa, err, sizeof err);
   parse_axis("CO_g:1e-5:0.5:10", &ya, err, sizeof err);
   for (int i = 1; i < argc && !bad; i++) {
@@ -121,6 +155,8 @@ int main(int argc, char **argv)
       return 0;
     } else if (strcmp(a, "--quiet") == 0) {
       quiet = 1;
+    } else if (strcmp(a, "--no-plot") == 0) {
+      plot = 0;
     } else if (!v && (strcmp(a, "--model") == 0 || strcmp(a, "--x") == 0 || strcmp(a, "--y") == 0 ||
                       strcmp(a, "--schedule") == 0 || strcmp(a, "--output") == 0)) {
       snprintf(err, sizeof err, "%s needs a value", a), bad = 1;
@@ -191,5 +227,8 @@ int main(int argc, char **argv)
   free(yv);
   tg_model_free(m);
   MPI_Finalize();
+  if (rank == 0 && status == 0 && plot && draw(path, quiet) != 0)
+    fprintf(stderr, "tofgrid: no figure drawn; to draw one: python3 -m tofgrid.plot %s "
+                    "(needs tofgrid's Python package and matplotlib)\n", path);
   return status;
 }
