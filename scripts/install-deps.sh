@@ -15,6 +15,7 @@ APT_PACKAGES=(
   libopenblas-dev liblapacke-dev
   swig
   libyaml-dev
+  libhdf5-mpich-dev          # parallel HDF5 (MPI-IO) for map files
   clang libclang-rt-14-dev   # libFuzzer + sanitizers for the model-parser fuzz test
 )
 

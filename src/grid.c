@@ -89,6 +89,14 @@ static void solve_point(sweep *s, int64_t index, double *out)
   out[m->ng + n + 1] = s->sol->iterations;
 }
 
+/* Rows [row0, row0 + rows) of the map into records at out (for the file writer). */
+void tg__grid_solve_rows(const tg_model *m, const tg_axis *x, const tg_axis *y, int64_t row0, int64_t rows, double *out,
+                         tg_solution *sol, double *p)
+{
+  sweep s = {.m = m, .x = x, .y = y, .ny = y ? y->n : 1, .rec = m->ng + m->na + m->ns + 2, .sol = sol, .p = p};
+  for (int64_t k = 0; k < rows * s.ny; k++) solve_point(&s, row0 * s.ny + k, out + k * s.rec);
+}
+
 /* Static: my block of x rows, then tofgrid's block gather onto root. */
 static int run_static(sweep *s, MPI_Comm dup, int size, int rank, int root, double *all)
 {
@@ -168,22 +176,29 @@ static int run_dynamic(sweep *s, MPI_Comm dup, int size, int rank, int root, dou
   return rc;
 }
 
+/* What every sweep checks first (the same on every rank), and its private communicator. */
+int tg__grid_prepare(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
+                     const char *fn, MPI_Comm *dup, int *size, int *rank)
+{
+  if (!m) return tg__fail(TG_ERR_ARG, fn, "model is NULL");
+  TG_CALL(tg__comm(comm, fn, size, rank));
+  TG_CALL(check_axis(m, x, "x"));
+  if (y) TG_CALL(check_axis(m, y, "y"));
+  if (schedule != TG_SCHEDULE_STATIC && schedule != TG_SCHEDULE_DYNAMIC)
+    return tg__fail(TG_ERR_ARG, fn, "unknown schedule %d", (int)schedule);
+  return tg__private_comm(comm, fn, dup);
+}
+
 int tg_tof_grid(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule, int root,
                 tg_grid *out)
 {
   const char *fn = __func__;
   if (!out) return tg__fail(TG_ERR_ARG, fn, "out is NULL");
   memset(out, 0, sizeof *out);
-  if (!m) return tg__fail(TG_ERR_ARG, fn, "model is NULL");
   int size, rank;
-  TG_CALL(tg__comm(comm, fn, &size, &rank));
-  TG_CALL(tg__root(root, size, fn));
-  TG_CALL(check_axis(m, x, "x"));
-  if (y) TG_CALL(check_axis(m, y, "y"));
-  if (schedule != TG_SCHEDULE_STATIC && schedule != TG_SCHEDULE_DYNAMIC)
-    return tg__fail(TG_ERR_ARG, fn, "unknown schedule %d", (int)schedule);
   MPI_Comm dup;
-  TG_CALL(tg__private_comm(comm, fn, &dup));
+  TG_CALL(tg__grid_prepare(comm, m, x, y, schedule, fn, &dup, &size, &rank));
+  TG_CALL(tg__root(root, size, fn));
   double t0 = MPI_Wtime();
 
   sweep s = {.m = m, .x = x, .y = y, .ny = y ? y->n : 1, .rec = m->ng + m->na + m->ns + 2};

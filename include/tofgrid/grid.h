@@ -64,6 +64,18 @@ TG_API int tg_logspace(double lo, double hi, int64_t n, double *out);
 TG_API int tg_tof_grid(MPI_Comm comm, const tg_model *model, const tg_axis *x, const tg_axis *y,
                        tg_schedule schedule, int root, tg_grid *out);
 
+/**
+ * @brief Like tg_tof_grid, but the map goes to an HDF5 file at @p path, written
+ * collectively with parallel HDF5 (MPI-IO) so that no rank ever holds the whole
+ * grid: datasets tof (nx, ny, gases), coverages (nx, ny, species), status and
+ * iterations (nx, ny), x and y (with attribute "name"); file attributes model,
+ * gases, species, product. Written under PATH.tmp and renamed at the end, so a
+ * failure leaves an earlier file intact. TG_ERR_UNSUPPORTED if tofgrid was built
+ * without parallel HDF5. **Collective** over @p comm.
+ */
+TG_API int tg_tof_grid_write(MPI_Comm comm, const tg_model *model, const tg_axis *x, const tg_axis *y,
+                             tg_schedule schedule, const char *path);
+
 /** @brief Free the arrays of a grid result (and zero it); NULL members are fine. Not collective. */
 TG_API void tg_grid_free(tg_grid *grid);
 
