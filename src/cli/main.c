@@ -15,8 +15,13 @@
 #include <sys/wait.h>
 
 #include <tofgrid.h>
+#ifdef TOFGRID_HAVE_HDF5
+#include <hdf5.h>
+#endif
 
 extern char **environ;
+
+enum { CSV_MAX_POINTS = 1000000 }; /* larger maps go to PREFIX.h5 only */
 
 /* Draw PREFIX.png with tofgrid's Python plotter (python3 -m tofgrid.plot).
  * Run after MPI_Finalize, without a shell, and without the launcher's PMI_*
@@ -56,7 +61,8 @@ static const char usage[] =
     "  --y GAS:LO:HI:N[:log] inner axis; default CO_g:1e-5:0.5:10; --y none for a 1-D map\n"
     "  --schedule static|dynamic   how points are shared among ranks (default: dynamic);\n"
     "                        the results are identical\n"
-    "  --output PREFIX       write PREFIX.csv (default: tof_map) and draw PREFIX.png with\n"
+    "  --output PREFIX       write PREFIX.h5 (collectively, parallel HDF5), PREFIX.csv (maps of up to\n"
+    "                        1e6 points; default prefix: tof_map) and draw PREFIX.png with\n"
     "                        python3 -m tofgrid.plot when tofgrid's Python package and matplotlib are there\n"
     "  --no-plot             write the CSV only\n"
     "  --quiet               print nothing but errors\n"
@@ -113,6 +119,35 @@ static int make_axis(const tg_model *m, const axis_arg *a, tg_axis *ax, double *
   ax->values = *values;
   return 0;
 }
+
+#ifdef TOFGRID_HAVE_HDF5
+/* Rank 0 reads a small map back from the file it helped write. */
+static int read_back(const char *path, const tg_model *m, tg_grid *g, int64_t nx, int64_t ny)
+{
+  int ng = tg_model_count(m, TG_GAS), nc = tg_model_count(m, TG_ADSORBATE) + tg_model_count(m, TG_SITE);
+  g->nx = nx, g->ny = ny, g->ng = ng, g->ncov = nc;
+  g->tof = malloc((size_t)(nx * ny * ng) * sizeof *g->tof);
+  g->coverages = malloc((size_t)(nx * ny * nc) * sizeof *g->coverages);
+  g->status = malloc((size_t)(nx * ny) * sizeof *g->status);
+  g->iterations = malloc((size_t)(nx * ny) * sizeof *g->iterations);
+  hid_t f = H5Fopen(path, H5F_ACC_RDONLY, H5P_DEFAULT);
+  int bad = f < 0 || !g->tof || !g->coverages || !g->status || !g->iterations;
+  const char *names[4] = {"tof", "coverages", "status", "iterations"};
+  void *bufs[4] = {g->tof, g->coverages, g->status, g->iterations};
+  for (int k = 0; !bad && k < 4; k++) {
+    hid_t d = H5Dopen2(f, names[k], H5P_DEFAULT);
+    bad = d < 0 || H5Dread(d, k < 2 ? H5T_NATIVE_DOUBLE : H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, bufs[k]) < 0;
+    if (d >= 0) H5Dclose(d);
+  }
+  if (f >= 0) H5Fclose(f);
+  if (bad) {
+    tg_grid_free(g);
+    fprintf(stderr, "tofgrid: cannot read back %s\n", path);
+    return 1;
+  }
+  return 0;
+}
+#endif
 
 static int write_csv(const char *path, const tg_model *m, const tg_axis *x, const axis_arg *xa, const tg_axis *y,
                      const axis_arg *ya, const tg_grid *g, FILE *f)
@@ -200,26 +235,52 @@ int main(int argc, char **argv)
     return 2;
   }
   tg_grid g;
-  int rc = tg_tof_grid(MPI_COMM_WORLD, m, &x, ya.none ? NULL : &y, (tg_schedule)schedule, 0, &g);
-  int status = 0;
-  if (rc) {
+  memset(&g, 0, sizeof g);
+  int status = 0, rc;
+  int64_t pts = x.n * (ya.none ? 1 : y.n);
+  double t0 = MPI_Wtime();
+#ifdef TOFGRID_HAVE_HDF5
+  /* The map goes to PREFIX.h5 collectively (no rank holds the whole grid);
+   * rank 0 then reads small maps back for the CSV. */
+  char h5[4200];
+  snprintf(h5, sizeof h5, "%s.h5", prefix);
+  rc = tg_tof_grid_write(MPI_COMM_WORLD, m, &x, ya.none ? NULL : &y, (tg_schedule)schedule, h5);
+  if (!rc && rank == 0 && pts <= CSV_MAX_POINTS) rc = read_back(h5, m, &g, x.n, ya.none ? 1 : y.n);
+#else
+  rc = tg_tof_grid(MPI_COMM_WORLD, m, &x, ya.none ? NULL : &y, (tg_schedule)schedule, 0, &g);
+#endif
+  double seconds = MPI_Wtime() - t0;
+  if (rc) { /* a sweep error is the same on every rank: rank 0 says it */
     if (rank == 0) fprintf(stderr, "tofgrid: %s\n", tg_error_message());
     status = 1;
   } else if (rank == 0) {
-    if (write_csv(path, m, &x, &xa, ya.none ? NULL : &y, &ya, &g, out) || fclose(out) != 0 || rename(tmp, path) != 0) {
+    int wrote_csv = g.tof != NULL;
+    if (wrote_csv && (write_csv(path, m, &x, &xa, ya.none ? NULL : &y, &ya, &g, out) || fclose(out) != 0 ||
+                      rename(tmp, path) != 0)) {
       fprintf(stderr, "tofgrid: cannot write %s: %s\n", path, strerror(errno));
       remove(tmp);
       status = 1;
+    } else if (!wrote_csv) {
+      fclose(out);
+      remove(tmp);
     }
     out = NULL;
     if (!status && !quiet) {
-      int64_t pts = g.nx * g.ny, ok = 0;
-      for (int64_t k = 0; k < pts; k++) ok += g.status[k] != TG_STEADY_FAILED;
+      int64_t ok = 0;
+      for (int64_t k = 0; wrote_csv && k < pts; k++) ok += g.status[k] != TG_STEADY_FAILED;
       printf("tofgrid: %s\n", tg_model_name(m));
-      printf("points %lld, converged %lld, ranks %d, wall time %.3f s, %.0f points/s\n", (long long)pts, (long long)ok,
-             size, g.seconds, pts / (g.seconds > 0 ? g.seconds : 1e-9));
-      printf("wrote %s\n", path);
+      if (wrote_csv)
+        printf("points %lld, converged %lld, ranks %d, wall time %.3f s, %.0f points/s\n", (long long)pts, (long long)ok,
+               size, seconds, pts / (seconds > 0 ? seconds : 1e-9));
+      else
+        printf("points %lld, ranks %d, wall time %.3f s, %.0f points/s (no CSV above %d points)\n", (long long)pts, size,
+               seconds, pts / (seconds > 0 ? seconds : 1e-9), CSV_MAX_POINTS);
+#ifdef TOFGRID_HAVE_HDF5
+      printf("wrote %s\n", h5);
+#endif
+      if (wrote_csv) printf("wrote %s\n", path);
     }
+    plot &= wrote_csv;
   }
   if (out) fclose(out), remove(tmp);
   tg_grid_free(&g);
