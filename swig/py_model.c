@@ -234,3 +234,23 @@ PyObject *tgpy_tof_grid(MPI_Comm comm, PyObject *cap, int xvar, PyObject *xs, in
   tg_grid_free(&g);
   return res;
 }
+
+/* A TOF map written collectively to an HDF5 file; None on every rank. */
+PyObject *tgpy_tof_grid_write(MPI_Comm comm, PyObject *cap, int xvar, PyObject *xs, int yvar, PyObject *ys,
+                              int schedule, const char *path)
+{
+  tg_model *m = model_of(cap);
+  if (!m) return NULL;
+  PyArrayObject *xa = (PyArrayObject *)PyArray_FROMANY(xs, NPY_FLOAT64, 1, 1, NPY_ARRAY_IN_ARRAY), *ya = NULL;
+  if (!xa) return NULL;
+  if (ys != Py_None && !(ya = (PyArrayObject *)PyArray_FROMANY(ys, NPY_FLOAT64, 1, 1, NPY_ARRAY_IN_ARRAY)))
+    return Py_DECREF(xa), NULL;
+  tg_axis x = {xvar, PyArray_SIZE(xa), PyArray_DATA(xa)}, y = {yvar, ya ? PyArray_SIZE(ya) : 0, ya ? PyArray_DATA(ya) : NULL};
+  int rc;
+  Py_BEGIN_ALLOW_THREADS rc = tg_tof_grid_write(comm, m, &x, ya ? &y : NULL, (tg_schedule)schedule, path);
+  Py_END_ALLOW_THREADS
+  Py_DECREF(xa);
+  Py_XDECREF(ya);
+  if (rc) return tgpy_raise_status(rc);
+  Py_RETURN_NONE;
+}

@@ -18,4 +18,7 @@ PyObject *tgpy_model_solve(PyObject *model, double temperature, PyObject *pressu
 PyObject *tgpy_tof_grid(MPI_Comm comm, PyObject *model, int xvar, PyObject *xs, int yvar, PyObject *ys, int schedule,
                         int root);
 
+PyObject *tgpy_tof_grid_write(MPI_Comm comm, PyObject *model, int xvar, PyObject *xs, int yvar, PyObject *ys,
+                              int schedule, const char *path);
+
 #endif

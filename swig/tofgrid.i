@@ -115,3 +115,6 @@ PyObject *tgpy_model_solve(PyObject *model, double temperature, PyObject *pressu
 %rename(_tof_grid) tgpy_tof_grid;
 PyObject *tgpy_tof_grid(MPI_Comm comm, PyObject *model, int xvar, PyObject *xs, int yvar, PyObject *ys, int schedule,
                         int root);
+%rename(_tof_grid_write) tgpy_tof_grid_write;
+PyObject *tgpy_tof_grid_write(MPI_Comm comm, PyObject *model, int xvar, PyObject *xs, int yvar, PyObject *ys,
+                              int schedule, const char *path);

@@ -56,7 +56,7 @@ def _axis(model, axis, name):
     return model.info["gases"].index(var), values
 
 
-def tof_grid(comm, model, x=None, y=None, schedule="static", root=0):
+def tof_grid(comm, model, x=None, y=None, schedule="static", root=0, path=None):
     """Steady states of ``model`` on the grid x (times y) over ``comm``.
 
     ``x``, ``y``: (gas name or "temperature", values); default: the
@@ -64,7 +64,9 @@ def tof_grid(comm, model, x=None, y=None, schedule="static", root=0):
     an explicit ``x`` gives a 1-D map. ``schedule``: "static" (block rows of
     x, the tutorial's scatter) or "dynamic" (self-scheduled chunks). Returns a
     :class:`Grid` on ``root`` and None elsewhere; results are bit-identical for
-    every rank count and schedule. Collective over ``comm``.
+    every rank count and schedule. With ``path`` the map is written instead
+    to an HDF5 file, collectively (parallel HDF5: no rank holds the whole
+    grid), and None is returned everywhere. Collective over ``comm``.
     """
     if x is None and y is None:
         x = ("O2_g", np.linspace(1e-5, 0.5, 10))
@@ -73,6 +75,9 @@ def tof_grid(comm, model, x=None, y=None, schedule="static", root=0):
         raise _core.Error(f"tof_grid: schedule {schedule!r}: use 'static' or 'dynamic'")
     xv, xs = _axis(model, x, "x")
     yv, ys = _axis(model, y, "y") if y is not None else (0, None)
+    if path is not None:
+        _core._tof_grid_write(comm, model._capsule, xv, xs, yv, ys, _SCHEDULES[schedule], str(path))
+        return None
     raw = _core._tof_grid(comm, model._capsule, xv, xs, yv, ys, _SCHEDULES[schedule], root)
     if raw is None:
         return None

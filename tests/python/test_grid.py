@@ -31,6 +31,20 @@ class Grid(unittest.TestCase):
             self.assertEqual(a.coverages["CO_s"][i, j], s.coverages["CO_s"])
         self.assertTrue(a.converged.all())
 
+    def test_file_mode(self):
+        import os
+        import tempfile
+        d = comm.bcast(tempfile.mkdtemp() if comm.rank == 0 else None)
+        path = os.path.join(d, "map.h5")
+        m = tofgrid.Model.default()
+        self.assertIsNone(tofgrid.tof_grid(comm, m, schedule="dynamic", path=path))
+        if comm.rank == 0:
+            self.assertTrue(os.path.getsize(path) > 0)
+            with open(path, "rb") as f:
+                self.assertEqual(f.read(8), b"\x89HDF\r\n\x1a\n")  # the HDF5 signature
+        with self.assertRaisesRegex(tofgrid.Error, "cannot create"):
+            tofgrid.tof_grid(comm, m, path=os.path.join(d, "no", "dir", "x.h5"))
+
     def test_split_halves_and_errors(self):
         half = comm.Split(comm.rank % 2, comm.rank)
         try:
