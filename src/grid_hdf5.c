@@ -8,6 +8,7 @@
  * library reports through its status and message only. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "model_internal.h"
@@ -15,11 +16,18 @@
 
 #ifndef TOFGRID_HAVE_HDF5
 
+int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, const char *path,
+                     const tg_sweep_options *o)
+{
+  (void)comm, (void)m, (void)x, (void)y, (void)path, (void)o;
+  return tg__fail(TG_ERR_UNSUPPORTED, __func__, "this tofgrid was built without parallel HDF5 (libhdf5-mpich-dev)");
+}
+
 int tg_tof_grid_write(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
                       const char *path)
 {
-  (void)comm, (void)m, (void)x, (void)y, (void)schedule, (void)path;
-  return tg__fail(TG_ERR_UNSUPPORTED, __func__, "this tofgrid was built without parallel HDF5 (libhdf5-mpich-dev)");
+  (void)schedule;
+  return tg_tof_grid_file(comm, m, x, y, path, NULL);
 }
 
 #else
@@ -80,41 +88,180 @@ static void names(const tg_model *m, int kind, int also_sites, char *buf, size_t
   }
 }
 
+/* --- checkpoints ------------------------------------------------------------
+ * CHECKPOINT.<r>: a header (magic, nx, ny, rec, fingerprint of model and axes),
+ * then records (int64 row, ny*rec doubles) appended as rows finish. A kill
+ * can only cut the last record short; resume ignores such a tail. */
+static const char ckpt_magic[8] = {'T', 'G', 'C', 'K', 'P', 'T', '0', '1'};
+
+typedef struct held {
+  int64_t *rows; /* row indices */
+  double *data;  /* ny*rec doubles per row */
+  int64_t n, cap;
+} held;
+
+static int hold(held *h, int64_t row, const double *data, int64_t per_row)
+{
+  if (h->n == h->cap) {
+    int64_t cap = h->cap ? 2 * h->cap : 64;
+    int64_t *rows = realloc(h->rows, (size_t)cap * sizeof *rows);
+    if (!rows) return -1;
+    h->rows = rows;
+    double *d = realloc(h->data, (size_t)(cap * per_row) * sizeof *d);
+    if (!d) return -1;
+    h->data = d;
+    h->cap = cap;
+  }
+  h->rows[h->n] = row;
+  if (data) memcpy(h->data + h->n * per_row, data, (size_t)per_row * sizeof *data);
+  return (int)(h->n++ * 0);
+}
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+  const unsigned char *b = p;
+  for (size_t i = 0; i < n; i++) h = (h ^ b[i]) * 1099511628211ULL;
+  return h;
+}
+
+static uint64_t fingerprint(const tg_model *m, const tg_axis *x, const tg_axis *y)
+{
+  uint64_t h = 1469598103934665603ULL;
+  h = fnv(h, m->name, strlen(m->name));
+  h = fnv(h, &m->temperature, sizeof m->temperature);
+  h = fnv(h, m->pressures, (size_t)m->ng * sizeof *m->pressures);
+  h = fnv(h, m->kf, (size_t)m->nsteps * sizeof *m->kf);
+  h = fnv(h, m->kr, (size_t)m->nsteps * sizeof *m->kr);
+  const tg_axis *ax[2] = {x, y};
+  for (int k = 0; k < 2; k++)
+    if (ax[k]) {
+      h = fnv(h, &ax[k]->variable, sizeof ax[k]->variable);
+      h = fnv(h, ax[k]->values, (size_t)ax[k]->n * sizeof *ax[k]->values);
+    }
+  return h;
+}
+
+/* Read checkpoint `file`: mark its rows done; keep their data in h if h != NULL. */
+static int read_checkpoint(const char *file, const int64_t head[4], char *done, held *h, int64_t per_row, const char *fn)
+{
+  FILE *f = fopen(file, "rb");
+  if (!f) return tg__fail(TG_ERR_IO, fn, "cannot read checkpoint %s", file);
+  char magic[8];
+  int64_t got[4];
+  int rc = TG_SUCCESS;
+  if (fread(magic, 1, 8, f) != 8 || memcmp(magic, ckpt_magic, 8) || fread(got, sizeof got[0], 4, f) != 4)
+    rc = tg__fail(TG_ERR_IO, fn, "checkpoint %s is damaged (not a tofgrid checkpoint); remove it or run without resume", file);
+  else if (memcmp(got, head, sizeof got))
+    rc = tg__fail(TG_ERR_ARG, fn, "checkpoint %s is of another map (model or axes differ); remove it or run without resume",
+                  file);
+  double *rec = rc ? NULL : malloc((size_t)per_row * sizeof *rec);
+  for (int64_t row; !rc && fread(&row, sizeof row, 1, f) == 1;) {
+    if (!rec) rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory reading %s", file);
+    else if (fread(rec, sizeof *rec, (size_t)per_row, f) != (size_t)per_row) break; /* a tail cut by the kill */
+    else if (row < 0 || row >= head[0]) rc = tg__fail(TG_ERR_IO, fn, "checkpoint %s is damaged (row %lld)", file, (long long)row);
+    else if (!done[row]) {
+      done[row] = 1;
+      if (h && hold(h, row, rec, per_row)) rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory reading %s", file);
+    }
+  }
+  free(rec);
+  fclose(f);
+  return rc;
+}
+
+static int by_row(const void *a, const void *b)
+{
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return (x > y) - (x < y);
+}
+
 int tg_tof_grid_write(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
                       const char *path)
 {
-  const char *fn = __func__;
+  tg_sweep_options o;
+  memset(&o, 0, sizeof o);
+  o.schedule = schedule;
+  return tg_tof_grid_file(comm, m, x, y, path, &o);
+}
+
+int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, const char *path,
+                     const tg_sweep_options *opt)
+{
+  const char *fn = "tg_tof_grid_file";
   MPI_Comm dup;
   int size, rank;
+  tg_sweep_options o;
+  memset(&o, 0, sizeof o);
+  if (opt) o = *opt;
   if (!path || !*path) return tg__fail(TG_ERR_ARG, fn, "path is empty");
-  TG_CALL(tg__grid_prepare(comm, m, x, y, schedule, fn, &dup, &size, &rank));
+  TG_CALL(tg__grid_prepare(comm, m, x, y, o.schedule, fn, &dup, &size, &rank));
   int64_t nx = x->n, ny = y ? y->n : 1;
   int ng = m->ng, nc = m->na + m->ns, rec = ng + nc + 2;
-  double t0 = MPI_Wtime();
+  int64_t per_row = ny * rec, total = nx * ny;
 
-  /* Which rows are mine, solved. */
-  range *r = NULL;
-  int nr = 0, cap = 0;
-  double *rows = NULL, *p = malloc((size_t)(ng ? ng : 1) * sizeof *p);
-  int64_t held = 0;
+  /* Rows done by an earlier run: every rank reads every checkpoint's rows (the
+   * same verdict everywhere); rank r keeps the data of files r, r+size, ... */
+  char *done = calloc((size_t)nx, 1);
+  held h = {0};
+  int rc = done ? TG_SUCCESS : tg__fail(TG_ERR_NOMEM, fn, "out of memory");
+  int64_t head[4] = {nx, ny, rec, (int64_t)fingerprint(m, x, y)};
+  char file[4200];
+  int nfiles = 0;
+  if (!rc && o.checkpoint && o.resume)
+    for (;; nfiles++) {
+      snprintf(file, sizeof file, "%s.%d", o.checkpoint, nfiles);
+      FILE *probe = fopen(file, "rb");
+      if (!probe) break;
+      fclose(probe);
+      rc = read_checkpoint(file, head, done, nfiles % size == rank ? &h : NULL, per_row, fn);
+      if (rc) break;
+    }
+  int all_ok = 0, ok = rc == TG_SUCCESS;
+  MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup);
+  if (!all_ok) {
+    free(done), free(h.rows), free(h.data);
+    return rc ? rc : tg__fail(TG_ERR_IO, fn, "another rank could not read the checkpoints");
+  }
+  /* A fresh run (or a resume) appends to CHECKPOINT.<rank>; stale files beyond go. */
+  FILE *ck = NULL;
+  if (o.checkpoint) {
+    snprintf(file, sizeof file, "%s.%d", o.checkpoint, rank);
+    ck = fopen(file, o.resume && rank < nfiles ? "ab" : "wb");
+    if (ck && !(o.resume && rank < nfiles)) {
+      fwrite(ckpt_magic, 1, 8, ck);
+      fwrite(head, sizeof head[0], 4, ck);
+      fflush(ck);
+    }
+    ok = ck != NULL;
+    if (!ok) tg__fail(TG_ERR_IO, fn, "cannot write checkpoint %s", file);
+    MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup);
+    if (!all_ok) {
+      if (ck) fclose(ck);
+      free(done), free(h.rows), free(h.data);
+      return ok ? tg__fail(TG_ERR_IO, fn, "another rank cannot write its checkpoint") : TG_ERR_IO;
+    }
+  }
+
+  /* Solve my rows: a block (static) or claimed chunks (dynamic), skipping done ones. */
+  double *p = malloc((size_t)(ng ? ng : 1) * sizeof *p), *row_buf = malloc((size_t)per_row * sizeof *row_buf);
   tg_solution *sol = NULL;
-  int ok = p && tg_solution_create(m, &sol) == TG_SUCCESS;
-  int64_t *counter = NULL;
+  ok = p && row_buf && tg_solution_create(m, &sol) == TG_SUCCESS;
+  int64_t *counter = NULL, chunk = (256 + ny - 1) / ny, off = 0, cnt = nx;
   MPI_Win win = MPI_WIN_NULL;
-  if (schedule == TG_SCHEDULE_DYNAMIC)
+  if (o.schedule == TG_SCHEDULE_DYNAMIC) {
     ok &= MPI_Win_allocate(rank == 0 ? sizeof(int64_t) : 0, sizeof(int64_t), MPI_INFO_NULL, dup, &counter, &win) ==
           MPI_SUCCESS;
-  int64_t chunk = schedule == TG_SCHEDULE_DYNAMIC ? (256 + ny - 1) / ny : nx, off, cnt;
-  if (schedule == TG_SCHEDULE_STATIC) tg_block_range(nx, size, rank, &off, &cnt);
-  if (win != MPI_WIN_NULL) {
-    if (rank == 0) *counter = 0;
+    if (rank == 0 && counter) *counter = 0;
     MPI_Win_fence(0, win);
     MPI_Win_lock_all(MPI_MODE_NOCHECK, win);
+  } else {
+    tg_block_range(nx, size, rank, &off, &cnt);
   }
+  int64_t mine_done = h.n * ny;
   for (int first = 1; ok; first = 0) {
     int64_t row0, n;
-    if (schedule == TG_SCHEDULE_STATIC) {
-      if (!first || cnt == 0) break;
+    if (o.schedule == TG_SCHEDULE_STATIC) {
+      if (!first) break;
       row0 = off, n = cnt;
     } else {
       MPI_Fetch_and_op(&chunk, &row0, MPI_INT64_T, 0, 0, MPI_SUM, win);
@@ -122,41 +269,59 @@ int tg_tof_grid_write(MPI_Comm comm, const tg_model *m, const tg_axis *x, const 
       if (row0 >= nx) break;
       n = row0 + chunk < nx ? chunk : nx - row0;
     }
-    if (nr == cap) {
-      cap = cap ? 2 * cap : 16;
-      range *grown = realloc(r, (size_t)cap * sizeof *r);
-      if (!grown) ok = 0; else r = grown;
-    }
-    double *more = ok ? realloc(rows, (size_t)((held + n) * ny * rec) * sizeof *rows) : NULL;
-    if (!more) { ok = 0; break; }
-    rows = more;
-    r[nr++] = (range){row0, n};
-    tg__grid_solve_rows(m, x, y, row0, n, rows + held * ny * rec, sol, p);
-    held += n;
-    if (rank == 0 && schedule == TG_SCHEDULE_DYNAMIC) { /* serve the others' claims (passive target) */
-      int flag;
-      MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, dup, &flag, MPI_STATUS_IGNORE);
+    for (int64_t r = row0; r < row0 + n && ok; r++) {
+      if (done[r]) continue;
+      tg__grid_solve_rows(m, x, y, r, 1, row_buf, sol, p);
+      ok = hold(&h, r, row_buf, per_row) == 0;
+      if (ck) { /* one record per finished row; a kill can only cut the last one */
+        fwrite(&r, sizeof r, 1, ck);
+        fwrite(row_buf, sizeof *row_buf, (size_t)per_row, ck);
+        fflush(ck);
+      }
+      mine_done += ny;
+      if (o.progress) o.progress(mine_done, total, o.context);
+      if (rank == 0 && o.schedule == TG_SCHEDULE_DYNAMIC) { /* serve the others' claims (passive target) */
+        int flag;
+        MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, dup, &flag, MPI_STATUS_IGNORE);
+      }
     }
   }
   if (win != MPI_WIN_NULL) {
     MPI_Win_unlock_all(win);
     MPI_Win_free(&win);
   }
-  /* Split the records into one buffer per dataset. */
-  int64_t pts = held * ny;
+  if (ck) fclose(ck);
+  tg_solution_free(sol);
+  free(p), free(row_buf), free(done);
+
+  /* My rows in ascending order, split into one buffer per dataset. */
+  int64_t *order = malloc((size_t)(h.n + 1) * 2 * sizeof *order);
+  int64_t pts = h.n * ny;
   double *tof = malloc((size_t)(pts * ng + 1) * sizeof *tof), *cov = malloc((size_t)(pts * nc + 1) * sizeof *cov);
   int *st = malloc((size_t)(pts + 1) * sizeof *st), *it = malloc((size_t)(pts + 1) * sizeof *it);
-  ok &= tof && cov && st && it;
-  for (int64_t k = 0; ok && k < pts; k++) {
-    const double *rr = rows + k * rec;
-    memcpy(tof + k * ng, rr, (size_t)ng * sizeof *rr);
-    memcpy(cov + k * nc, rr + ng, (size_t)nc * sizeof *rr);
-    st[k] = (int)rr[ng + nc], it[k] = (int)rr[ng + nc + 1];
+  range *r = malloc((size_t)(h.n + 1) * sizeof *r);
+  int nr = 0;
+  ok &= order && tof && cov && st && it && r;
+  if (ok) {
+    for (int64_t k = 0; k < h.n; k++) order[2 * k] = h.rows[k], order[2 * k + 1] = k;
+    qsort(order, (size_t)h.n, 2 * sizeof *order, by_row);
+    for (int64_t k = 0; k < h.n; k++) {
+      int64_t row = order[2 * k];
+      const double *src = h.data + order[2 * k + 1] * per_row;
+      for (int64_t j = 0; j < ny; j++) {
+        const double *rr = src + j * rec;
+        int64_t q = k * ny + j;
+        memcpy(tof + q * ng, rr, (size_t)ng * sizeof *rr);
+        memcpy(cov + q * nc, rr + ng, (size_t)nc * sizeof *rr);
+        st[q] = (int)rr[ng + nc], it[q] = (int)rr[ng + nc + 1];
+      }
+      if (nr > 0 && r[nr - 1].row + r[nr - 1].n == row) r[nr - 1].n++;
+      else r[nr++] = (range){row, 1};
+    }
   }
-  int all_ok = 0;
+  free(order), free(h.rows), free(h.data);
   MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup);
-  int rc = all_ok ? TG_SUCCESS : tg__fail(TG_ERR_NOMEM, fn, "out of memory for this rank's rows");
-
+  rc = all_ok ? TG_SUCCESS : tg__fail(TG_ERR_NOMEM, fn, "out of memory for this rank's rows");
   if (!rc) { /* the collective write, to a temporary name */
     H5E_auto2_t old_func;
     void *old_data;
@@ -166,39 +331,39 @@ int tg_tof_grid_write(MPI_Comm comm, const tg_model *m, const tg_axis *x, const 
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
     H5Pset_fapl_mpio(fapl, dup, MPI_INFO_NULL);
-    hid_t file = H5Fcreate(tmp, H5F_ACC_TRUNC, H5P_DEFAULT, fapl);
+    hid_t h5f = H5Fcreate(tmp, H5F_ACC_TRUNC, H5P_DEFAULT, fapl);
     H5Pclose(fapl);
-    if (file < 0) {
+    if (h5f < 0) {
       rc = tg__fail(TG_ERR_IO, fn, "cannot create %s (is its directory writable?)", tmp);
     } else {
       hid_t dxpl = H5Pcreate(H5P_DATASET_XFER);
       H5Pset_dxpl_mpio(dxpl, H5FD_MPIO_COLLECTIVE);
       hsize_t d3g[3] = {(hsize_t)nx, (hsize_t)ny, (hsize_t)ng}, d3c[3] = {(hsize_t)nx, (hsize_t)ny, (hsize_t)nc},
               d2[2] = {(hsize_t)nx, (hsize_t)ny};
-      int bad = write_dataset(file, "tof", H5T_NATIVE_DOUBLE, 3, d3g, r, nr, tof, (hsize_t)(ny * ng), dxpl);
-      bad |= write_dataset(file, "coverages", H5T_NATIVE_DOUBLE, 3, d3c, r, nr, cov, (hsize_t)(ny * nc), dxpl);
-      bad |= write_dataset(file, "status", H5T_NATIVE_INT, 2, d2, r, nr, st, (hsize_t)ny, dxpl);
-      bad |= write_dataset(file, "iterations", H5T_NATIVE_INT, 2, d2, r, nr, it, (hsize_t)ny, dxpl);
+      int bad = write_dataset(h5f, "tof", H5T_NATIVE_DOUBLE, 3, d3g, r, nr, tof, (hsize_t)(ny * ng), dxpl);
+      bad |= write_dataset(h5f, "coverages", H5T_NATIVE_DOUBLE, 3, d3c, r, nr, cov, (hsize_t)(ny * nc), dxpl);
+      bad |= write_dataset(h5f, "status", H5T_NATIVE_INT, 2, d2, r, nr, st, (hsize_t)ny, dxpl);
+      bad |= write_dataset(h5f, "iterations", H5T_NATIVE_INT, 2, d2, r, nr, it, (hsize_t)ny, dxpl);
       /* axes and names: small, written by every rank with the same values (collective metadata) */
       const tg_axis *ax[2] = {x, y};
       const char *an[2] = {"x", "y"};
       for (int k = 0; k < (y ? 2 : 1); k++) {
         hsize_t n = (hsize_t)ax[k]->n;
-        hid_t sp = H5Screate_simple(1, &n, NULL), ds = H5Dcreate2(file, an[k], H5T_NATIVE_DOUBLE, sp, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+        hid_t sp = H5Screate_simple(1, &n, NULL), ds = H5Dcreate2(h5f, an[k], H5T_NATIVE_DOUBLE, sp, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
         bad |= ds < 0 || H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, dxpl, ax[k]->values) < 0;
         attribute(ds, "name", ax[k]->variable == TG_AXIS_TEMPERATURE ? "T" : tg_model_species(m, TG_GAS, ax[k]->variable));
         if (ds >= 0) H5Dclose(ds);
         H5Sclose(sp);
       }
       char buf[4096];
-      attribute(file, "model", tg_model_name(m));
+      attribute(h5f, "model", tg_model_name(m));
       names(m, TG_GAS, 0, buf, sizeof buf);
-      attribute(file, "gases", buf);
+      attribute(h5f, "gases", buf);
       names(m, TG_ADSORBATE, 1, buf, sizeof buf);
-      attribute(file, "species", buf);
-      attribute(file, "product", tg_model_product(m) >= 0 ? tg_model_species(m, TG_GAS, tg_model_product(m)) : "");
+      attribute(h5f, "species", buf);
+      attribute(h5f, "product", tg_model_product(m) >= 0 ? tg_model_species(m, TG_GAS, tg_model_product(m)) : "");
       H5Pclose(dxpl);
-      bad |= H5Fclose(file) < 0;
+      bad |= H5Fclose(h5f) < 0;
       int any_bad = 0;
       MPI_Allreduce(&bad, &any_bad, 1, MPI_INT, MPI_MAX, dup);
       if (any_bad) rc = tg__fail(TG_ERR_IO, fn, "writing %s failed", tmp);
@@ -209,9 +374,14 @@ int tg_tof_grid_write(MPI_Comm comm, const tg_model *m, const tg_axis *x, const 
     }
     H5Eset_auto2(H5E_DEFAULT, old_func, old_data);
   }
-  (void)t0;
-  free(tof), free(cov), free(st), free(it), free(rows), free(r), free(p);
-  tg_solution_free(sol);
+  if (!rc && o.checkpoint) { /* the map is written: its checkpoints are no longer needed */
+    MPI_Barrier(dup);
+    for (int k = rank; k < (nfiles > size ? nfiles : size); k += size) {
+      snprintf(file, sizeof file, "%s.%d", o.checkpoint, k);
+      remove(file);
+    }
+  }
+  free(tof), free(cov), free(st), free(it), free(r);
   return rc;
 }
 #endif

@@ -76,6 +76,29 @@ TG_API int tg_tof_grid(MPI_Comm comm, const tg_model *model, const tg_axis *x, c
 TG_API int tg_tof_grid_write(MPI_Comm comm, const tg_model *model, const tg_axis *x, const tg_axis *y,
                              tg_schedule schedule, const char *path);
 
+/** Options of a file sweep (tg_tof_grid_file); zero-initialise, then set what you need. */
+typedef struct tg_sweep_options {
+  tg_schedule schedule;
+  /** Record finished rows in CHECKPOINT.<rank> as the sweep goes (NULL: no checkpoints). */
+  const char *checkpoint;
+  /** Skip the rows recorded in existing checkpoint files (any earlier rank count); a
+   *  checkpoint of another map or a damaged file is an error. */
+  int resume;
+  /** Called on every rank after each row: points this rank has done (resumed ones
+   *  included) and the map's total. */
+  void (*progress)(int64_t done, int64_t total, void *context);
+  void *context;
+} tg_sweep_options;
+
+/**
+ * @brief tg_tof_grid_write with checkpoints, resume and progress. After a kill
+ * (even kill -9) the same call with resume = 1 finishes the map, and the file is
+ * bit-identical to an uninterrupted run's; the checkpoint files are removed once
+ * the map is written. **Collective** over @p comm.
+ */
+TG_API int tg_tof_grid_file(MPI_Comm comm, const tg_model *model, const tg_axis *x, const tg_axis *y,
+                            const char *path, const tg_sweep_options *options);
+
 /** @brief Free the arrays of a grid result (and zero it); NULL members are fine. Not collective. */
 TG_API void tg_grid_free(tg_grid *grid);
 

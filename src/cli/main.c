@@ -13,6 +13,7 @@
 #include <spawn.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <tofgrid.h>
 #ifdef TOFGRID_HAVE_HDF5
@@ -22,6 +23,30 @@
 extern char **environ;
 
 enum { CSV_MAX_POINTS = 1000000 }; /* larger maps go to PREFIX.h5 only */
+
+/* A progress bar on rank 0 (with --progress, or when stderr is a terminal):
+ * this rank's share times the ranks estimates the whole map. */
+struct bar {
+  double last, start;
+  int ranks;
+  FILE *tty; /* where the bar goes (stderr), or NULL */
+};
+
+static void show_progress(int64_t done, int64_t total, void *context)
+{
+  struct bar *b = context;
+  double now = MPI_Wtime();
+  if (now - b->last < 0.2 && done < total) return;
+  b->last = now;
+  double est = (double)done * b->ranks;
+  if (est > total) est = (double)total;
+  double rate = est / (now - b->start + 1e-9), left = rate > 0 ? (total - est) / rate : 0;
+  int width = 30, fill = (int)(width * est / (double)total);
+  fprintf(b->tty, "\r[%.*s%*s] %5.1f%% %lld/%lld points, %.0f points/s, %.0f s left ", fill,
+          "==============================", width - fill, "", 100.0 * est / (double)total, (long long)est,
+          (long long)total, rate, left);
+  fflush(b->tty);
+}
 
 /* Draw PREFIX.png with tofgrid's Python plotter (python3 -m tofgrid.plot).
  * Run after MPI_Finalize, without a shell, and without the launcher's PMI_*
@@ -65,6 +90,11 @@ static const char usage[] =
     "                        1e6 points; default prefix: tof_map) and draw PREFIX.png with\n"
     "                        python3 -m tofgrid.plot when tofgrid's Python package and matplotlib are there\n"
     "  --no-plot             write the CSV only\n"
+    "  --progress            show a progress bar on rank 0 (mpiexec runs ranks without a terminal, so\n"
+    "                        it is not detected; without a launcher it shows when stderr is a terminal)\n"
+    "  --checkpoint          record finished rows in PREFIX.ckpt.<rank> as the map goes\n"
+    "  --resume              finish a map that was interrupted (even by kill -9) from its checkpoints,\n"
+    "                        with any number of ranks; the result is identical to an uninterrupted run\n"
     "  --quiet               print nothing but errors\n"
     "  --help                this text\n";
 
@@ -179,7 +209,7 @@ int main(int argc, char **argv)
   const char *model_path = NULL, *prefix = "tof_map";
   axis_arg xa, ya;
   char err[1024] = "";
-  int quiet = 0, schedule = TG_SCHEDULE_DYNAMIC, bad = 0, plot = 1;
+  int quiet = 0, schedule = TG_SCHEDULE_DYNAMIC, bad = 0, plot = 1, checkpoint = 0, resume = 0, progress = 0;
   parse_axis("O2_g:1e-5:0.5:10", &xa, err, sizeof err);
   parse_axis("CO_g:1e-5:0.5:10", &ya, err, sizeof err);
   for (int i = 1; i < argc && !bad; i++) {
@@ -192,6 +222,12 @@ int main(int argc, char **argv)
       quiet = 1;
     } else if (strcmp(a, "--no-plot") == 0) {
       plot = 0;
+    } else if (strcmp(a, "--progress") == 0) {
+      progress = 1;
+    } else if (strcmp(a, "--checkpoint") == 0) {
+      checkpoint = 1;
+    } else if (strcmp(a, "--resume") == 0) {
+      checkpoint = resume = 1;
     } else if (!v && (strcmp(a, "--model") == 0 || strcmp(a, "--x") == 0 || strcmp(a, "--y") == 0 ||
                       strcmp(a, "--schedule") == 0 || strcmp(a, "--output") == 0)) {
       snprintf(err, sizeof err, "%s needs a value", a), bad = 1;
@@ -244,7 +280,18 @@ int main(int argc, char **argv)
    * rank 0 then reads small maps back for the CSV. */
   char h5[4200];
   snprintf(h5, sizeof h5, "%s.h5", prefix);
-  rc = tg_tof_grid_write(MPI_COMM_WORLD, m, &x, ya.none ? NULL : &y, (tg_schedule)schedule, h5);
+  char ckpt[4200];
+  snprintf(ckpt, sizeof ckpt, "%s.ckpt", prefix);
+  struct bar bar_state = {0, t0, size, NULL};
+  tg_sweep_options so;
+  memset(&so, 0, sizeof so);
+  so.schedule = (tg_schedule)schedule;
+  so.checkpoint = checkpoint ? ckpt : NULL;
+  so.resume = resume;
+  if (rank == 0 && !quiet && (progress || isatty(2))) bar_state.tty = stderr;
+  if (bar_state.tty) so.progress = show_progress, so.context = &bar_state;
+  rc = tg_tof_grid_file(MPI_COMM_WORLD, m, &x, ya.none ? NULL : &y, h5, &so);
+  if (bar_state.tty) fputc('\n', bar_state.tty);
   if (!rc && rank == 0 && pts <= CSV_MAX_POINTS) rc = read_back(h5, m, &g, x.n, ya.none ? 1 : y.n);
 #else
   rc = tg_tof_grid(MPI_COMM_WORLD, m, &x, ya.none ? NULL : &y, (tg_schedule)schedule, 0, &g);

@@ -50,6 +50,10 @@ if(NOT n EQUAL 6)
   message(FATAL_ERROR "cli: the 1-D map has ${n} lines, expected 6")
 endif()
 
+# The progress bar, asked for (ranks have no terminal under mpiexec).
+run(0 ${launch} --x CO_g:0.1:0.5:40 --y O2_g:0.1:0.5:40 --progress --no-plot --output ${WORK}/bar)
+expect("100.0% 1600/1600 points")
+
 # Bad arguments: clear errors, exit code 2, the earlier map untouched.
 run(2 ${launch} --x N2_g:0:1:3 --output ${WORK}/map)
 expect("tofgrid: axis: unknown gas N2_g; the model's gases are CO2_g CO_g O2_g")
