@@ -291,7 +291,10 @@ int main(int argc, char **argv)
   if (rank == 0 && !quiet && (progress || isatty(2))) bar_state.tty = stderr;
   if (bar_state.tty) so.progress = show_progress, so.context = &bar_state;
   rc = tg_tof_grid_file(MPI_COMM_WORLD, m, &x, ya.none ? NULL : &y, h5, &so);
-  if (bar_state.tty) fputc('\n', bar_state.tty);
+  if (bar_state.tty) { /* the map is done: the bar ends at 100% */
+    if (!rc) bar_state.last = 0, show_progress(pts, pts, &bar_state);
+    fputc('\n', bar_state.tty);
+  }
   if (!rc && rank == 0 && pts <= CSV_MAX_POINTS) rc = read_back(h5, m, &g, x.n, ya.none ? 1 : y.n);
 #else
   rc = tg_tof_grid(MPI_COMM_WORLD, m, &x, ya.none ? NULL : &y, (tg_schedule)schedule, 0, &g);
