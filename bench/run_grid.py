@@ -9,12 +9,14 @@ import argparse
 import os
 import statistics
 import subprocess
+import tempfile
 
 
-def sweep(build, np_, n, sched, repeat):
+def sweep(build, np_, n, sched, repeat, path=None):
     rows = []
     for _ in range(repeat):
-        out = subprocess.run(["mpiexec", "-n", str(np_), os.path.join(build, "bin", "bench_grid"), str(n), sched],
+        out = subprocess.run(["mpiexec", "-n", str(np_), os.path.join(build, "bin", "bench_grid"), str(n), sched]
+                             + ([path] if path else []),
                              env=dict(os.environ, OPENBLAS_NUM_THREADS="1"), capture_output=True, text=True,
                              check=True).stdout
         rows.append([float(v) for v in out.split()[4:7]])
@@ -39,7 +41,11 @@ def main():
         print(f"| 300x300 | 1 | {sched} | {t1[0]:.3f} | {t1[1]:.0f} | 1 | {t1[2]:.1f} |")
         print(f"| 300x300 | 2 | {sched} | {t2[0]:.3f} | {t2[1]:.0f} | {eff:.3f} | {t2[2]:.1f} |")
     big = sweep(build, 2, 1000, "dynamic", 1)
-    print(f"| 1000x1000 | 2 | dynamic | {big[0]:.2f} | {big[1]:.0f} | - | {big[2]:.1f} |")
+    print(f"| 1000x1000, gathered on rank 0 | 2 | dynamic | {big[0]:.2f} | {big[1]:.0f} | - | {big[2]:.1f} |")
+    path = os.path.join(tempfile.mkdtemp(), "map.h5")
+    big = sweep(build, 2, 1000, "dynamic", 1, path)
+    print(f"| 1000x1000, written to HDF5 | 2 | dynamic | {big[0]:.2f} | {big[1]:.0f} | - | {big[2]:.1f} |")
+    os.remove(path)
 
 
 if __name__ == "__main__":
