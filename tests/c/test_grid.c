@@ -60,6 +60,33 @@ int main(int argc, char **argv)
   if (rank == 0) compare_with_serial(&g1, &y, NULL, "1-D");
   tg_grid_free(&g1);
 
+  /* A temperature axis (with a pressure axis): each point is the solve at that T. */
+  double Ts[3] = {450, 500, 550};
+  tg_axis tax = {TG_AXIS_TEMPERATURE, 3, Ts};
+  tg_grid gt;
+  CHECK_OK(tg_tof_grid(MPI_COMM_WORLD, m, &tax, &y, TG_SCHEDULE_DYNAMIC, 0, &gt));
+  if (rank == 0) {
+    tg_solution *s = NULL;
+    CHECK_OK(tg_solution_create(m, &s));
+    double p[3];
+    tg_model_conditions(m, NULL, p);
+    int bad = 0;
+    for (int i = 0; i < 3; i++)
+      for (int j = 0; j < 5; j++) {
+        p[y.variable] = ys[j];
+        tg_solve(m, Ts[i], p, NULL, s);
+        bad += memcmp(&gt.tof[(i * 5 + j) * gt.ng], s->tof, 3 * sizeof(double)) != 0;
+      }
+    CHECK(bad == 0, "temperature axis: %d points differ from solves at that T", bad);
+    CHECK(gt.tof[(2 * 5 + 2) * gt.ng + tg_model_product(m)] != gt.tof[(0 * 5 + 2) * gt.ng + tg_model_product(m)],
+          "the temperature changes the TOF");
+    tg_solution_free(s);
+  }
+  tg_grid_free(&gt);
+  double cold[1] = {-5};
+  tg_axis badT = {TG_AXIS_TEMPERATURE, 1, cold};
+  CHECK_FAILS(tg_tof_grid(MPI_COMM_WORLD, m, &badT, NULL, TG_SCHEDULE_STATIC, 0, &gt), TG_ERR_ARG, "temperatures must be > 0");
+
   /* Two sweeps at once, on the two halves of a split communicator. */
   MPI_Comm half;
   MPI_Comm_split(MPI_COMM_WORLD, rank % 2, rank, &half);
