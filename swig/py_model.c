@@ -196,17 +196,29 @@ PyObject *tgpy_model_solve(PyObject *cap, double T, PyObject *pressures, double 
   return res;
 }
 
+/* The axes of a map from Python sequences (ya stays NULL for a 1-D map). */
+static int axes_of(int xvar, PyObject *xs, int yvar, PyObject *ys, PyArrayObject **xa, PyArrayObject **ya, tg_axis *x,
+                   tg_axis *y)
+{
+  *xa = (PyArrayObject *)PyArray_FROMANY(xs, NPY_FLOAT64, 1, 1, NPY_ARRAY_IN_ARRAY);
+  if (!*xa) return -1;
+  if (ys != Py_None && !(*ya = (PyArrayObject *)PyArray_FROMANY(ys, NPY_FLOAT64, 1, 1, NPY_ARRAY_IN_ARRAY))) {
+    Py_CLEAR(*xa);
+    return -1;
+  }
+  *x = (tg_axis){xvar, PyArray_SIZE(*xa), PyArray_DATA(*xa)};
+  *y = (tg_axis){yvar, *ya ? PyArray_SIZE(*ya) : 0, *ya ? PyArray_DATA(*ya) : NULL};
+  return 0;
+}
+
 /* A TOF map over comm; on the root a dict of numpy arrays, None elsewhere. */
 PyObject *tgpy_tof_grid(MPI_Comm comm, PyObject *cap, int xvar, PyObject *xs, int yvar, PyObject *ys, int schedule,
                         int root)
 {
   tg_model *m = model_of(cap);
-  if (!m) return NULL;
-  PyArrayObject *xa = (PyArrayObject *)PyArray_FROMANY(xs, NPY_FLOAT64, 1, 1, NPY_ARRAY_IN_ARRAY), *ya = NULL;
-  if (!xa) return NULL;
-  if (ys != Py_None && !(ya = (PyArrayObject *)PyArray_FROMANY(ys, NPY_FLOAT64, 1, 1, NPY_ARRAY_IN_ARRAY)))
-    return Py_DECREF(xa), NULL;
-  tg_axis x = {xvar, PyArray_SIZE(xa), PyArray_DATA(xa)}, y = {yvar, ya ? PyArray_SIZE(ya) : 0, ya ? PyArray_DATA(ya) : NULL};
+  PyArrayObject *xa = NULL, *ya = NULL;
+  tg_axis x, y;
+  if (!m || axes_of(xvar, xs, yvar, ys, &xa, &ya, &x, &y)) return NULL;
   tg_grid g;
   int rc;
   Py_BEGIN_ALLOW_THREADS rc = tg_tof_grid(comm, m, &x, ya ? &y : NULL, (tg_schedule)schedule, root, &g);
@@ -240,12 +252,9 @@ PyObject *tgpy_tof_grid_write(MPI_Comm comm, PyObject *cap, int xvar, PyObject *
                               int schedule, const char *path)
 {
   tg_model *m = model_of(cap);
-  if (!m) return NULL;
-  PyArrayObject *xa = (PyArrayObject *)PyArray_FROMANY(xs, NPY_FLOAT64, 1, 1, NPY_ARRAY_IN_ARRAY), *ya = NULL;
-  if (!xa) return NULL;
-  if (ys != Py_None && !(ya = (PyArrayObject *)PyArray_FROMANY(ys, NPY_FLOAT64, 1, 1, NPY_ARRAY_IN_ARRAY)))
-    return Py_DECREF(xa), NULL;
-  tg_axis x = {xvar, PyArray_SIZE(xa), PyArray_DATA(xa)}, y = {yvar, ya ? PyArray_SIZE(ya) : 0, ya ? PyArray_DATA(ya) : NULL};
+  PyArrayObject *xa = NULL, *ya = NULL;
+  tg_axis x, y;
+  if (!m || axes_of(xvar, xs, yvar, ys, &xa, &ya, &x, &y)) return NULL;
   int rc;
   Py_BEGIN_ALLOW_THREADS rc = tg_tof_grid_write(comm, m, &x, ya ? &y : NULL, (tg_schedule)schedule, path);
   Py_END_ALLOW_THREADS
