@@ -117,6 +117,15 @@ int main(int argc, char **argv)
   CHECK_FAILS(tg_tof_grid(MPI_COMM_WORLD, m, &x, &empty, TG_SCHEDULE_STATIC, 0, &gb), TG_ERR_ARG, "axis y is empty");
   CHECK_FAILS(tg_tof_grid(MPI_COMM_WORLD, m, &x, NULL, (tg_schedule)5, 0, &gb), TG_ERR_ARG, "unknown schedule 5");
   CHECK_FAILS(tg_linspace(0, 1, 0, xs), TG_ERR_ARG, "n >= 1");
+  CHECK_FAILS(tg_logspace(0, 1, 3, xs), TG_ERR_ARG, "must be positive");
+  CHECK_FAILS(tg_tof_grid(MPI_COMM_WORLD, m, &x, NULL, TG_SCHEDULE_STATIC, 0, NULL), TG_ERR_ARG, "out is NULL");
+  CHECK_FAILS(tg_tof_grid(MPI_COMM_WORLD, m, &x, NULL, TG_SCHEDULE_STATIC, size, &gb), TG_ERR_ARG, "is outside the communicator");
+  CHECK_FAILS(tg_tof_grid(MPI_COMM_NULL, m, &x, NULL, TG_SCHEDULE_STATIC, 0, &gb), TG_ERR_COMM, "MPI_COMM_NULL");
+  tg_solution *one = NULL;
+  int found = 0;
+  CHECK_OK(tg_solution_create(m, &one));
+  CHECK_FAILS(tg_steady_states(m, 0, NULL, NULL, &one, 0, &found), TG_ERR_ARG, "max >= 1");
+  tg_solution_free(one);
 
   tg_model_free(m);
   int failed = tg_test_finish(MPI_COMM_WORLD);

@@ -58,6 +58,10 @@ class Grid(unittest.TestCase):
             tofgrid.tof_grid(comm, tofgrid.Model.default(), x=("N2_g", [1.0]))
         with self.assertRaisesRegex(tofgrid.Error, "pressures must be >= 0"):
             tofgrid.tof_grid(comm, tofgrid.Model.default(), x=("CO_g", [0.1, -1.0]))
+        with self.assertRaisesRegex(tofgrid.Error, "non-empty 1-D sequence"):
+            tofgrid.tof_grid(comm, tofgrid.Model.default(), x=("CO_g", []))
+        with self.assertRaisesRegex(tofgrid.Error, "unknown gas 'Xe_g'"):
+            tofgrid.tof_grid(comm, tofgrid.Model.default(), x=("CO_g", [0.1]), y=("Xe_g", [0.1]))
         with self.assertRaisesRegex(tofgrid.Error, "schedule 'guided'"):
             tofgrid.tof_grid(comm, tofgrid.Model.default(), schedule="guided")
 

@@ -102,6 +102,13 @@ class Kernel(unittest.TestCase):
         with self.assertRaisesRegex(tofgrid.Error, "cannot open .*missing.yaml") as cm:
             tofgrid.Model.load("missing.yaml")
         self.assertEqual(cm.exception.status, 6)
+        import tempfile
+        with tempfile.TemporaryDirectory() as d:
+            setup = os.path.join(d, "model.py")
+            with open(setup, "w") as f:
+                f.write("rxn_expressions = ['A_g + *_s -> A_s']\nparser = 'AbsoluteEnergyParser'\n")
+            with self.assertRaisesRegex(tofgrid.Error, "parser 'AbsoluteEnergyParser' is not supported"):
+                tofgrid.Model.from_scaks(setup, setup)
         with self.assertRaisesRegex(tofgrid.Error, "one value per reaction"):
             tofgrid.Model.from_scaks(os.path.join(DATA, "scaks_inputs", "model_A", "model.py"),
                                      os.path.join(DATA, "scaks_inputs", "model_B", "model.py"))
