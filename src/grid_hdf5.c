@@ -11,8 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "model_internal.h"
-#include "tofgrid/grid.h"
+#include "grid_internal.h"
 
 #ifndef TOFGRID_HAVE_HDF5
 
@@ -32,11 +31,6 @@ int tg_tof_grid_write(MPI_Comm comm, const tg_model *m, const tg_axis *x, const 
 
 #else
 #include <hdf5.h>
-
-int tg__grid_prepare(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
-                     const char *fn, MPI_Comm *dup, int *size, int *rank);
-void tg__grid_solve_rows(const tg_model *m, const tg_axis *x, const tg_axis *y, int64_t row0, int64_t rows, double *out,
-                         tg_solution *sol, double *p);
 
 /* Rows [row, row + n) held by this rank, in ascending order. */
 typedef struct range {
@@ -94,29 +88,6 @@ static void names(const tg_model *m, int kind, int also_sites, char *buf, size_t
  * can only cut the last record short; resume ignores such a tail. */
 static const char ckpt_magic[8] = {'T', 'G', 'C', 'K', 'P', 'T', '0', '1'};
 
-typedef struct held {
-  int64_t *rows; /* row indices */
-  double *data;  /* ny*rec doubles per row */
-  int64_t n, cap;
-} held;
-
-static int hold(held *h, int64_t row, const double *data, int64_t per_row)
-{
-  if (h->n == h->cap) {
-    int64_t cap = h->cap ? 2 * h->cap : 64;
-    int64_t *rows = realloc(h->rows, (size_t)cap * sizeof *rows);
-    if (!rows) return -1;
-    h->rows = rows;
-    double *d = realloc(h->data, (size_t)(cap * per_row) * sizeof *d);
-    if (!d) return -1;
-    h->data = d;
-    h->cap = cap;
-  }
-  h->rows[h->n] = row;
-  if (data) memcpy(h->data + h->n * per_row, data, (size_t)per_row * sizeof *data);
-  return (int)(h->n++ * 0);
-}
-
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
 {
   const unsigned char *b = p;
@@ -142,7 +113,8 @@ static uint64_t fingerprint(const tg_model *m, const tg_axis *x, const tg_axis *
 }
 
 /* Read checkpoint `file`: mark its rows done; keep their data in h if h != NULL. */
-static int read_checkpoint(const char *file, const int64_t head[4], char *done, held *h, int64_t per_row, const char *fn)
+static int read_checkpoint(const char *file, const int64_t head[4], char *done, tg__rows *h, int64_t per_row,
+                           const char *fn)
 {
   FILE *f = fopen(file, "rb");
   if (!f) return tg__fail(TG_ERR_IO, fn, "cannot read checkpoint %s", file);
@@ -161,12 +133,32 @@ static int read_checkpoint(const char *file, const int64_t head[4], char *done, 
     else if (row < 0 || row >= head[0]) rc = tg__fail(TG_ERR_IO, fn, "checkpoint %s is damaged (row %lld)", file, (long long)row);
     else if (!done[row]) {
       done[row] = 1;
-      if (h && hold(h, row, rec, per_row)) rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory reading %s", file);
+      if (h && tg__rows_add(h, row, rec)) rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory reading %s", file);
     }
   }
   free(rec);
   fclose(f);
   return rc;
+}
+
+/* After each solved row: its checkpoint record (a kill can only cut the last
+ * one short) and the progress report. */
+typedef struct row_hook {
+  FILE *ck;
+  int64_t per_row, done, total, ny;
+  const tg_sweep_options *o;
+} row_hook;
+
+static void on_row(int64_t row, const double *data, void *context)
+{
+  row_hook *k = context;
+  if (k->ck) {
+    fwrite(&row, sizeof row, 1, k->ck);
+    fwrite(data, sizeof *data, (size_t)k->per_row, k->ck);
+    fflush(k->ck);
+  }
+  k->done += k->ny;
+  if (k->o->progress) k->o->progress(k->done, k->total, k->o->context);
 }
 
 static int by_row(const void *a, const void *b)
@@ -202,7 +194,7 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
   /* Rows done by an earlier run: every rank reads every checkpoint's rows (the
    * same verdict everywhere); rank r keeps the data of files r, r+size, ... */
   char *done = calloc((size_t)nx, 1);
-  held h = {0};
+  tg__rows h = {.per_row = per_row};
   int rc = done ? TG_SUCCESS : tg__fail(TG_ERR_NOMEM, fn, "out of memory");
   int64_t head[4] = {nx, ny, rec, (int64_t)fingerprint(m, x, y)};
   char file[4200];
@@ -219,7 +211,7 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
   int all_ok = 0, ok = rc == TG_SUCCESS;
   MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup);
   if (!all_ok) {
-    free(done), free(h.rows), free(h.data);
+    free(done), tg__rows_free(&h);
     return rc ? rc : tg__fail(TG_ERR_IO, fn, "another rank could not read the checkpoints");
   }
   /* A fresh run (or a resume) appends to CHECKPOINT.<rank>; stale files beyond go. */
@@ -237,62 +229,17 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
     MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup);
     if (!all_ok) {
       if (ck) fclose(ck);
-      free(done), free(h.rows), free(h.data);
+      free(done), tg__rows_free(&h);
       return ok ? tg__fail(TG_ERR_IO, fn, "another rank cannot write its checkpoint") : TG_ERR_IO;
     }
   }
 
-  /* Solve my rows: a block (static) or claimed chunks (dynamic), skipping done ones. */
-  double *p = malloc((size_t)(ng ? ng : 1) * sizeof *p), *row_buf = malloc((size_t)per_row * sizeof *row_buf);
-  tg_solution *sol = NULL;
-  ok = p && row_buf && tg_solution_create(m, &sol) == TG_SUCCESS;
-  int64_t *counter = NULL, chunk = (256 + ny - 1) / ny, off = 0, cnt = nx;
-  MPI_Win win = MPI_WIN_NULL;
-  if (o.schedule == TG_SCHEDULE_DYNAMIC) {
-    ok &= MPI_Win_allocate(rank == 0 ? sizeof(int64_t) : 0, sizeof(int64_t), MPI_INFO_NULL, dup, &counter, &win) ==
-          MPI_SUCCESS;
-    if (rank == 0 && counter) *counter = 0;
-    MPI_Win_fence(0, win);
-    MPI_Win_lock_all(MPI_MODE_NOCHECK, win);
-  } else {
-    tg_block_range(nx, size, rank, &off, &cnt);
-  }
-  int64_t mine_done = h.n * ny;
-  for (int first = 1; ok; first = 0) {
-    int64_t row0, n;
-    if (o.schedule == TG_SCHEDULE_STATIC) {
-      if (!first) break;
-      row0 = off, n = cnt;
-    } else {
-      MPI_Fetch_and_op(&chunk, &row0, MPI_INT64_T, 0, 0, MPI_SUM, win);
-      MPI_Win_flush(0, win);
-      if (row0 >= nx) break;
-      n = row0 + chunk < nx ? chunk : nx - row0;
-    }
-    for (int64_t r = row0; r < row0 + n && ok; r++) {
-      if (done[r]) continue;
-      tg__grid_solve_rows(m, x, y, r, 1, row_buf, sol, p);
-      ok = hold(&h, r, row_buf, per_row) == 0;
-      if (ck) { /* one record per finished row; a kill can only cut the last one */
-        fwrite(&r, sizeof r, 1, ck);
-        fwrite(row_buf, sizeof *row_buf, (size_t)per_row, ck);
-        fflush(ck);
-      }
-      mine_done += ny;
-      if (o.progress) o.progress(mine_done, total, o.context);
-      if (rank == 0 && o.schedule == TG_SCHEDULE_DYNAMIC) { /* serve the others' claims (passive target) */
-        int flag;
-        MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, dup, &flag, MPI_STATUS_IGNORE);
-      }
-    }
-  }
-  if (win != MPI_WIN_NULL) {
-    MPI_Win_unlock_all(win);
-    MPI_Win_free(&win);
-  }
+  /* Solve my rows, skipping those done; record each as it finishes. */
+  row_hook hook = {ck, per_row, h.n * ny, total, ny, &o};
+  rc = tg__sweep_rows(dup, size, rank, m, x, y, o.schedule, done, on_row, &hook, &h);
   if (ck) fclose(ck);
-  tg_solution_free(sol);
-  free(p), free(row_buf), free(done);
+  free(done);
+  ok = rc == TG_SUCCESS;
 
   /* My rows in ascending order, split into one buffer per dataset. */
   int64_t *order = malloc((size_t)(h.n + 1) * 2 * sizeof *order);
@@ -303,7 +250,7 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
   int nr = 0;
   ok &= order && tof && cov && st && it && r;
   if (ok) {
-    for (int64_t k = 0; k < h.n; k++) order[2 * k] = h.rows[k], order[2 * k + 1] = k;
+    for (int64_t k = 0; k < h.n; k++) order[2 * k] = h.row[k], order[2 * k + 1] = k;
     qsort(order, (size_t)h.n, 2 * sizeof *order, by_row);
     for (int64_t k = 0; k < h.n; k++) {
       int64_t row = order[2 * k];
@@ -319,9 +266,10 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
       else r[nr++] = (range){row, 1};
     }
   }
-  free(order), free(h.rows), free(h.data);
+  free(order);
+  tg__rows_free(&h);
   MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup);
-  rc = all_ok ? TG_SUCCESS : tg__fail(TG_ERR_NOMEM, fn, "out of memory for this rank's rows");
+  if (!rc && !all_ok) rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory for this rank's rows");
   if (!rc) { /* the collective write, to a temporary name */
     H5E_auto2_t old_func;
     void *old_data;
