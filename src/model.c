@@ -129,7 +129,6 @@ int tg__model_finish(tg_model *m)
                         strrchr(s->name, '_') + 1, strrchr(s->name, '_') + 1);
     }
   }
-  int n = m->na + m->ns;
   m->ads_site = malloc((size_t)m->na * sizeof *m->ads_site);
   m->k = calloc((size_t)m->nsteps, sizeof *m->k);
   m->dtheta = calloc((size_t)m->na * (size_t)m->nsteps, sizeof *m->dtheta);
@@ -139,7 +138,6 @@ int tg__model_finish(tg_model *m)
   if (!m->ads_site || !m->k || !m->dtheta || !m->dgas || !m->kf || !m->kr)
     return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
   for (int a = 0; a < m->na; a++) m->ads_site[a] = m->sp[m->ads[a]].site;
-  (void)n;
   for (int i = 0; i < m->nsteps; i++) TG_CALL(tg__check_conservation(m, &m->steps[i]));
 
   for (int i = 0; i < m->nsteps; i++) {

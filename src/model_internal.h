@@ -22,7 +22,7 @@ typedef struct species {
   double pressure; /* gas: default pressure; liquid: concentration */
   double total;    /* site: total */
   double energy;   /* absolute energy, when given */
-  int has_energy;
+  int has_energy, has_pressure;
   double mass;     /* gas: molecular mass in kg (for collision theory), 0 if unknown */
 } species;
 

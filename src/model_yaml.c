@@ -103,6 +103,16 @@ static int find_species(const tg_model *m, const char *name)
   return -1;
 }
 
+/* The species a mapping key names; `unknown` (with one %s) says what is wrong
+ * when the model has no such species. */
+static int species_of(const reader *r, const yaml_node_t *k, const char *unknown, int *index)
+{
+  TG_CALL(want(r, k, YAML_SCALAR_NODE, "a species name"));
+  *index = find_species(r->m, scalar(k));
+  if (*index < 0) return fail_at(r, k, TG_ERR_MODEL, unknown, scalar(k));
+  return TG_SUCCESS;
+}
+
 static int read_reactions(reader *r, const yaml_node_t *list, int *relative)
 {
   tg_model *m = r->m;
@@ -146,9 +156,8 @@ static int read_species(reader *r, const yaml_node_t *map)
   TG_CALL(want(r, map, YAML_MAPPING_NODE, "species"));
   for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
     yaml_node_t *k = node(r, p->key), *v = node(r, p->value);
-    TG_CALL(want(r, k, YAML_SCALAR_NODE, "a species name"));
-    int i = find_species(m, scalar(k));
-    if (i < 0) return fail_at(r, k, TG_ERR_MODEL, "species %s is not in any reaction", scalar(k));
+    int i;
+    TG_CALL(species_of(r, k, "species %s is not in any reaction", &i));
     species *s = &m->sp[i];
     TG_CALL(want(r, v, YAML_MAPPING_NODE, "a species' properties"));
     if (s->kind == SP_GAS) {
@@ -158,7 +167,7 @@ static int read_species(reader *r, const yaml_node_t *map)
       if (!pn) return fail_at(r, v, TG_ERR_MODEL, "gas %s needs a pressure", s->name);
       TG_CALL(number(r, pn, "pressure", &s->pressure));
       if (s->pressure < 0) return fail_at(r, pn, TG_ERR_MODEL, "pressure of %s is negative", s->name);
-      s->has_energy |= 2; /* marks "pressure given" */
+      s->has_pressure = 1;
     } else if (s->kind == SP_SITE) {
       static const char *const keys[] = {"total", "site_name", NULL};
       TG_CALL(only_keys(r, v, keys, s->name));
@@ -170,12 +179,11 @@ static int read_species(reader *r, const yaml_node_t *map)
     }
   }
   for (int i = 0; i < m->nsp; i++) {
-    if (m->sp[i].kind == SP_GAS && !(m->sp[i].has_energy & 2))
+    if (m->sp[i].kind == SP_GAS && !m->sp[i].has_pressure)
       return fail_at(r, map, TG_ERR_MODEL, "gas %s has no pressure in species", m->sp[i].name);
     if (m->sp[i].kind == SP_SITE && !(m->sp[i].total > 0))
       return fail_at(r, map, TG_ERR_MODEL, "site %s has no total in species", m->sp[i].name);
   }
-  for (int i = 0; i < m->nsp; i++) m->sp[i].has_energy &= 1;
   return TG_SUCCESS;
 }
 
@@ -185,9 +193,8 @@ static int read_absolute(reader *r, const yaml_node_t *map)
   TG_CALL(want(r, map, YAML_MAPPING_NODE, "absolute_energies"));
   for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
     yaml_node_t *k = node(r, p->key), *v = node(r, p->value);
-    TG_CALL(want(r, k, YAML_SCALAR_NODE, "a species name"));
-    int i = find_species(m, scalar(k));
-    if (i < 0) return fail_at(r, k, TG_ERR_MODEL, "energy given for %s, which is in no reaction", scalar(k));
+    int i;
+    TG_CALL(species_of(r, k, "energy given for %s, which is in no reaction", &i));
     TG_CALL(number(r, v, scalar(k), &m->sp[i].energy));
     m->sp[i].has_energy = 1;
   }
@@ -208,9 +215,9 @@ static int read_initial(reader *r, const yaml_node_t *map)
   if (!m->initial) return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
   for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
     yaml_node_t *k = node(r, p->key), *v = node(r, p->value);
-    TG_CALL(want(r, k, YAML_SCALAR_NODE, "an adsorbate name"));
-    int i = find_species(m, scalar(k));
-    if (i < 0 || m->sp[i].kind != SP_ADS) return fail_at(r, k, TG_ERR_MODEL, "%s is not an adsorbate of the model", scalar(k));
+    int i;
+    TG_CALL(species_of(r, k, "%s is not an adsorbate of the model", &i));
+    if (m->sp[i].kind != SP_ADS) return fail_at(r, k, TG_ERR_MODEL, "%s is not an adsorbate of the model", scalar(k));
     double x;
     TG_CALL(number(r, v, scalar(k), &x));
     if (x < 0) return fail_at(r, v, TG_ERR_MODEL, "initial coverage of %s is negative", scalar(k));

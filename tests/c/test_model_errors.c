@@ -73,6 +73,9 @@ int main(int argc, char **argv)
   fails("name: test\n", "name: test\ninitial_coverages: {CO_s: 0.8, O_s: 0.5}\n", TG_ERR_MODEL,
         "initial coverages on *_s add up to 1.3, more than its total 1");
   fails("name: test\n", "name: test\nsolver: {t_end: -1}\n", TG_ERR_MODEL, "need t_end > 0");
+  fails("name: test\n", "name: test\ninitial_coverages: {CO_g: 0.1}\n", TG_ERR_MODEL, "CO_g is not an adsorbate");
+  fails("name: test\n", "name: test\ninitial_coverages: {Xe_s: 0.1}\n", TG_ERR_MODEL, "Xe_s is not an adsorbate");
+  fails("name: test\n", "name: test\ninitial_coverages: {CO_s: -0.1}\n", TG_ERR_MODEL, "initial coverage of CO_s is negative");
 
   /* Absolute energies: every species needs one, and only species of the model. */
   static const char absolute[] =
