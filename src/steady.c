@@ -378,6 +378,11 @@ static int stability(work *w, const double *y)
   return stable;
 }
 
+static void release(double *mem, const double *stack)
+{
+  if (mem != stack) free(mem);
+}
+
 int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solve_options *options, tg_solution *sol)
 {
   if (!m || !sol) return tg__fail(TG_ERR_ARG, __func__, "model and solution must not be NULL");
@@ -394,7 +399,12 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
 
   int n = m->na + m->ns, ns = m->nsteps;
   size_t doubles = (size_t)(2 * ns + 2 * ns + 9 * n + 2 * n * n + 3 * ns + n);
-  double *mem = malloc(doubles * sizeof(double) + (size_t)n * sizeof(int));
+  /* The workspace of a typical mechanism fits on the stack: no allocation per
+   * grid point. Large mechanisms get it from the heap. */
+  enum { STACK_DOUBLES = 1024 };
+  double stack[STACK_DOUBLES];
+  size_t need = doubles + ((size_t)n * sizeof(int) + sizeof(double) - 1) / sizeof(double);
+  double *mem = need <= STACK_DOUBLES ? stack : malloc(need * sizeof(double));
   if (!mem) return tg__fail(TG_ERR_NOMEM, __func__, "out of memory");
   work w = {.m = m, .n = n};
   double *q = mem;
@@ -415,10 +425,10 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
     w.kf = m->kf, w.kr = m->kr;
   } else {
     int rc = tg__rate_constants(m, T, kf, kr);
-    if (rc) return free(mem), rc;
+    if (rc) return release(mem, stack), rc;
     for (int i = 0; o.k_scale && i < ns; i++) {
       if (!(o.k_scale[i] > 0) || !isfinite(o.k_scale[i])) {
-        free(mem);
+        release(mem, stack);
         return tg__fail(TG_ERR_ARG, __func__, "k_scale[%d] = %g must be positive and finite", i, o.k_scale[i]);
       }
       kf[i] *= o.k_scale[i];
@@ -437,7 +447,7 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
   }
   for (int s = 0; s < m->ns; s++)
     if (w.y0[m->na + s] < -1e-12 * m->site_total[s]) {
-      free(mem);
+      release(mem, stack);
       return tg__fail(TG_ERR_ARG, __func__, "initial coverages on %s exceed its total", m->sp[m->sites[s]].name);
     }
   /* First step: a thousandth of the fastest rate's time scale. */
@@ -477,7 +487,7 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
   sol->poisoned_by = -1;
   for (int a = 0; a < m->na; a++)
     if (w.y[a] > (1 - 1e-6) * m->site_total[m->ads_site[a]]) sol->poisoned_by = a;
-  free(mem);
+  release(mem, stack);
   if (sol->status == TG_STEADY_FAILED && stuck)
     return tg__fail(TG_ERR_CONVERGENCE, __func__,
                     "no steady state: the time integration stalled at t = %g s (step size collapsed, or more than %d "
