@@ -186,30 +186,36 @@ int tg__model_finish(tg_model *m)
       m->dgas[g * m->nsteps + i] = nu;
     }
   }
-  /* Flattened copies of the rate-law factors and d(theta)/dt coefficients. */
-  int nfac = 0;
-  for (int i = 0; i < m->nsteps; i++) nfac += m->k[i].nsurf[0] + m->k[i].nsurf[1];
-  m->fac = malloc((size_t)(nfac ? nfac : 1) * sizeof *m->fac);
-  m->fac_start = malloc((size_t)(2 * m->nsteps + 1) * sizeof *m->fac_start);
-  m->dth_a = malloc((size_t)m->na * (size_t)m->nsteps * sizeof *m->dth_a);
-  m->dth_i = malloc((size_t)m->na * (size_t)m->nsteps * sizeof *m->dth_i);
-  m->dth_c = malloc((size_t)m->na * (size_t)m->nsteps * sizeof *m->dth_c);
-  if (!m->fac || !m->fac_start || !m->dth_a || !m->dth_i || !m->dth_c)
-    return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
-  nfac = 0;
-  for (int i = 0; i < m->nsteps; i++)
-    for (int side = 0; side < 2; side++) {
-      m->fac_start[2 * i + side] = nfac;
-      for (int f = 0; f < m->k[i].nsurf[side]; f++) m->fac[nfac++] = m->k[i].surf[side][f];
+  /* The flat lists of the hot loops (see dterm in model_internal.h). */
+  int ns = m->nsteps, nr = 0;
+  for (int i = 0; i < ns; i++)
+    for (int side = 0; side < 2; side++)
+      for (int f = 0; f < m->k[i].nsurf[side]; f++) nr += m->k[i].surf[side][f].nu;
+  m->rfac = malloc((size_t)(nr ? nr : 1) * sizeof *m->rfac);
+  m->rfac_start = malloc((size_t)(2 * ns + 1) * sizeof *m->rfac_start);
+  m->dterms = malloc((size_t)(2 * m->na * ns + 1) * sizeof *m->dterms);
+  m->jterms = malloc((size_t)(m->na * nr + 1) * sizeof *m->jterms);
+  if (!m->rfac || !m->rfac_start || !m->dterms || !m->jterms) return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
+  m->nrfac = 0;
+  for (int side = 0; side < 2; side++)
+    for (int i = 0; i < ns; i++) {
+      m->rfac_start[side * ns + i] = m->nrfac;
+      for (int f = 0; f < m->k[i].nsurf[side]; f++)
+        for (int e = 0; e < m->k[i].surf[side][f].nu; e++) m->rfac[m->nrfac++] = m->k[i].surf[side][f].idx;
     }
-  m->fac_start[2 * m->nsteps] = nfac;
-  m->ndth = 0;
+  m->rfac_start[2 * ns] = m->nrfac;
+  m->ndterms = m->njterms = 0;
   for (int a = 0; a < m->na; a++)
-    for (int i = 0; i < m->nsteps; i++)
-      if (m->dtheta[a * m->nsteps + i] != 0) {
-        m->dth_a[m->ndth] = a, m->dth_i[m->ndth] = i, m->dth_c[m->ndth] = m->dtheta[a * m->nsteps + i];
-        m->ndth++;
+    for (int i = 0; i < ns; i++) {
+      double c = m->dtheta[a * ns + i];
+      if (c == 0) continue;
+      for (int side = 0; side < 2; side++) {
+        int k = side * ns + i;
+        m->dterms[m->ndterms++] = (dterm){.a = a, .k = k, .c = side ? -c : c};
+        for (int e = m->rfac_start[k]; e < m->rfac_start[k + 1]; e++)
+          m->jterms[m->njterms++] = (jterm){.a = a, .j = m->rfac[e], .e = e, .k = k, .c = side ? -c : c};
       }
+    }
   if (m->rate_algo_ct) {
     if (!(m->unitcell_area > 0))
       return tg__fail(TG_ERR_MODEL, m->origin, "rate_algo CT needs a positive unitcell_area (m^2)");
@@ -247,11 +253,10 @@ void tg_model_free(tg_model *m)
   free(m->initial);
   free(m->kf);
   free(m->kr);
-  free(m->fac);
-  free(m->fac_start);
-  free(m->dth_a);
-  free(m->dth_i);
-  free(m->dth_c);
+  free(m->rfac);
+  free(m->rfac_start);
+  free(m->dterms);
+  free(m->jterms);
   free(m);
 }
 

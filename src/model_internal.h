@@ -47,6 +47,21 @@ typedef struct factor {
   int idx, nu;
 } factor;
 
+/* The kinetics as flat lists for the solver's hot loops (kinetics.h). Rate
+ * k = side * nsteps + step (forward rates first, then reverse) is kg_k (rate
+ * constant times gas pressures) times the product of y[rfac[e]] over e in
+ * [rfac_start[k], rfac_start[k+1]); a factor of power nu appears nu times,
+ * so derivatives need no powers. */
+typedef struct dterm { /* d(theta_a)/dt += c * r_k */
+  int a, k;
+  double c;
+} dterm;
+
+typedef struct jterm { /* d(dtheta_a/dt)/dy_j += c * (d r_k / d factor e); d(..)/d(log y_j) += c * r_k */
+  int a, j, e, k;
+  double c;
+} jterm;
+
 /* What a step needs at run time: the rate laws' factors. */
 typedef struct kstep {
   factor surf[2][TG_STATE_MAX]; /* [IS|FS]: unknowns (adsorbates, then free sites) */
@@ -79,14 +94,11 @@ struct tg_model {
   double *initial;     /* initial adsorbate coverages, or NULL (clean surface) */
   double *kf, *kr;     /* rate constants at `temperature` */
   tg_solve_options opts;
-  /* Flattened for the hot loops (built by tg__model_finish): the surface
-   * factors of step i's side s are fac[fac_start[2i+s] .. fac_start[2i+s+1]);
-   * the nonzero d(theta)/dt coefficients as (adsorbate, step, value) triples. */
-  factor *fac;
-  int *fac_start;
-  int ndth;
-  int *dth_a, *dth_i;
-  double *dth_c;
+  /* Flat lists for the hot loops (see dterm; built by tg__model_finish). */
+  int nrfac, ndterms, njterms;
+  int *rfac, *rfac_start;
+  dterm *dterms;
+  jterm *jterms;
 };
 
 /* Building (model.c): species lookup and final assembly after reading. */
@@ -102,12 +114,9 @@ double tg__gas_correction(const char *gas_formula, double T, int *known);
 int tg__molecular_mass(const char *formula, double *kg);
 int tg__rate_constants(const tg_model *m, double T, double *kf, double *kr);
 
-/* Rates, residuals and Jacobians (kinetics.c): y holds the n = na + ns
- * unknowns (adsorbate coverages, then free sites); gasf[i][0|1] the product
- * of gas pressures of step i's IS|FS. */
-void tg__gas_factors(const tg_model *m, const double *pressures, double *gasf);
-void tg__rates(const tg_model *m, const double *kf, const double *kr, const double *gasf, const double *y,
-               double *rf, double *rr);
+/* Rate prefactors kg (kinetics.c): kg_k, rate k's constant times its side's
+ * gas pressures (pressures in gas order); the rates themselves in kinetics.h. */
+void tg__rate_prefactors(const tg_model *m, const double *kf, const double *kr, const double *pressures, double *kg);
 
 /* Dense solve A x = b, A column-major n x n (linsolve.c): inline LU for
  * n <= tg__small_solve_limit, LAPACK dgesv above (tests set the limit to 0
