@@ -63,12 +63,19 @@ void tg__rows_free(tg__rows *r)
   r->row = NULL, r->data = NULL, r->n = r->cap = 0;
 }
 
-/* Row `i` of the map (all of y) into ny records at out. */
+/* Row `i` of the map (all of y) into ny records at out. The dynamic
+ * counter's host (host != MPI_COMM_NULL) enters MPI every few points: a
+ * passive-target atomic from another rank can wait for its target to make
+ * progress, and a row can take milliseconds. */
 static void solve_row(const tg_model *m, const tg_axis *x, const tg_axis *y, int64_t i, double *p, tg_solution *sol,
-                      double *out)
+                      double *out, MPI_Comm host)
 {
   int n = m->na + m->ns, rec = tg__grid_record(m);
   for (int64_t j = 0; j < (y ? y->n : 1); j++, out += rec) {
+    if (host != MPI_COMM_NULL && j % 8 == 0) {
+      int flag;
+      MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, host, &flag, MPI_STATUS_IGNORE);
+    }
     double T = m->temperature;
     memcpy(p, m->pressures, (size_t)m->ng * sizeof *p);
     const tg_axis *axes[2] = {x, y};
@@ -122,13 +129,9 @@ int tg__sweep_rows(MPI_Comm dup, int size, int rank, const tg_model *m, const tg
     }
     for (int64_t r = first; r < first + count && ok; r++) {
       if (done && done[r]) continue;
-      solve_row(m, x, y, r, p, sol, row);
+      solve_row(m, x, y, r, p, sol, row, win != MPI_WIN_NULL && rank == 0 && size > 1 ? dup : MPI_COMM_NULL);
       ok = tg__rows_add(mine, r, row) == 0;
       if (on_row) on_row(r, row, ctx);
-      if (win != MPI_WIN_NULL && rank == 0) { /* the counter's host lets MPI serve the others' claims: */
-        int flag;                             /* a passive-target atomic can wait for its target to */
-        MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, dup, &flag, MPI_STATUS_IGNORE); /* enter MPI (0.25 of 0.8 s) */
-      }
     }
   }
   if (win != MPI_WIN_NULL) {
