@@ -1,7 +1,10 @@
 #define _DEFAULT_SOURCE /* getrusage */
 /* One TOF-map sweep over MPI_COMM_WORLD (model A, pO2 x pCO in [1e-5, 0.5]):
- *   bench_grid N static|dynamic [FILE.h5]   (with a file: written collectively, not gathered)
- * prints "ROW <ranks> <N> <schedule> <seconds> <points/s> <peak MiB per rank (max)>". */
+ *   bench_grid N static|dynamic|alone [FILE.h5]   (with a file: written collectively, not gathered)
+ * prints "ROW <ranks> <N> <schedule> <seconds> <points/s> <peak MiB per rank (max)>".
+ * "alone": every rank sweeps the same first N/2 rows on MPI_COMM_SELF -- no
+ * communication, equal work -- and the slowest rank's time is printed: how
+ * much running side by side alone slows a rank on this machine. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,27 +19,30 @@ int main(int argc, char **argv)
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &size);
   int n = argc > 1 ? atoi(argv[1]) : 300;
-  tg_schedule sched = argc > 2 && strcmp(argv[2], "static") == 0 ? TG_SCHEDULE_STATIC : TG_SCHEDULE_DYNAMIC;
+  const char *mode = argc > 2 ? argv[2] : "dynamic";
+  int alone = strcmp(mode, "alone") == 0;
+  tg_schedule sched = strcmp(mode, "dynamic") == 0 ? TG_SCHEDULE_DYNAMIC : TG_SCHEDULE_STATIC;
   tg_model *m;
   tg_model_default(&m);
   double *v = malloc((size_t)n * sizeof *v);
   tg_linspace(1e-5, 0.5, n, v);
-  tg_axis x = {tg_model_gas_index(m, "O2_g"), n, v}, y = {tg_model_gas_index(m, "CO_g"), n, v};
+  tg_axis x = {tg_model_gas_index(m, "O2_g"), alone ? n / 2 : n, v}, y = {tg_model_gas_index(m, "CO_g"), n, v};
   tg_grid g;
   MPI_Barrier(MPI_COMM_WORLD);
   double t0 = MPI_Wtime();
   const char *file = argc > 3 ? argv[3] : NULL; /* write the map collectively instead of gathering it */
   memset(&g, 0, sizeof g);
-  int rc = file ? tg_tof_grid_write(MPI_COMM_WORLD, m, &x, &y, sched, file) : tg_tof_grid(MPI_COMM_WORLD, m, &x, &y, sched, 0, &g);
-  double t = MPI_Wtime() - t0;
+  MPI_Comm comm = alone ? MPI_COMM_SELF : MPI_COMM_WORLD;
+  int rc = file ? tg_tof_grid_write(comm, m, &x, &y, sched, file) : tg_tof_grid(comm, m, &x, &y, sched, 0, &g);
+  double t = MPI_Wtime() - t0, slowest = t;
+  if (alone) MPI_Reduce(&t, &slowest, 1, MPI_DOUBLE, MPI_MAX, 0, MPI_COMM_WORLD);
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
   double mib = ru.ru_maxrss / 1024.0, peak = 0;
   MPI_Reduce(&mib, &peak, 1, MPI_DOUBLE, MPI_MAX, 0, MPI_COMM_WORLD);
   if (rank == 0 && rc) printf("ERROR %s\n", tg_error_message());
   if (rank == 0 && !rc)
-    printf("ROW %d %d %s %.4f %.0f %.1f\n", size, n, sched == TG_SCHEDULE_STATIC ? "static" : "dynamic", t,
-           (double)n * n / t, peak);
+    printf("ROW %d %d %s %.4f %.0f %.1f\n", size, n, mode, slowest, (double)x.n * n * (alone ? size : 1) / slowest, peak);
   tg_grid_free(&g);
   free(v);
   tg_model_free(m);

@@ -2,7 +2,10 @@
 """TOF-map scaling: a 300x300 map at 1 and 2 ranks (parallel efficiency,
 static vs dynamic), and a 1000x1000 map at 2 ranks (points/s, peak memory
 per rank). 1- and 2-rank runs alternate --repeat times; medians (the
-efficiency is the median of the per-pair ratios).
+efficiency is the median of the per-pair ratios). Also the machine's own
+ceiling: the same half map solved by one rank alone vs by two ranks side by
+side, each on MPI_COMM_SELF (no communication, equal work) -- what sharing the
+machine costs before tofgrid does anything.
 
     python3 bench/run_grid.py [--build build] [--repeat 7]"""
 import argparse
@@ -31,12 +34,17 @@ def main():
     build = os.path.abspath(a.build)
     print("| map | ranks | schedule | seconds | points/s | parallel efficiency | peak MiB/rank |")
     print("|---|---|---|---|---|---|---|")
-    for sched in ("static", "dynamic"):
+    for sched in ("alone", "static", "dynamic"):
         # 1- and 2-rank runs interleaved, so both see the same machine; the
         # efficiency is the median of the per-pair ratios.
         pairs = [(sweep(build, 1, 300, sched, 1), sweep(build, 2, 300, sched, 1)) for _ in range(a.repeat)]
         t1 = [statistics.median(p[0][k] for p in pairs) for k in range(3)]
         t2 = [statistics.median(p[1][k] for p in pairs) for k in range(3)]
+        if sched == "alone":  # equal work side by side: the ratio of times is the ceiling
+            eff = statistics.median(p[0][0] / p[1][0] for p in pairs)
+            print(f"| 150x300 on each rank, MPI_COMM_SELF (machine's ceiling) | 1 / 2 | - | {t1[0]:.3f} / {t2[0]:.3f} "
+                  f"| - | {eff:.3f} | - |")
+            continue
         eff = statistics.median(p[0][0] / (2 * p[1][0]) for p in pairs)
         print(f"| 300x300 | 1 | {sched} | {t1[0]:.3f} | {t1[1]:.0f} | 1 | {t1[2]:.1f} |")
         print(f"| 300x300 | 2 | {sched} | {t2[0]:.3f} | {t2[1]:.0f} | {eff:.3f} | {t2[2]:.1f} |")
