@@ -10,4 +10,5 @@ import tofgrid
 comm = MPI.COMM_WORLD
 data = np.arange(10, dtype=np.int64) if comm.rank == 0 else np.zeros(10, dtype=np.int64)
 tofgrid.bcast(comm, data, root=0)  # in place, on every rank
-print(f"rank {comm.rank} has {data[0]}..{data[9]} (sum {data.sum()})")
+# The whole line in one write: the ranks' output is merged line by line.
+print(f"rank {comm.rank} has {data[0]}..{data[9]} (sum {data.sum()})\n", end="", flush=True)

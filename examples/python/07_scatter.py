@@ -10,4 +10,5 @@ import tofgrid
 
 comm = MPI.COMM_WORLD
 mine = tofgrid.scatter(comm, np.arange(10, dtype=np.int64) if comm.rank == 0 else None)
-print(f"rank {comm.rank} got", *mine)
+# The whole line in one write: the ranks' output is merged line by line.
+print(f"rank {comm.rank} got {' '.join(str(v) for v in mine)}\n", end="", flush=True)
