@@ -79,14 +79,16 @@ static inline int factor_n(const int n, double *A, int *piv)
 
 static inline void lu_solve_n(const int n, const double *A, const int *piv, double *b)
 {
-  for (int k = 0; k < n; k++) {
+  /* All interchanges first, as LAPACK's dgetrs: factor_n swaps whole rows,
+   * so a later interchange also permutes the multipliers of earlier columns. */
+  for (int k = 0; k < n; k++)
     if (piv[k] != k) {
       double t = b[k];
       b[k] = b[piv[k]];
       b[piv[k]] = t;
     }
+  for (int k = 0; k < n; k++)
     for (int i = k + 1; i < n; i++) b[i] -= A[k * n + i] * b[k];
-  }
   for (int i = n - 1; i >= 0; i--) {
     double s = b[i];
     for (int j = i + 1; j < n; j++) s -= A[j * n + i] * b[j];

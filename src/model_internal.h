@@ -126,7 +126,7 @@ TG_API extern int tg__small_solve_limit;
 TG_API extern double tg__step_tolerance;
 int tg__solve_dense(int n, double *A, double *b, int *ipiv);
 /* The same in two parts, to reuse a factorization: 0, or > 0 if singular. */
-int tg__lu_factor(int n, double *A, int *ipiv);
-void tg__lu_solve(int n, const double *A, const int *ipiv, double *b);
+TG_API int tg__lu_factor(int n, double *A, int *ipiv);
+TG_API void tg__lu_solve(int n, const double *A, const int *ipiv, double *b);
 
 #endif

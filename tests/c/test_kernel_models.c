@@ -246,8 +246,44 @@ static void large_mechanism(void)
   tg_model_free(m);
 }
 
+/* The reused factorization (simplified Newton, XRC) against the known
+ * solution, inline and through LAPACK, on matrices whose second column also
+ * needs a row interchange: a forward solve that interleaves the interchanges
+ * with the elimination gets these wrong. */
+extern int tg__small_solve_limit;
+extern int tg__lu_factor(int n, double *A, int *ipiv);
+extern void tg__lu_solve(int n, const double *A, const int *ipiv, double *b);
+
+static void factorization_reuse(void)
+{
+  enum { N = 4 };
+  /* column-major; partial pivoting interchanges rows at every k < n - 1 */
+  static const double A0[N * N] = {5, 5, 9, 9, /**/ 9, 3, 9, 2, /**/ 10, 7, 10, 1, /**/ 3, 7, 10, 5};
+  static const double x[N] = {1, -2, 3, 0.5};
+  for (int lapack = 0; lapack < 2; lapack++)
+    for (int n = 3; n <= N; n++) {
+      double A[N * N], b[N];
+      int ipiv[N];
+      for (int j = 0; j < n; j++)
+        for (int i = 0; i < n; i++) A[j * n + i] = A0[j * N + i];
+      tg__small_solve_limit = lapack ? 0 : 8;
+      CHECK(tg__lu_factor(n, A, ipiv) == 0, "n %d: factored", n);
+      for (int rep = 0; rep < 2; rep++) { /* the same factors, twice */
+        for (int i = 0; i < n; i++) {
+          b[i] = 0;
+          for (int j = 0; j < n; j++) b[i] += A0[j * N + i] * x[j];
+        }
+        tg__lu_solve(n, A, ipiv, b);
+        for (int i = 0; i < n; i++)
+          CHECK(fabs(b[i] - x[i]) < 1e-12, "%s n %d: x[%d] = %.17g, want %g", lapack ? "LAPACK" : "inline", n, i, b[i], x[i]);
+      }
+    }
+  tg__small_solve_limit = 8;
+}
+
 int main(int argc, char **argv)
 {
+  factorization_reuse();
   const char *model_b_path = argc > 1 ? argv[1] : "tests/data/model_b.yaml";
   rate_constants(model_b_path);
   model_b(model_b_path);
