@@ -285,16 +285,16 @@ static int rate_control(work *w, const double *y, const double *net, int product
   double tof = 0;
   for (int i = 0; i < ns; i++) tof += m->dgas[product * ns + i] * net[i];
   if (!(tof != 0) || !isfinite(tof)) return 0;
-  double *A = w->J, *rhs = w->dy, *Jl = w->J + n * n; /* Jl: the log-space Jacobian, kept */
+  double *Jl = w->J, *rhs = w->dy; /* Jl: the log-space Jacobian, factored once for every step */
   log_jacobian(w, Jl);
   for (int s = 0; s < m->ns; s++)
     for (int j = 0; j < n; j++)
       Jl[j * n + na + s] = (j == na + s || (j < na && m->ads_site[j] == s)) ? y[j] : 0;
+  if (tg__lu_factor(n, Jl, w->ipiv)) return 0;
   for (int k = 0; k < ns; k++) {
-    memcpy(A, Jl, (size_t)n * n * sizeof *A);
     for (int a = 0; a < na; a++) rhs[a] = -m->dtheta[a * ns + k] * net[k];
     for (int s = 0; s < m->ns; s++) rhs[na + s] = 0;
-    if (tg__solve_dense(n, A, rhs, w->ipiv)) return 0;
+    tg__lu_solve(n, Jl, w->ipiv, rhs);
     double dtof = m->dgas[product * ns + k] * net[k]; /* direct */
     for (int i = 0; i < ns; i++) { /* d rate / d log y_j = nu_j * rate */
       double c = m->dgas[product * ns + i];
