@@ -24,19 +24,27 @@ static const char *dtype_name(tg_dtype t)
   return names[t];
 }
 
+/* The tofgrid dtype of a Fortran type code, -1 for unsupported ones. */
+static inline int dtype_of(CFI_type_t type)
+{
+  switch (type) {
+  case CFI_type_int8_t: return TG_BYTE;
+  case CFI_type_int32_t: return TG_INT32;
+  case CFI_type_int64_t: return TG_INT64;
+  case CFI_type_float: return TG_FLOAT32;
+  case CFI_type_double: return TG_FLOAT64;
+  case CFI_type_double_Complex: return TG_COMPLEX128;
+  default: return -1;
+  }
+}
+
 static int fbuf_of(const CFI_cdesc_t *d, const char *fn, const char *name, fbuf *b)
 {
-  switch (d->type) {
-  case CFI_type_int8_t: b->dtype = TG_BYTE; break;
-  case CFI_type_int32_t: b->dtype = TG_INT32; break;
-  case CFI_type_int64_t: b->dtype = TG_INT64; break;
-  case CFI_type_float: b->dtype = TG_FLOAT32; break;
-  case CFI_type_double: b->dtype = TG_FLOAT64; break;
-  case CFI_type_double_Complex: b->dtype = TG_COMPLEX128; break;
-  default:
+  int dtype = dtype_of(d->type);
+  if (dtype < 0)
     return tg__fail(TG_ERR_ARG, fn, "%s has an unsupported type (use integer(int8|int32|int64), real(real32|real64) "
                     "or complex(real64))", name);
-  }
+  b->dtype = (tg_dtype)dtype;
   if (!CFI_is_contiguous(d)) return tg__fail(TG_ERR_ARG, fn, "%s is not contiguous", name);
   b->ptr = d->base_addr;
   b->width = 1;
@@ -49,6 +57,24 @@ static int fbuf_of(const CFI_cdesc_t *d, const char *fn, const char *name, fbuf 
   }
   b->count = b->width * b->items;
   return TG_SUCCESS;
+}
+
+/* The fast paths' reader: a supported type laid out contiguously (each
+ * stride the bytes of the dimensions before it), in one pass with no call.
+ * Anything else returns 0 and the full path (fbuf_of) names the problem.
+ * Sets ptr, count and dtype only. */
+static inline int fbuf_fast(const CFI_cdesc_t *d, fbuf *b)
+{
+  int dtype = dtype_of(d->type);
+  CFI_index_t bytes = (CFI_index_t)d->elem_len, n = 1;
+  for (int i = 0; i < d->rank; i++) {
+    if (d->dim[i].sm != bytes * n) return 0;
+    n *= d->dim[i].extent;
+  }
+  b->ptr = d->base_addr;
+  b->count = n;
+  b->dtype = (tg_dtype)dtype;
+  return dtype >= 0 && TG_FAST_COUNT(n) && (b->ptr != NULL || n == 0);
 }
 
 static int same_type(const fbuf *a, const fbuf *b, const char *fn)
@@ -74,7 +100,13 @@ static int comm_of(MPI_Fint fcomm, const char *fn, tg__ctx *c, int want_size, in
   return tg__comm(c->comm, fn, want_size ? &c->size : NULL, want_rank ? &c->rank : NULL);
 }
 
-int tgf_bcast(MPI_Fint fcomm, CFI_cdesc_t *buf, int root)
+/* Each collective has a fast path, as in the C API (collectives.c): the
+ * common valid call -- root 0, supported contiguous arrays of matching
+ * types and sizes, a communicator already seen -- goes straight to MPI;
+ * anything else takes the full checks (*_checked), which name what is
+ * wrong. The fast tests imply every full check. */
+
+static TG_NOINLINE int bcast_checked(MPI_Fint fcomm, CFI_cdesc_t *buf, int root)
 {
   tg__ctx c;
   fbuf b = {0};
@@ -109,7 +141,7 @@ static int root_buffer(const CFI_cdesc_t *d, const fbuf *other, fbuf *b, int64_t
     if (rc_ && is_root(c, root)) return rc_; \
   } while (0)
 
-int tgf_scatter(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
+static TG_NOINLINE int scatter_checked(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
 {
   tg__ctx c;
   fbuf s = {0}, r = {0};
@@ -119,7 +151,7 @@ int tgf_scatter(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
   return tg__scatter_on(&c, s.ptr, r.ptr, r.count, r.dtype, root, "tg_scatter");
 }
 
-int tgf_gather(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
+static TG_NOINLINE int gather_checked(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
 {
   tg__ctx c;
   fbuf s = {0}, r = {0};
@@ -127,6 +159,48 @@ int tgf_gather(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
   TG_CALL(fbuf_of(send, "tg_gather", "sendbuf", &s));
   ROOT_CHECK(&c, root, root_buffer(recv, &s, &r, s.count * c.size, "tg_gather", "recvbuf", "size(sendbuf) per rank"));
   return tg__gather_on(&c, s.ptr, r.ptr, s.count, s.dtype, root, "tg_gather");
+}
+
+int tgf_bcast(MPI_Fint fcomm, CFI_cdesc_t *buf, int root)
+{
+  MPI_Comm comm = MPI_Comm_f2c(fcomm);
+  fbuf b;
+  if (TG_LIKELY(root == 0 && fbuf_fast(buf, &b) && tg__fast_comm(comm)))
+    return tg__mpi(MPI_Bcast_c(b.ptr, b.count, tg__mpi_type(b.dtype), 0, comm), "tg_bcast", "MPI_Bcast_c");
+  return bcast_checked(fcomm, buf, root);
+}
+
+/* The root's buffer of the whole: `part` elements from each rank. The size
+ * is asked only once everything else has passed. Buffers sized for the
+ * whole on every rank pass on every rank; others take the full checks,
+ * which look at the rank. */
+static inline int whole_fits(MPI_Comm comm, const fbuf *whole, const fbuf *part)
+{
+  int size;
+  return whole->dtype == part->dtype && (whole->ptr != part->ptr || part->count == 0) && tg__fast_comm(comm) &&
+         MPI_Comm_size(comm, &size) == MPI_SUCCESS && whole->count == part->count * size;
+}
+
+int tgf_scatter(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
+{
+  MPI_Comm comm = MPI_Comm_f2c(fcomm);
+  fbuf s, r;
+  if (TG_LIKELY(root == 0 && fbuf_fast(send, &s) && fbuf_fast(recv, &r) && whole_fits(comm, &s, &r))) {
+    MPI_Datatype t = tg__mpi_type(r.dtype);
+    return tg__mpi(MPI_Scatter_c(s.ptr, r.count, t, r.ptr, r.count, t, 0, comm), "tg_scatter", "MPI_Scatter_c");
+  }
+  return scatter_checked(fcomm, send, recv, root);
+}
+
+int tgf_gather(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
+{
+  MPI_Comm comm = MPI_Comm_f2c(fcomm);
+  fbuf s, r;
+  if (TG_LIKELY(root == 0 && fbuf_fast(send, &s) && fbuf_fast(recv, &r) && whole_fits(comm, &r, &s))) {
+    MPI_Datatype t = tg__mpi_type(s.dtype);
+    return tg__mpi(MPI_Gather_c(s.ptr, s.count, t, r.ptr, s.count, t, 0, comm), "tg_gather", "MPI_Gather_c");
+  }
+  return gather_checked(fcomm, send, recv, root);
 }
 
 int tgf_allgather(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv)
@@ -142,7 +216,7 @@ int tgf_allgather(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv)
 }
 
 /* reduce and allreduce; buf-only (in place) when send is NULL. */
-static int reduction(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int op, int root, int all,
+static TG_NOINLINE int reduction(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int op, int root, int all,
                      const char *fn)
 {
   tg__ctx c;
@@ -168,9 +242,15 @@ int tgf_reduce(MPI_Fint c, CFI_cdesc_t *send, CFI_cdesc_t *recv, int op, int roo
 {
   return reduction(c, send, recv, op, root, 0, "tg_reduce");
 }
-int tgf_allreduce(MPI_Fint c, CFI_cdesc_t *send, CFI_cdesc_t *recv, int op)
+int tgf_allreduce(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int op)
 {
-  return reduction(c, send, recv, op, 0, 1, "tg_allreduce");
+  MPI_Comm comm = MPI_Comm_f2c(fcomm);
+  fbuf s, r;
+  if (TG_LIKELY(fbuf_fast(send, &s) && fbuf_fast(recv, &r) && s.dtype == r.dtype && s.count == r.count &&
+                (s.ptr != r.ptr || s.count == 0) && tg__fast_reduction(s.dtype, (tg_op)op) && tg__fast_comm(comm)))
+    return tg__mpi(MPI_Allreduce_c(s.ptr, r.ptr, s.count, tg__mpi_type(s.dtype), tg__mpi_op((tg_op)op), comm),
+                   "tg_allreduce", "MPI_Allreduce_c");
+  return reduction(fcomm, send, recv, op, 0, 1, "tg_allreduce");
 }
 int tgf_reduce_inplace(MPI_Fint c, CFI_cdesc_t *buf, int op, int root)
 {

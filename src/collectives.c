@@ -19,23 +19,6 @@
  * goes straight to MPI: no message is prepared, so the compiler keeps that
  * path free of register saves. Anything else takes the full checks, which
  * name what is wrong. The fast tests imply every full check. */
-#define TG_DTYPE_MPI(d, name, mpi, sz, red, ord) [d] = mpi,
-static const MPI_Datatype mpi_type[] = {TG_DTYPE_LIST(TG_DTYPE_MPI)};
-#undef TG_DTYPE_MPI
-enum { N_DTYPES = sizeof mpi_type / sizeof mpi_type[0] };
-#define TG_FAST_COUNT(n) ((uint64_t)(n) <= ((uint64_t)1 << 27)) /* as scaled(): no overflow with any size */
-
-static inline int fast_comm(MPI_Comm comm)
-{
-  return comm != MPI_COMM_NULL && atomic_load_explicit(&tg__mpi_seen_initialised, memory_order_relaxed) &&
-         tg__known_intracomm(comm);
-}
-
-#if defined(__GNUC__) || defined(__clang__)
-#define TG_NOINLINE __attribute__((noinline))
-#else
-#define TG_NOINLINE
-#endif
 
 /* Size and rank are asked of MPI lazily (-1 in the context: not asked yet),
  * only when a check needs them: each query costs ~2-3% of a small collective. */
@@ -107,9 +90,9 @@ static TG_NOINLINE int bcast_checked(MPI_Comm comm, void *buf, int64_t count, tg
 
 int tg_bcast(MPI_Comm comm, void *buf, int64_t count, tg_dtype dtype, int root)
 {
-  if (TG_LIKELY(root == 0 && (unsigned)dtype < N_DTYPES && fast_comm(comm) && buf != TG_IN_PLACE && TG_FAST_COUNT(count) &&
+  if (TG_LIKELY(root == 0 && (unsigned)dtype < TG_N_DTYPES && tg__fast_comm(comm) && buf != TG_IN_PLACE && TG_FAST_COUNT(count) &&
                 (buf != NULL || count == 0)))
-    return tg__mpi(MPI_Bcast_c(buf, count, mpi_type[dtype], 0, comm), __func__, "MPI_Bcast_c");
+    return tg__mpi(MPI_Bcast_c(buf, count, tg__mpi_type(dtype), 0, comm), __func__, "MPI_Bcast_c");
   return bcast_checked(comm, buf, count, dtype, root);
 }
 
@@ -147,9 +130,9 @@ static TG_NOINLINE int scatter_checked(MPI_Comm comm, const void *sendbuf, void 
 
 int tg_scatter(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root)
 {
-  if (TG_LIKELY(root == 0 && (unsigned)dtype < N_DTYPES && fast_comm(comm) && TG_FAST_COUNT(count) && sendbuf != TG_IN_PLACE &&
+  if (TG_LIKELY(root == 0 && (unsigned)dtype < TG_N_DTYPES && tg__fast_comm(comm) && TG_FAST_COUNT(count) && sendbuf != TG_IN_PLACE &&
                 (sendbuf != NULL || count == 0) && recvbuf != TG_IN_PLACE && recvbuf != NULL))
-    return tg__mpi(MPI_Scatter_c(sendbuf, count, mpi_type[dtype], recvbuf, count, mpi_type[dtype], 0, comm), __func__, "MPI_Scatter_c");
+    return tg__mpi(MPI_Scatter_c(sendbuf, count, tg__mpi_type(dtype), recvbuf, count, tg__mpi_type(dtype), 0, comm), __func__, "MPI_Scatter_c");
   return scatter_checked(comm, sendbuf, recvbuf, count, dtype, root);
 }
 
@@ -187,10 +170,10 @@ static TG_NOINLINE int gather_checked(MPI_Comm comm, const void *sendbuf, void *
 
 int tg_gather(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root)
 {
-  if (TG_LIKELY(root == 0 && (unsigned)dtype < N_DTYPES && fast_comm(comm) && TG_FAST_COUNT(count) && sendbuf != TG_IN_PLACE &&
+  if (TG_LIKELY(root == 0 && (unsigned)dtype < TG_N_DTYPES && tg__fast_comm(comm) && TG_FAST_COUNT(count) && sendbuf != TG_IN_PLACE &&
                 (sendbuf != NULL || count == 0) && recvbuf != TG_IN_PLACE && recvbuf != NULL &&
                 (sendbuf != recvbuf || count == 0)))
-    return tg__mpi(MPI_Gather_c(sendbuf, count, mpi_type[dtype], recvbuf, count, mpi_type[dtype], 0, comm), __func__, "MPI_Gather_c");
+    return tg__mpi(MPI_Gather_c(sendbuf, count, tg__mpi_type(dtype), recvbuf, count, tg__mpi_type(dtype), 0, comm), __func__, "MPI_Gather_c");
   return gather_checked(comm, sendbuf, recvbuf, count, dtype, root);
 }
 
@@ -273,12 +256,10 @@ static TG_NOINLINE int allreduce_checked(MPI_Comm comm, const void *sendbuf, voi
 
 int tg_allreduce(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op)
 {
-  /* int32 ... float64 take every op; bytes and complex go the long way. */
-  static const MPI_Op mpi_op[] = {[TG_SUM] = MPI_SUM, [TG_PROD] = MPI_PROD, [TG_MIN] = MPI_MIN, [TG_MAX] = MPI_MAX};
-  if (TG_LIKELY(dtype >= TG_INT32 && dtype <= TG_FLOAT64 && (unsigned)op <= TG_MAX && fast_comm(comm) &&
+  if (TG_LIKELY(tg__fast_reduction(dtype, op) && tg__fast_comm(comm) &&
                 TG_FAST_COUNT(count) && (sendbuf != NULL || count == 0) && recvbuf != TG_IN_PLACE &&
                 (recvbuf != NULL || count == 0) && (sendbuf != recvbuf || count == 0)))
-    return tg__mpi(MPI_Allreduce_c(sendbuf, recvbuf, count, mpi_type[dtype], mpi_op[op], comm), __func__,
+    return tg__mpi(MPI_Allreduce_c(sendbuf, recvbuf, count, tg__mpi_type(dtype), tg__mpi_op(op), comm), __func__,
                    "MPI_Allreduce_c");
   return allreduce_checked(comm, sendbuf, recvbuf, count, dtype, op);
 }

@@ -15,7 +15,9 @@
 #define TG_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #define TG_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define TG_LIKELY(x) __builtin_expect(!!(x), 1)
+#define TG_NOINLINE __attribute__((noinline)) /* a fast path's fallback: keeps its register saves off the fast path */
 #else
+#define TG_NOINLINE
 #define TG_PRINTF(f, a)
 #define TG_UNLIKELY(x) (x)
 #define TG_LIKELY(x) (x)
@@ -27,7 +29,7 @@
 TG_API int tg__fail(int status, const char *fn, const char *fmt, ...) TG_PRINTF(3, 4);
 
 /* Turn an MPI return code into a tofgrid status (message: MPI's own text). */
-int tg__mpi_fail(int mpi_err, const char *fn, const char *call);
+TG_API int tg__mpi_fail(int mpi_err, const char *fn, const char *call);
 static inline int tg__mpi(int mpi_err, const char *fn, const char *call)
 {
   return TG_LIKELY(mpi_err == MPI_SUCCESS) ? TG_SUCCESS : tg__mpi_fail(mpi_err, fn, call);
@@ -126,6 +128,48 @@ static inline int tg__comm(MPI_Comm comm, const char *fn, int *size, int *rank)
     return TG_SUCCESS;
   return tg__comm_slow(comm, fn, size, rank);
 }
+
+/* The fast paths' tests (collectives.c, the Fortran shims): a communicator
+ * already seen as a valid intracommunicator, and the MPI type of a valid
+ * dtype by table lookup. Everything they refuse takes the full checks. */
+static inline int tg__fast_comm(MPI_Comm comm)
+{
+  return comm != MPI_COMM_NULL && atomic_load_explicit(&tg__mpi_seen_initialised, memory_order_relaxed) &&
+         tg__known_intracomm(comm);
+}
+
+enum {
+#define TG_DTYPE_COUNT(d, name, mpi, sz, red, ord) +1
+  TG_N_DTYPES = 0 TG_DTYPE_LIST(TG_DTYPE_COUNT)
+#undef TG_DTYPE_COUNT
+};
+
+/* dtype must be valid: (unsigned)dtype < TG_N_DTYPES. */
+static inline MPI_Datatype tg__mpi_type(tg_dtype dtype)
+{
+#define TG_DTYPE_MPI(d, name, mpi, sz, red, ord) [d] = mpi,
+  static const MPI_Datatype table[] = {TG_DTYPE_LIST(TG_DTYPE_MPI)};
+#undef TG_DTYPE_MPI
+  return table[dtype];
+}
+
+/* int32 ... float64 take every op, so a valid op needs no further test
+ * (bytes and complex go the long way); op must then be <= TG_MAX. */
+static inline int tg__fast_reduction(tg_dtype dtype, tg_op op)
+{
+  return dtype >= TG_INT32 && dtype <= TG_FLOAT64 && (unsigned)op <= TG_MAX;
+}
+
+static inline MPI_Op tg__mpi_op(tg_op op)
+{
+  static const MPI_Op table[] = {[TG_SUM] = MPI_SUM, [TG_PROD] = MPI_PROD, [TG_MIN] = MPI_MIN, [TG_MAX] = MPI_MAX};
+  return table[op];
+}
+
+/* Counts up to 2^27 elements cannot overflow in bytes or times any int
+ * number of ranks (2^27 * 2^31 * 16 < 2^63): a fast path needs no more. */
+#define TG_FAST_COUNT(n) ((uint64_t)(n) <= ((uint64_t)1 << 27))
+
 int tg__counts(const int64_t *counts, int size, size_t elem_size, const char *fn, const char *name,
                int64_t *total);
 
