@@ -35,7 +35,7 @@ def pairs(n):
         "bcast": (loop(tofgrid.bcast, comm, mine), loop(comm.Bcast, mine)),
         "allreduce": (loop(tofgrid.allreduce, comm, mine, "sum", out), loop(comm.Allreduce, mine, out)),
         "scatter": (loop(tofgrid.scatter, comm, a, 0, out), loop(comm.Scatter, a, out)),
-        "gather": (loop(tofgrid.gather, comm, row, 0, size), loop(comm.Gather, mine, full)),
+        "gather": (loop(tofgrid.gather, comm, row, 0, size, full.reshape(size, n)), loop(comm.Gather, mine, full)),
     }
 
 

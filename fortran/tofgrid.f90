@@ -34,49 +34,49 @@ module tofgrid
 
   !> call tg_bcast(comm, buf [, root=0] [, ierr])
   interface tg_bcast
-    module procedure bcast_i, bcast_f08
+    procedure :: tgf_bcast_f08, tgf_bcast_i
   end interface
   !> call tg_scatter(comm, sendbuf, recvbuf [, root] [, ierr]): rank r receives
   !> elements r*size(recvbuf)+1 ... of the root's sendbuf (size(sendbuf) = nranks*size(recvbuf)).
   interface tg_scatter
-    module procedure scatter_i, scatter_f08
+    procedure :: tgf_scatter_f08, tgf_scatter_i
   end interface
   !> call tg_gather(comm, sendbuf, recvbuf [, root] [, ierr]): inverse of tg_scatter.
   interface tg_gather
-    module procedure gather_i, gather_f08
+    procedure :: tgf_gather_f08, tgf_gather_i
   end interface
   !> call tg_allgather(comm, sendbuf, recvbuf [, ierr])
   interface tg_allgather
-    module procedure allgather_i, allgather_f08
+    procedure :: tgf_allgather_f08, tgf_allgather_i
   end interface
   !> call tg_reduce(comm, sendbuf, recvbuf [, op=TG_SUM] [, root] [, ierr])
   interface tg_reduce
-    module procedure reduce_i, reduce_f08
+    procedure :: tgf_reduce_f08, tgf_reduce_i
   end interface
   !> call tg_allreduce(comm, sendbuf, recvbuf [, op=TG_SUM] [, ierr])
   interface tg_allreduce
-    module procedure allreduce_i, allreduce_f08
+    procedure :: tgf_allreduce_f08, tgf_allreduce_i
   end interface
   !> call tg_reduce_inplace(comm, buf [, op] [, root] [, ierr]): the root's buf receives the result.
   interface tg_reduce_inplace
-    module procedure reduce_inplace_i, reduce_inplace_f08
+    procedure :: tgf_reduce_inplace_f08, tgf_reduce_inplace_i
   end interface
   !> call tg_allreduce_inplace(comm, buf [, op] [, ierr])
   interface tg_allreduce_inplace
-    module procedure allreduce_inplace_i, allreduce_inplace_f08
+    procedure :: tgf_allreduce_inplace_f08, tgf_allreduce_inplace_i
   end interface
   !> call tg_scatter_block(comm, sendbuf, recvbuf, n [, root] [, ierr]): the root's n items
   !> (along the last dimension) are split in blocks (tg_block_range); recvbuf is this rank's block.
   interface tg_scatter_block
-    module procedure scatter_block_i, scatter_block_f08
+    procedure :: tgf_scatter_block_f08, tgf_scatter_block_i
   end interface
   !> call tg_gather_block(comm, sendbuf, recvbuf, n [, root] [, ierr]): inverse of tg_scatter_block.
   interface tg_gather_block
-    module procedure gather_block_i, gather_block_f08
+    procedure :: tgf_gather_block_f08, tgf_gather_block_i
   end interface
   !> call tg_allgather_block(comm, sendbuf, recvbuf, n [, ierr])
   interface tg_allgather_block
-    module procedure allgather_block_i, allgather_block_f08
+    procedure :: tgf_allgather_block_f08, tgf_allgather_block_i
   end interface
 
 contains
@@ -101,205 +101,19 @@ contains
   subroutine finish(status, ierr)
     integer(c_int), intent(in) :: status
     integer, intent(out), optional :: ierr
-    character(len=1024) :: msg
     if (present(ierr)) then
       ierr = status
     else if (status /= 0) then
-      call tg_error_message(msg)
-      error stop "tofgrid: " // trim(msg)
+      call error_stop()
     end if
   end subroutine
 
-  integer(c_int) function opt(x, default)
-    integer, intent(in), optional :: x
-    integer, intent(in) :: default
-    opt = default
-    if (present(x)) opt = x
-  end function
-
-  ! --- specifics: integer handle and type(MPI_Comm); both call the C shim directly ---
-
-  subroutine bcast_i(comm, buf, root, ierr)
-    integer, intent(in) :: comm
-    type(*), dimension(..), intent(inout), contiguous :: buf
-    integer, intent(in), optional :: root
-    integer, intent(out), optional :: ierr
-    call finish(c_bcast(comm, buf, opt(root, 0)), ierr)
-  end subroutine
-  subroutine bcast_f08(comm, buf, root, ierr)
-    type(MPI_Comm), intent(in) :: comm
-    type(*), dimension(..), intent(inout), contiguous :: buf
-    integer, intent(in), optional :: root
-    integer, intent(out), optional :: ierr
-    call finish(c_bcast(comm%MPI_VAL, buf, opt(root, 0)), ierr)
-  end subroutine
-
-  subroutine scatter_i(comm, sendbuf, recvbuf, root, ierr)
-    integer, intent(in) :: comm
-    type(*), dimension(..), intent(in), contiguous :: sendbuf
-    type(*), dimension(..), intent(inout), contiguous :: recvbuf
-    integer, intent(in), optional :: root
-    integer, intent(out), optional :: ierr
-    call finish(c_scatter(comm, sendbuf, recvbuf, opt(root, 0)), ierr)
-  end subroutine
-  subroutine scatter_f08(comm, sendbuf, recvbuf, root, ierr)
-    type(MPI_Comm), intent(in) :: comm
-    type(*), dimension(..), intent(in), contiguous :: sendbuf
-    type(*), dimension(..), intent(inout), contiguous :: recvbuf
-    integer, intent(in), optional :: root
-    integer, intent(out), optional :: ierr
-    call finish(c_scatter(comm%MPI_VAL, sendbuf, recvbuf, opt(root, 0)), ierr)
-  end subroutine
-
-  subroutine gather_i(comm, sendbuf, recvbuf, root, ierr)
-    integer, intent(in) :: comm
-    type(*), dimension(..), intent(in), contiguous :: sendbuf
-    type(*), dimension(..), intent(inout), contiguous :: recvbuf
-    integer, intent(in), optional :: root
-    integer, intent(out), optional :: ierr
-    call finish(c_gather(comm, sendbuf, recvbuf, opt(root, 0)), ierr)
-  end subroutine
-  subroutine gather_f08(comm, sendbuf, recvbuf, root, ierr)
-    type(MPI_Comm), intent(in) :: comm
-    type(*), dimension(..), intent(in), contiguous :: sendbuf
-    type(*), dimension(..), intent(inout), contiguous :: recvbuf
-    integer, intent(in), optional :: root
-    integer, intent(out), optional :: ierr
-    call finish(c_gather(comm%MPI_VAL, sendbuf, recvbuf, opt(root, 0)), ierr)
-  end subroutine
-
-  subroutine allgather_i(comm, sendbuf, recvbuf, ierr)
-    integer, intent(in) :: comm
-    type(*), dimension(..), intent(in), contiguous :: sendbuf
-    type(*), dimension(..), intent(inout), contiguous :: recvbuf
-    integer, intent(out), optional :: ierr
-    call finish(c_allgather(comm, sendbuf, recvbuf), ierr)
-  end subroutine
-  subroutine allgather_f08(comm, sendbuf, recvbuf, ierr)
-    type(MPI_Comm), intent(in) :: comm
-    type(*), dimension(..), intent(in), contiguous :: sendbuf
-    type(*), dimension(..), intent(inout), contiguous :: recvbuf
-    integer, intent(out), optional :: ierr
-    call finish(c_allgather(comm%MPI_VAL, sendbuf, recvbuf), ierr)
-  end subroutine
-
-  subroutine reduce_i(comm, sendbuf, recvbuf, op, root, ierr)
-    integer, intent(in) :: comm
-    type(*), dimension(..), intent(in), contiguous :: sendbuf
-    type(*), dimension(..), intent(inout), contiguous :: recvbuf
-    integer, intent(in), optional :: op, root
-    integer, intent(out), optional :: ierr
-    call finish(c_reduce(comm, sendbuf, recvbuf, opt(op, TG_SUM), opt(root, 0)), ierr)
-  end subroutine
-  subroutine reduce_f08(comm, sendbuf, recvbuf, op, root, ierr)
-    type(MPI_Comm), intent(in) :: comm
-    type(*), dimension(..), intent(in), contiguous :: sendbuf
-    type(*), dimension(..), intent(inout), contiguous :: recvbuf
-    integer, intent(in), optional :: op, root
-    integer, intent(out), optional :: ierr
-    call finish(c_reduce(comm%MPI_VAL, sendbuf, recvbuf, opt(op, TG_SUM), opt(root, 0)), ierr)
-  end subroutine
-
-  subroutine allreduce_i(comm, sendbuf, recvbuf, op, ierr)
-    integer, intent(in) :: comm
-    type(*), dimension(..), intent(in), contiguous :: sendbuf
-    type(*), dimension(..), intent(inout), contiguous :: recvbuf
-    integer, intent(in), optional :: op
-    integer, intent(out), optional :: ierr
-    call finish(c_allreduce(comm, sendbuf, recvbuf, opt(op, TG_SUM)), ierr)
-  end subroutine
-  subroutine allreduce_f08(comm, sendbuf, recvbuf, op, ierr)
-    type(MPI_Comm), intent(in) :: comm
-    type(*), dimension(..), intent(in), contiguous :: sendbuf
-    type(*), dimension(..), intent(inout), contiguous :: recvbuf
-    integer, intent(in), optional :: op
-    integer, intent(out), optional :: ierr
-    call finish(c_allreduce(comm%MPI_VAL, sendbuf, recvbuf, opt(op, TG_SUM)), ierr)
-  end subroutine
-
-  subroutine reduce_inplace_i(comm, buf, op, root, ierr)
-    integer, intent(in) :: comm
-    type(*), dimension(..), intent(inout), contiguous :: buf
-    integer, intent(in), optional :: op, root
-    integer, intent(out), optional :: ierr
-    call finish(c_reduce_inplace(comm, buf, opt(op, TG_SUM), opt(root, 0)), ierr)
-  end subroutine
-  subroutine reduce_inplace_f08(comm, buf, op, root, ierr)
-    type(MPI_Comm), intent(in) :: comm
-    type(*), dimension(..), intent(inout), contiguous :: buf
-    integer, intent(in), optional :: op, root
-    integer, intent(out), optional :: ierr
-    call finish(c_reduce_inplace(comm%MPI_VAL, buf, opt(op, TG_SUM), opt(root, 0)), ierr)
-  end subroutine
-
-  subroutine allreduce_inplace_i(comm, buf, op, ierr)
-    integer, intent(in) :: comm
-    type(*), dimension(..), intent(inout), contiguous :: buf
-    integer, intent(in), optional :: op
-    integer, intent(out), optional :: ierr
-    call finish(c_allreduce_inplace(comm, buf, opt(op, TG_SUM)), ierr)
-  end subroutine
-  subroutine allreduce_inplace_f08(comm, buf, op, ierr)
-    type(MPI_Comm), intent(in) :: comm
-    type(*), dimension(..), intent(inout), contiguous :: buf
-    integer, intent(in), optional :: op
-    integer, intent(out), optional :: ierr
-    call finish(c_allreduce_inplace(comm%MPI_VAL, buf, opt(op, TG_SUM)), ierr)
-  end subroutine
-
-  subroutine scatter_block_i(comm, sendbuf, recvbuf, n, root, ierr)
-    integer, intent(in) :: comm
-    type(*), dimension(..), intent(in), contiguous :: sendbuf
-    type(*), dimension(..), intent(inout), contiguous :: recvbuf
-    integer(c_int64_t), intent(in) :: n
-    integer, intent(in), optional :: root
-    integer, intent(out), optional :: ierr
-    call finish(c_scatter_block(comm, sendbuf, recvbuf, n, opt(root, 0)), ierr)
-  end subroutine
-  subroutine scatter_block_f08(comm, sendbuf, recvbuf, n, root, ierr)
-    type(MPI_Comm), intent(in) :: comm
-    type(*), dimension(..), intent(in), contiguous :: sendbuf
-    type(*), dimension(..), intent(inout), contiguous :: recvbuf
-    integer(c_int64_t), intent(in) :: n
-    integer, intent(in), optional :: root
-    integer, intent(out), optional :: ierr
-    call finish(c_scatter_block(comm%MPI_VAL, sendbuf, recvbuf, n, opt(root, 0)), ierr)
-  end subroutine
-
-  subroutine gather_block_i(comm, sendbuf, recvbuf, n, root, ierr)
-    integer, intent(in) :: comm
-    type(*), dimension(..), intent(in), contiguous :: sendbuf
-    type(*), dimension(..), intent(inout), contiguous :: recvbuf
-    integer(c_int64_t), intent(in) :: n
-    integer, intent(in), optional :: root
-    integer, intent(out), optional :: ierr
-    call finish(c_gather_block(comm, sendbuf, recvbuf, n, opt(root, 0)), ierr)
-  end subroutine
-  subroutine gather_block_f08(comm, sendbuf, recvbuf, n, root, ierr)
-    type(MPI_Comm), intent(in) :: comm
-    type(*), dimension(..), intent(in), contiguous :: sendbuf
-    type(*), dimension(..), intent(inout), contiguous :: recvbuf
-    integer(c_int64_t), intent(in) :: n
-    integer, intent(in), optional :: root
-    integer, intent(out), optional :: ierr
-    call finish(c_gather_block(comm%MPI_VAL, sendbuf, recvbuf, n, opt(root, 0)), ierr)
-  end subroutine
-
-  subroutine allgather_block_i(comm, sendbuf, recvbuf, n, ierr)
-    integer, intent(in) :: comm
-    type(*), dimension(..), intent(in), contiguous :: sendbuf
-    type(*), dimension(..), intent(inout), contiguous :: recvbuf
-    integer(c_int64_t), intent(in) :: n
-    integer, intent(out), optional :: ierr
-    call finish(c_allgather_block(comm, sendbuf, recvbuf, n), ierr)
-  end subroutine
-  subroutine allgather_block_f08(comm, sendbuf, recvbuf, n, ierr)
-    type(MPI_Comm), intent(in) :: comm
-    type(*), dimension(..), intent(in), contiguous :: sendbuf
-    type(*), dimension(..), intent(inout), contiguous :: recvbuf
-    integer(c_int64_t), intent(in) :: n
-    integer, intent(out), optional :: ierr
-    call finish(c_allgather_block(comm%MPI_VAL, sendbuf, recvbuf, n), ierr)
+  ! The C shims call this when a collective fails and ierr is absent: stop
+  ! with the message, as an MPI error handler would (mpi_f08 style).
+  subroutine error_stop() bind(C, name="tgf_error_stop")
+    character(len=1024) :: msg
+    call tg_error_message(msg)
+    error stop "tofgrid: " // trim(msg)
   end subroutine
 
 end module tofgrid

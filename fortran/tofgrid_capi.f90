@@ -1,91 +1,197 @@
 ! Raw bind(C) interfaces to the C shims (tofgrid_shims.c) and the C core.
-! Not for users: `use tofgrid` instead. Communicators cross as integer
-! handles (MPI_Fint) and arrays as assumed-type, assumed-rank descriptors.
+! Not for users: `use tofgrid`, whose generic interfaces name the
+! collectives here directly, so a call goes from the caller to C with no
+! Fortran layer in between. Each collective has two bodies bound to the same
+! C function: the communicator as type(MPI_Comm) (mpi_f08) or as a legacy
+! integer handle, both passed by reference (an MPI_Fint* in C). Arrays are
+! assumed-type, assumed-rank and contiguous (the compiler copies a
+! non-contiguous section in and out); absent optional arguments arrive as
+! NULL. The C side puts the status in ierr, or stops when ierr is absent.
 module tofgrid_capi
-  use, intrinsic :: iso_c_binding, only: c_int, c_int64_t, c_char, c_ptr
+  use, intrinsic :: iso_c_binding, only: c_int, c_int64_t, c_char
+  use mpi_f08, only: MPI_Comm
   implicit none
   private
-  public :: c_bcast, c_scatter, c_gather, c_allgather, c_reduce, c_allreduce, &
-            c_reduce_inplace, c_allreduce_inplace, c_scatter_block, c_gather_block, &
-            c_allgather_block, c_block_range, c_error_message
+  public :: tgf_bcast_f08, tgf_bcast_i, tgf_scatter_f08, tgf_scatter_i, tgf_gather_f08, tgf_gather_i, &
+            tgf_allgather_f08, tgf_allgather_i, tgf_reduce_f08, tgf_reduce_i, tgf_allreduce_f08, &
+            tgf_allreduce_i, tgf_reduce_inplace_f08, tgf_reduce_inplace_i, tgf_allreduce_inplace_f08, &
+            tgf_allreduce_inplace_i, tgf_scatter_block_f08, tgf_scatter_block_i, tgf_gather_block_f08, &
+            tgf_gather_block_i, tgf_allgather_block_f08, tgf_allgather_block_i
+  public :: c_block_range, c_error_message
 
   interface
-    integer(c_int) function c_bcast(comm, buf, root) bind(C, name="tgf_bcast")
+    subroutine tgf_bcast_f08(comm, buf, root, ierr) bind(C, name="tgf_bcast")
+      import :: c_int, MPI_Comm
+      type(MPI_Comm), intent(in) :: comm
+      type(*), dimension(..), intent(inout), contiguous :: buf
+      integer(c_int), intent(in), optional :: root
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_bcast_i(comm, buf, root, ierr) bind(C, name="tgf_bcast")
       import :: c_int
-      integer(c_int), value :: comm, root
-      type(*), dimension(..), intent(inout) :: buf
-    end function
-
-    integer(c_int) function c_scatter(comm, sendbuf, recvbuf, root) bind(C, name="tgf_scatter")
+      integer(c_int), intent(in) :: comm
+      type(*), dimension(..), intent(inout), contiguous :: buf
+      integer(c_int), intent(in), optional :: root
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_scatter_f08(comm, sendbuf, recvbuf, root, ierr) bind(C, name="tgf_scatter")
+      import :: c_int, MPI_Comm
+      type(MPI_Comm), intent(in) :: comm
+      type(*), dimension(..), intent(in), contiguous :: sendbuf
+      type(*), dimension(..), intent(inout), contiguous :: recvbuf
+      integer(c_int), intent(in), optional :: root
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_scatter_i(comm, sendbuf, recvbuf, root, ierr) bind(C, name="tgf_scatter")
       import :: c_int
-      integer(c_int), value :: comm, root
-      type(*), dimension(..), intent(in) :: sendbuf
-      type(*), dimension(..), intent(inout) :: recvbuf
-    end function
-
-    integer(c_int) function c_gather(comm, sendbuf, recvbuf, root) bind(C, name="tgf_gather")
+      integer(c_int), intent(in) :: comm
+      type(*), dimension(..), intent(in), contiguous :: sendbuf
+      type(*), dimension(..), intent(inout), contiguous :: recvbuf
+      integer(c_int), intent(in), optional :: root
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_gather_f08(comm, sendbuf, recvbuf, root, ierr) bind(C, name="tgf_gather")
+      import :: c_int, MPI_Comm
+      type(MPI_Comm), intent(in) :: comm
+      type(*), dimension(..), intent(in), contiguous :: sendbuf
+      type(*), dimension(..), intent(inout), contiguous :: recvbuf
+      integer(c_int), intent(in), optional :: root
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_gather_i(comm, sendbuf, recvbuf, root, ierr) bind(C, name="tgf_gather")
       import :: c_int
-      integer(c_int), value :: comm, root
-      type(*), dimension(..), intent(in) :: sendbuf
-      type(*), dimension(..), intent(inout) :: recvbuf
-    end function
-
-    integer(c_int) function c_allgather(comm, sendbuf, recvbuf) bind(C, name="tgf_allgather")
+      integer(c_int), intent(in) :: comm
+      type(*), dimension(..), intent(in), contiguous :: sendbuf
+      type(*), dimension(..), intent(inout), contiguous :: recvbuf
+      integer(c_int), intent(in), optional :: root
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_allgather_f08(comm, sendbuf, recvbuf, ierr) bind(C, name="tgf_allgather")
+      import :: c_int, MPI_Comm
+      type(MPI_Comm), intent(in) :: comm
+      type(*), dimension(..), intent(in), contiguous :: sendbuf
+      type(*), dimension(..), intent(inout), contiguous :: recvbuf
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_allgather_i(comm, sendbuf, recvbuf, ierr) bind(C, name="tgf_allgather")
       import :: c_int
-      integer(c_int), value :: comm
-      type(*), dimension(..), intent(in) :: sendbuf
-      type(*), dimension(..), intent(inout) :: recvbuf
-    end function
-
-    integer(c_int) function c_reduce(comm, sendbuf, recvbuf, op, root) bind(C, name="tgf_reduce")
+      integer(c_int), intent(in) :: comm
+      type(*), dimension(..), intent(in), contiguous :: sendbuf
+      type(*), dimension(..), intent(inout), contiguous :: recvbuf
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_reduce_f08(comm, sendbuf, recvbuf, op, root, ierr) bind(C, name="tgf_reduce")
+      import :: c_int, MPI_Comm
+      type(MPI_Comm), intent(in) :: comm
+      type(*), dimension(..), intent(in), contiguous :: sendbuf
+      type(*), dimension(..), intent(inout), contiguous :: recvbuf
+      integer(c_int), intent(in), optional :: op, root
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_reduce_i(comm, sendbuf, recvbuf, op, root, ierr) bind(C, name="tgf_reduce")
       import :: c_int
-      integer(c_int), value :: comm, op, root
-      type(*), dimension(..), intent(in) :: sendbuf
-      type(*), dimension(..), intent(inout) :: recvbuf
-    end function
-
-    integer(c_int) function c_allreduce(comm, sendbuf, recvbuf, op) bind(C, name="tgf_allreduce")
+      integer(c_int), intent(in) :: comm
+      type(*), dimension(..), intent(in), contiguous :: sendbuf
+      type(*), dimension(..), intent(inout), contiguous :: recvbuf
+      integer(c_int), intent(in), optional :: op, root
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_allreduce_f08(comm, sendbuf, recvbuf, op, ierr) bind(C, name="tgf_allreduce")
+      import :: c_int, MPI_Comm
+      type(MPI_Comm), intent(in) :: comm
+      type(*), dimension(..), intent(in), contiguous :: sendbuf
+      type(*), dimension(..), intent(inout), contiguous :: recvbuf
+      integer(c_int), intent(in), optional :: op
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_allreduce_i(comm, sendbuf, recvbuf, op, ierr) bind(C, name="tgf_allreduce")
       import :: c_int
-      integer(c_int), value :: comm, op
-      type(*), dimension(..), intent(in) :: sendbuf
-      type(*), dimension(..), intent(inout) :: recvbuf
-    end function
-
-    integer(c_int) function c_reduce_inplace(comm, buf, op, root) bind(C, name="tgf_reduce_inplace")
+      integer(c_int), intent(in) :: comm
+      type(*), dimension(..), intent(in), contiguous :: sendbuf
+      type(*), dimension(..), intent(inout), contiguous :: recvbuf
+      integer(c_int), intent(in), optional :: op
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_reduce_inplace_f08(comm, buf, op, root, ierr) bind(C, name="tgf_reduce_inplace")
+      import :: c_int, MPI_Comm
+      type(MPI_Comm), intent(in) :: comm
+      type(*), dimension(..), intent(inout), contiguous :: buf
+      integer(c_int), intent(in), optional :: op, root
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_reduce_inplace_i(comm, buf, op, root, ierr) bind(C, name="tgf_reduce_inplace")
       import :: c_int
-      integer(c_int), value :: comm, op, root
-      type(*), dimension(..), intent(inout) :: buf
-    end function
-
-    integer(c_int) function c_allreduce_inplace(comm, buf, op) bind(C, name="tgf_allreduce_inplace")
+      integer(c_int), intent(in) :: comm
+      type(*), dimension(..), intent(inout), contiguous :: buf
+      integer(c_int), intent(in), optional :: op, root
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_allreduce_inplace_f08(comm, buf, op, ierr) bind(C, name="tgf_allreduce_inplace")
+      import :: c_int, MPI_Comm
+      type(MPI_Comm), intent(in) :: comm
+      type(*), dimension(..), intent(inout), contiguous :: buf
+      integer(c_int), intent(in), optional :: op
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_allreduce_inplace_i(comm, buf, op, ierr) bind(C, name="tgf_allreduce_inplace")
       import :: c_int
-      integer(c_int), value :: comm, op
-      type(*), dimension(..), intent(inout) :: buf
-    end function
-
-    integer(c_int) function c_scatter_block(comm, sendbuf, recvbuf, n, root) bind(C, name="tgf_scatter_block")
-      import :: c_int, c_int64_t
-      integer(c_int), value :: comm, root
+      integer(c_int), intent(in) :: comm
+      type(*), dimension(..), intent(inout), contiguous :: buf
+      integer(c_int), intent(in), optional :: op
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_scatter_block_f08(comm, sendbuf, recvbuf, n, root, ierr) bind(C, name="tgf_scatter_block")
+      import :: c_int, c_int64_t, MPI_Comm
+      type(MPI_Comm), intent(in) :: comm
+      type(*), dimension(..), intent(in), contiguous :: sendbuf
+      type(*), dimension(..), intent(inout), contiguous :: recvbuf
       integer(c_int64_t), value :: n
-      type(*), dimension(..), intent(in) :: sendbuf
-      type(*), dimension(..), intent(inout) :: recvbuf
-    end function
-
-    integer(c_int) function c_gather_block(comm, sendbuf, recvbuf, n, root) bind(C, name="tgf_gather_block")
+      integer(c_int), intent(in), optional :: root
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_scatter_block_i(comm, sendbuf, recvbuf, n, root, ierr) bind(C, name="tgf_scatter_block")
       import :: c_int, c_int64_t
-      integer(c_int), value :: comm, root
+      integer(c_int), intent(in) :: comm
+      type(*), dimension(..), intent(in), contiguous :: sendbuf
+      type(*), dimension(..), intent(inout), contiguous :: recvbuf
       integer(c_int64_t), value :: n
-      type(*), dimension(..), intent(in) :: sendbuf
-      type(*), dimension(..), intent(inout) :: recvbuf
-    end function
-
-    integer(c_int) function c_allgather_block(comm, sendbuf, recvbuf, n) bind(C, name="tgf_allgather_block")
+      integer(c_int), intent(in), optional :: root
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_gather_block_f08(comm, sendbuf, recvbuf, n, root, ierr) bind(C, name="tgf_gather_block")
+      import :: c_int, c_int64_t, MPI_Comm
+      type(MPI_Comm), intent(in) :: comm
+      type(*), dimension(..), intent(in), contiguous :: sendbuf
+      type(*), dimension(..), intent(inout), contiguous :: recvbuf
+      integer(c_int64_t), value :: n
+      integer(c_int), intent(in), optional :: root
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_gather_block_i(comm, sendbuf, recvbuf, n, root, ierr) bind(C, name="tgf_gather_block")
       import :: c_int, c_int64_t
-      integer(c_int), value :: comm
+      integer(c_int), intent(in) :: comm
+      type(*), dimension(..), intent(in), contiguous :: sendbuf
+      type(*), dimension(..), intent(inout), contiguous :: recvbuf
       integer(c_int64_t), value :: n
-      type(*), dimension(..), intent(in) :: sendbuf
-      type(*), dimension(..), intent(inout) :: recvbuf
-    end function
+      integer(c_int), intent(in), optional :: root
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_allgather_block_f08(comm, sendbuf, recvbuf, n, ierr) bind(C, name="tgf_allgather_block")
+      import :: c_int, c_int64_t, MPI_Comm
+      type(MPI_Comm), intent(in) :: comm
+      type(*), dimension(..), intent(in), contiguous :: sendbuf
+      type(*), dimension(..), intent(inout), contiguous :: recvbuf
+      integer(c_int64_t), value :: n
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
+    subroutine tgf_allgather_block_i(comm, sendbuf, recvbuf, n, ierr) bind(C, name="tgf_allgather_block")
+      import :: c_int, c_int64_t
+      integer(c_int), intent(in) :: comm
+      type(*), dimension(..), intent(in), contiguous :: sendbuf
+      type(*), dimension(..), intent(inout), contiguous :: recvbuf
+      integer(c_int64_t), value :: n
+      integer(c_int), intent(out), optional :: ierr
+    end subroutine
 
     integer(c_int) function c_block_range(n, size, rank, offset, count) bind(C, name="tg_block_range")
       import :: c_int, c_int64_t

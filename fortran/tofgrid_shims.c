@@ -1,9 +1,12 @@
-/* C side of the Fortran binding. Each tgf_* function is called through a
- * bind(C) interface with the communicator as an MPI_Fint (converted here with
- * MPI_Comm_f2c: a Fortran handle is not a C MPI_Comm on every MPI) and arrays
- * as assumed-type, assumed-rank descriptors, so one entry point serves every
- * kind and rank. Fortran knows its array sizes, so unlike the C API these
- * shims also check that every buffer has exactly the size the call needs. */
+/* C side of the Fortran binding. The collectives' generic names resolve
+ * straight to these tgf_* functions through bind(C) interface bodies
+ * (tofgrid_capi.f90), with no Fortran wrapper between: the communicator
+ * arrives as an MPI_Fint by reference (converted here with MPI_Comm_f2c: a
+ * Fortran handle is not a C MPI_Comm on every MPI), arrays as assumed-type,
+ * assumed-rank descriptors, so one entry point serves every kind and rank,
+ * and absent optional arguments as NULL. Fortran knows its array sizes, so
+ * unlike the C API these shims also check that every buffer has exactly the
+ * size the call needs. */
 #include <ISO_Fortran_binding.h>
 #include <stdint.h>
 
@@ -161,7 +164,7 @@ static TG_NOINLINE int gather_checked(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cde
   return tg__gather_on(&c, s.ptr, r.ptr, s.count, s.dtype, root, "tg_gather");
 }
 
-int tgf_bcast(MPI_Fint fcomm, CFI_cdesc_t *buf, int root)
+static inline int bcast(MPI_Fint fcomm, CFI_cdesc_t *buf, int root)
 {
   MPI_Comm comm = MPI_Comm_f2c(fcomm);
   fbuf b;
@@ -181,7 +184,7 @@ static inline int whole_fits(MPI_Comm comm, const fbuf *whole, const fbuf *part)
          MPI_Comm_size(comm, &size) == MPI_SUCCESS && whole->count == part->count * size;
 }
 
-int tgf_scatter(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
+static inline int scatter(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
 {
   MPI_Comm comm = MPI_Comm_f2c(fcomm);
   fbuf s, r;
@@ -192,7 +195,7 @@ int tgf_scatter(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
   return scatter_checked(fcomm, send, recv, root);
 }
 
-int tgf_gather(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
+static inline int gather(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
 {
   MPI_Comm comm = MPI_Comm_f2c(fcomm);
   fbuf s, r;
@@ -203,7 +206,7 @@ int tgf_gather(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
   return gather_checked(fcomm, send, recv, root);
 }
 
-int tgf_allgather(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv)
+static int allgather(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv)
 {
   tg__ctx c;
   fbuf s = {0}, r = {0};
@@ -238,11 +241,7 @@ static TG_NOINLINE int reduction(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t 
   return tg__reduce_on(&c, sendptr, r.ptr, s.count, s.dtype, (tg_op)op, root, fn);
 }
 
-int tgf_reduce(MPI_Fint c, CFI_cdesc_t *send, CFI_cdesc_t *recv, int op, int root)
-{
-  return reduction(c, send, recv, op, root, 0, "tg_reduce");
-}
-int tgf_allreduce(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int op)
+static inline int allreduce(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int op)
 {
   MPI_Comm comm = MPI_Comm_f2c(fcomm);
   fbuf s, r;
@@ -251,14 +250,6 @@ int tgf_allreduce(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int op)
     return tg__mpi(MPI_Allreduce_c(s.ptr, r.ptr, s.count, tg__mpi_type(s.dtype), tg__mpi_op((tg_op)op), comm),
                    "tg_allreduce", "MPI_Allreduce_c");
   return reduction(fcomm, send, recv, op, 0, 1, "tg_allreduce");
-}
-int tgf_reduce_inplace(MPI_Fint c, CFI_cdesc_t *buf, int op, int root)
-{
-  return reduction(c, NULL, buf, op, root, 0, "tg_reduce_inplace");
-}
-int tgf_allreduce_inplace(MPI_Fint c, CFI_cdesc_t *buf, int op)
-{
-  return reduction(c, NULL, buf, op, 0, 1, "tg_allreduce_inplace");
 }
 
 /* The local block holds this rank's items along the last dimension. */
@@ -272,7 +263,7 @@ static int expect_block(const fbuf *b, int64_t n, int size, int rank, const char
   return TG_SUCCESS;
 }
 
-int tgf_scatter_block(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int64_t n, int root)
+static int scatter_block(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int64_t n, int root)
 {
   const char *fn = "tg_scatter_block";
   tg__ctx c;
@@ -311,13 +302,66 @@ static int gather_block(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, in
   return tg_gather_block(comm, s.ptr, rank == root ? r.ptr : NULL, n, s.width, s.dtype, root);
 }
 
-int tgf_gather_block(MPI_Fint c, CFI_cdesc_t *send, CFI_cdesc_t *recv, int64_t n, int root)
+/* The entry points of the bind(C) interfaces (tofgrid_capi.f90): the
+ * communicator by reference (type(MPI_Comm) and integer handles alike),
+ * absent optional arguments as NULL. The status goes to ierr; with ierr
+ * absent, an error stops the program in Fortran with the message
+ * (tgf_error_stop in tofgrid.f90), as the Fortran API documents. */
+void tgf_error_stop(void) __attribute__((noreturn));
+
+static inline void hand_over(int status, int *ierr)
 {
-  return gather_block(c, send, recv, n, root, 0, "tg_gather_block");
+  if (ierr) *ierr = status;
+  else if (TG_UNLIKELY(status != TG_SUCCESS)) tgf_error_stop();
 }
-int tgf_allgather_block(MPI_Fint c, CFI_cdesc_t *send, CFI_cdesc_t *recv, int64_t n)
+
+#define OR(p, default) ((p) ? *(p) : (default))
+
+void tgf_bcast(const MPI_Fint *comm, CFI_cdesc_t *buf, const int *root, int *ierr)
 {
-  return gather_block(c, send, recv, n, 0, 1, "tg_allgather_block");
+  hand_over(bcast(*comm, buf, OR(root, 0)), ierr);
+}
+void tgf_scatter(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, const int *root, int *ierr)
+{
+  hand_over(scatter(*comm, send, recv, OR(root, 0)), ierr);
+}
+void tgf_gather(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, const int *root, int *ierr)
+{
+  hand_over(gather(*comm, send, recv, OR(root, 0)), ierr);
+}
+void tgf_allgather(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int *ierr)
+{
+  hand_over(allgather(*comm, send, recv), ierr);
+}
+void tgf_reduce(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, const int *op, const int *root, int *ierr)
+{
+  hand_over(reduction(*comm, send, recv, OR(op, TG_SUM), OR(root, 0), 0, "tg_reduce"), ierr);
+}
+void tgf_allreduce(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, const int *op, int *ierr)
+{
+  hand_over(allreduce(*comm, send, recv, OR(op, TG_SUM)), ierr);
+}
+void tgf_reduce_inplace(const MPI_Fint *comm, CFI_cdesc_t *buf, const int *op, const int *root, int *ierr)
+{
+  hand_over(reduction(*comm, NULL, buf, OR(op, TG_SUM), OR(root, 0), 0, "tg_reduce_inplace"), ierr);
+}
+void tgf_allreduce_inplace(const MPI_Fint *comm, CFI_cdesc_t *buf, const int *op, int *ierr)
+{
+  hand_over(reduction(*comm, NULL, buf, OR(op, TG_SUM), 0, 1, "tg_allreduce_inplace"), ierr);
+}
+void tgf_scatter_block(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int64_t n, const int *root,
+                       int *ierr)
+{
+  hand_over(scatter_block(*comm, send, recv, n, OR(root, 0)), ierr);
+}
+void tgf_gather_block(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int64_t n, const int *root,
+                      int *ierr)
+{
+  hand_over(gather_block(*comm, send, recv, n, OR(root, 0), 0, "tg_gather_block"), ierr);
+}
+void tgf_allgather_block(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int64_t n, int *ierr)
+{
+  hand_over(gather_block(*comm, send, recv, n, 0, 1, "tg_allgather_block"), ierr);
 }
 
 /* The last error as a blank-padded Fortran string. */

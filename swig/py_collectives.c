@@ -95,13 +95,24 @@ static PyObject *new_rows(PyArrayObject *like, int64_t rows)
   return PyArray_Empty(nd, dims, d, 0);
 }
 
-static int parse_op(const char *op, const char *fn, tg_op *out)
+/* op as a Python str, compared in place: SWIG's char* conversion would
+ * copy it through a new bytes object and a malloc on every call. NULL
+ * (not given) is "sum". */
+static int parse_op(PyObject *op, const char *fn, tg_op *out)
 {
   static const struct { const char *name; tg_op op; } ops[] = {
       {"sum", TG_SUM}, {"prod", TG_PROD}, {"min", TG_MIN}, {"max", TG_MAX}};
+  if (op == NULL) return *out = TG_SUM, 0;
+  if (!PyUnicode_Check(op)) {
+    PyErr_Format(PyExc_TypeError, "%s: op must be a str ('sum', 'prod', 'min' or 'max'), not %.100s", fn,
+                 Py_TYPE(op)->tp_name);
+    return -1;
+  }
   for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
-    if (strcmp(op, ops[i].name) == 0) return *out = ops[i].op, 0;
-  tgpy_raise_message(TG_ERR_ARG, "%s: unknown op '%s' (use 'sum', 'prod', 'min' or 'max')", fn, op);
+    if (PyUnicode_CompareWithASCIIString(op, ops[i].name) == 0) return *out = ops[i].op, 0;
+  const char *name = PyUnicode_AsUTF8(op);
+  if (!name) PyErr_Clear(); /* e.g. a lone surrogate: say "?" */
+  tgpy_raise_message(TG_ERR_ARG, "%s: unknown op '%.100s' (use 'sum', 'prod', 'min' or 'max')", fn, name ? name : "?");
   return -1;
 }
 
@@ -134,13 +145,14 @@ static PyObject *result_like(PyObject *out, const pybuf *a, const char *fn, pybu
   return out;
 }
 
-static PyObject *reduction(MPI_Comm comm, PyObject *a, const char *opname, int root, PyObject *out, int all,
+static PyObject *reduction(MPI_Comm comm, PyObject *a, PyObject *opname, int root, PyObject *out, int all,
                            const char *fn)
 {
   pybuf b, r;
   tg_op op;
   int size, rank;
-  if (parse_op(opname, fn, &op) || as_buffer(a, fn, "a", 0, &b) || comm_info(comm, &size, &rank)) return NULL;
+  if (parse_op(opname, fn, &op) || as_buffer(a, fn, "a", 0, &b)) return NULL;
+  if (!all && comm_info(comm, &size, &rank)) return NULL; /* allreduce needs neither */
   int receives = all || rank == root;
   if (!all && (root < 0 || root >= size)) /* before the result is allocated */
     return tgpy_raise_message(TG_ERR_ARG, "%s: root %d is outside the communicator (size %d)", fn, root, size);
@@ -157,12 +169,12 @@ static PyObject *reduction(MPI_Comm comm, PyObject *a, const char *opname, int r
   Py_RETURN_NONE;
 }
 
-PyObject *tgpy_reduce(MPI_Comm comm, PyObject *a, const char *op, int root, PyObject *out)
+PyObject *tgpy_reduce(MPI_Comm comm, PyObject *a, PyObject *op, int root, PyObject *out)
 {
   return reduction(comm, a, op, root, out, 0, "reduce");
 }
 
-PyObject *tgpy_allreduce(MPI_Comm comm, PyObject *a, const char *op, PyObject *out)
+PyObject *tgpy_allreduce(MPI_Comm comm, PyObject *a, PyObject *op, PyObject *out)
 {
   return reduction(comm, a, op, 0, out, 1, "allreduce");
 }
@@ -254,7 +266,24 @@ PyObject *tgpy_scatter(MPI_Comm comm, PyObject *a, int root, PyObject *out)
 
 /* --- gather / allgather: everyone's rows, concatenated in rank order ---- */
 
-static PyObject *gathering(MPI_Comm comm, PyObject *a, int root, PyObject *nobj, int all, const char *fn)
+/* `out` for a result of `rows` rows shaped like a's rows: writable, with
+ * a's dtype and exactly that shape (numpy's out= convention). */
+static PyObject *out_rows(PyObject *out, PyArrayObject *like, int64_t rows, const char *fn, pybuf *r)
+{
+  if (as_buffer(out, fn, "out", 1, r)) return NULL;
+  int nd = PyArray_NDIM(like) ? PyArray_NDIM(like) : 1;
+  int ok = PyArray_EquivTypes(PyArray_DESCR(like), PyArray_DESCR(r->arr)) && PyArray_NDIM(r->arr) == nd &&
+           PyArray_DIM(r->arr, 0) == rows;
+  for (int i = 1; ok && i < nd; i++) ok = PyArray_DIM(r->arr, i) == PyArray_DIM(like, i);
+  if (!ok)
+    return tgpy_raise_message(TG_ERR_ARG, "%s: out must have a's dtype and the result's shape: %lld rows shaped like a's rows",
+                              fn, (long long)rows);
+  Py_INCREF(out);
+  return out;
+}
+
+static PyObject *gathering(MPI_Comm comm, PyObject *a, int root, PyObject *nobj, PyObject *out, int all,
+                           const char *fn)
 {
   int size, rank, rc;
   if (comm_info(comm, &size, &rank)) return NULL;
@@ -268,6 +297,7 @@ static PyObject *gathering(MPI_Comm comm, PyObject *a, int root, PyObject *nobj,
     bad = (tgpy_raise_message(TG_ERR_ARG, "%s: a has more than %d dimensions", fn, HDR_MAX_NDIM), 1);
   if (!bad) rows_width(s.arr, &rows, &width);
   int64_t *counts = NULL, *hdrs = NULL;
+  int equal = 0; /* every rank holds the same number of rows (known alike on every rank): one MPI_Gather */
   if (nobj != NULL && nobj != Py_None) {
     /* The block contract: n agrees everywhere, each rank holds its block. */
     n = PyLong_AsLongLong(nobj);
@@ -278,7 +308,8 @@ static PyObject *gathering(MPI_Comm comm, PyObject *a, int root, PyObject *nobj,
     if (rows != cnt)
       return tgpy_raise_message(TG_ERR_ARG, "%s: a has %lld rows but this rank's block of n = %lld has %lld", fn, (long long)rows,
                        (long long)n, (long long)cnt);
-    if (receives && !(counts = block_counts(n, width, size))) return NULL;
+    equal = n % size == 0;
+    if (receives && !equal && !(counts = block_counts(n, width, size))) return NULL;
   } else {
     /* Exchange shapes with every rank so all of them agree on success or failure. */
     int64_t mine[HDR_LEN];
@@ -299,7 +330,9 @@ static PyObject *gathering(MPI_Comm comm, PyObject *a, int root, PyObject *nobj,
                          rank);
       n += h[0];
     }
-    if (receives) {
+    equal = 1;
+    for (int q = 0; q < size; q++) equal &= hdrs[(size_t)q * HDR_LEN] == mine[0];
+    if (receives && !equal) {
       if (!(counts = PyMem_Malloc((size_t)size * sizeof *counts))) return PyMem_Free(hdrs), PyErr_NoMemory();
       for (int q = 0; q < size; q++) counts[q] = hdrs[(size_t)q * HDR_LEN] * width;
     }
@@ -307,25 +340,30 @@ static PyObject *gathering(MPI_Comm comm, PyObject *a, int root, PyObject *nobj,
   }
   PyObject *res = NULL;
   if (receives) {
-    res = new_rows(s.arr, n);
-    if (!res || as_buffer(res, fn, "result", 1, &r)) return PyMem_Free(counts), Py_XDECREF(res), NULL;
+    if (out != NULL && out != Py_None) res = out_rows(out, s.arr, n, fn, &r);
+    else if ((res = new_rows(s.arr, n)) && as_buffer(res, fn, "result", 1, &r)) Py_CLEAR(res);
+    if (!res) return PyMem_Free(counts), NULL;
   }
-  rc = all ? tg_allgatherv(comm, s.data, s.count, r.data, counts, s.dtype)
-           : tg_gatherv(comm, s.data, s.count, r.data, counts, s.dtype, root);
+  if (equal)
+    rc = all ? tg_allgather(comm, s.data, r.data, s.count, s.dtype)
+             : tg_gather(comm, s.data, r.data, s.count, s.dtype, root);
+  else
+    rc = all ? tg_allgatherv(comm, s.data, s.count, r.data, counts, s.dtype)
+             : tg_gatherv(comm, s.data, s.count, r.data, counts, s.dtype, root);
   PyMem_Free(counts);
   if (rc) return Py_XDECREF(res), tgpy_raise_status(rc);
   if (res) return res;
   Py_RETURN_NONE;
 }
 
-PyObject *tgpy_gather(MPI_Comm comm, PyObject *a, int root, PyObject *n)
+PyObject *tgpy_gather(MPI_Comm comm, PyObject *a, int root, PyObject *n, PyObject *out)
 {
-  return gathering(comm, a, root, n, 0, "gather");
+  return gathering(comm, a, root, n, out, 0, "gather");
 }
 
-PyObject *tgpy_allgather(MPI_Comm comm, PyObject *a, PyObject *n)
+PyObject *tgpy_allgather(MPI_Comm comm, PyObject *a, PyObject *n, PyObject *out)
 {
-  return gathering(comm, a, 0, n, 1, "allgather");
+  return gathering(comm, a, 0, n, out, 1, "allgather");
 }
 
 /* --- helpers --------------------------------------------------------------- */

@@ -10,10 +10,10 @@
 
 PyObject *tgpy_bcast(MPI_Comm comm, PyObject *a, int root);
 PyObject *tgpy_scatter(MPI_Comm comm, PyObject *a, int root, PyObject *out);
-PyObject *tgpy_gather(MPI_Comm comm, PyObject *a, int root, PyObject *n);
-PyObject *tgpy_allgather(MPI_Comm comm, PyObject *a, PyObject *n);
-PyObject *tgpy_reduce(MPI_Comm comm, PyObject *a, const char *op, int root, PyObject *out);
-PyObject *tgpy_allreduce(MPI_Comm comm, PyObject *a, const char *op, PyObject *out);
+PyObject *tgpy_gather(MPI_Comm comm, PyObject *a, int root, PyObject *n, PyObject *out);
+PyObject *tgpy_allgather(MPI_Comm comm, PyObject *a, PyObject *n, PyObject *out);
+PyObject *tgpy_reduce(MPI_Comm comm, PyObject *a, PyObject *op, int root, PyObject *out);
+PyObject *tgpy_allreduce(MPI_Comm comm, PyObject *a, PyObject *op, PyObject *out);
 PyObject *tgpy_block_range(long long n, int size, int rank);
 const char *tgpy_mpi_library_version(void);
 

@@ -42,22 +42,25 @@ preallocated) on every rank or on none: with it no shape is sent. Collective.";
 %rename(scatter) tgpy_scatter;
 PyObject *tgpy_scatter(MPI_Comm comm, PyObject *a, int root = 0, PyObject *out = NULL);
 
-%feature("docstring") tgpy_gather "gather(comm, a, root=0, n=None) -> numpy.ndarray or None
+%feature("docstring") tgpy_gather "gather(comm, a, root=0, n=None, out=None) -> numpy.ndarray or None
 
 Concatenate every rank's array `a` along the first axis, in rank order, on
 `root`; return it there and None elsewhere. Ranks may hold different numbers
 of rows (a 0-d array is one row); dtypes and the other axes must agree,
 which is checked on every rank. With `n` (the same on every rank) each rank
 must hold its block of n rows (tofgrid.block_range) and no shapes are
-exchanged first: one collective instead of two. Collective.";
+exchanged first: one collective instead of two. `out` (read at the root
+only) receives the result instead of a new array: a's dtype, the result's
+shape. Collective.";
 %rename(gather) tgpy_gather;
-PyObject *tgpy_gather(MPI_Comm comm, PyObject *a, int root = 0, PyObject *n = NULL);
+PyObject *tgpy_gather(MPI_Comm comm, PyObject *a, int root = 0, PyObject *n = NULL, PyObject *out = NULL);
 
-%feature("docstring") tgpy_allgather "allgather(comm, a, n=None) -> numpy.ndarray
+%feature("docstring") tgpy_allgather "allgather(comm, a, n=None, out=None) -> numpy.ndarray
 
-Like gather, with the concatenation returned on every rank. Collective.";
+Like gather, with the concatenation returned on every rank (in `out` if
+given). Collective.";
 %rename(allgather) tgpy_allgather;
-PyObject *tgpy_allgather(MPI_Comm comm, PyObject *a, PyObject *n = NULL);
+PyObject *tgpy_allgather(MPI_Comm comm, PyObject *a, PyObject *n = NULL, PyObject *out = NULL);
 
 %feature("docstring") tgpy_reduce "reduce(comm, a, op='sum', root=0, out=None) -> numpy.ndarray or None
 
@@ -66,14 +69,14 @@ Element-wise reduction of `a` over all ranks with op 'sum', 'prod', 'min' or
 returned on root, None elsewhere. `out=a` at the root reduces in place.
 Collective.";
 %rename(reduce) tgpy_reduce;
-PyObject *tgpy_reduce(MPI_Comm comm, PyObject *a, const char *op = "sum", int root = 0, PyObject *out = NULL);
+PyObject *tgpy_reduce(MPI_Comm comm, PyObject *a, PyObject *op = NULL, int root = 0, PyObject *out = NULL);
 
 %feature("docstring") tgpy_allreduce "allreduce(comm, a, op='sum', out=None) -> numpy.ndarray
 
 Element-wise reduction of `a` over all ranks, returned on every rank (a new
 array, or `out`; `out=a` works in place). Collective.";
 %rename(allreduce) tgpy_allreduce;
-PyObject *tgpy_allreduce(MPI_Comm comm, PyObject *a, const char *op = "sum", PyObject *out = NULL);
+PyObject *tgpy_allreduce(MPI_Comm comm, PyObject *a, PyObject *op = NULL, PyObject *out = NULL);
 
 %feature("docstring") tgpy_block_range "block_range(n, size, rank) -> (offset, count)
 

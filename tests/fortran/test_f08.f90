@@ -90,6 +90,18 @@ program test_f08
   call tg_reduce_inplace(comm, i4sum, TG_MAX, 0)
   if (rank == 0) call check(all(i4sum == [1, nranks - 1, 2]), "reduce in place at root")
 
+  ! keyword arguments (op absent, root given), an expression as sendbuf and a
+  ! strided recvbuf, which the compiler copies back out
+  dall = -1
+  call tg_reduce(comm, [s, 2 * s], dall(2:4:2), root=0, ierr=ierr)
+  call check(ierr == 0, "reduce with keywords, status")
+  if (rank == 0) call check(all(dall(2:4:2) == [1, 2] * (nranks * (nranks + 1) / 2.0_real64)) .and. dall(3) == -1, &
+                            "reduce into a strided section, default op")
+  dall = -1
+  call tg_gather(comm, recvbuf=dall(1:2 * nranks:2), sendbuf=[rank * 1.0_real64], root=root)
+  if (rank == root) call check(all(dall(1:2 * nranks:2) == [(1.0_real64 * r, r = 0, nranks - 1)]) .and. &
+                               all(dall(2:2 * nranks:2) == -1), "gather into a strided section, keywords")
+
   ! uneven blocks: 7 items of width 2 (columns of a rank-2 array)
   n = 7
   call tg_block_range(n, nranks, rank, off, cnt)

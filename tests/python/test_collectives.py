@@ -74,6 +74,27 @@ class Collectives(unittest.TestCase):
         if rank == 0:
             np.testing.assert_array_equal(res, np.arange(size, dtype=np.int32))
 
+    def test_gather_into_out(self):
+        for rows, n in ((lambda r: 2, None), (lambda r: r + 1, None), (None, 7)):  # equal, unequal, blocks of n
+            if n is None:
+                mine = v(rank, rows(rank), np.float64, (2,))
+                expected = np.concatenate([v(r, rows(r), np.float64, (2,)) for r in range(size)])
+            else:
+                off, cnt = tofgrid.block_range(n, size, rank)
+                expected = v(0, n, np.float64, (2,))
+                mine = expected[off:off + cnt].copy()
+            out = np.full(expected.shape, -1.0)
+            res = tofgrid.gather(comm, mine, n=n, out=out, root=size - 1)
+            if rank == size - 1:
+                self.assertIs(res, out)
+                np.testing.assert_array_equal(out, expected)
+            else:
+                self.assertIsNone(res)
+                np.testing.assert_array_equal(out, -1.0)  # read at the root only
+            out = np.zeros(expected.shape)
+            self.assertIs(tofgrid.allgather(comm, mine, n=n, out=out), out)
+            np.testing.assert_array_equal(out, expected)
+
     def test_allgather(self):
         for dt in DTYPES:
             res = tofgrid.allgather(comm, v(rank, 2, dt))

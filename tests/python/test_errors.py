@@ -45,11 +45,18 @@ class Errors(unittest.TestCase):
         self.raises(f"root {size} is outside the communicator (size {size})", lambda: tofgrid.bcast(comm, a, root=size))
         self.raises("root -1 is outside", lambda: tofgrid.reduce(comm, a, root=-1))
         self.raises("unknown op 'mean'", lambda: tofgrid.allreduce(comm, a, op="mean"))
+        self.raises("op must be a str", lambda: tofgrid.reduce(comm, a, op=0), TypeError)
         self.raises("min and max are not defined for complex128",
                     lambda: tofgrid.allreduce(comm, np.zeros(2, complex), op="min"))
         self.raises("byte elements cannot be reduced", lambda: tofgrid.allreduce(comm, np.zeros(2, np.uint8)))
         self.raises("at least one dimension", lambda: tofgrid.scatter(self_comm, np.array(1.0)))
         self.raises("block of n = 5 has 5", lambda: tofgrid.gather(self_comm, np.zeros(3), n=5))
+        out = np.zeros((3, 2))
+        self.raises("out must have a's dtype and the result's shape: 3 rows",
+                    lambda: tofgrid.gather(self_comm, np.ones((3, 3)), out=out))
+        self.raises("out must have a's dtype and the result's shape",
+                    lambda: tofgrid.allgather(self_comm, np.ones((3, 2), np.float32), out=out))
+        np.testing.assert_array_equal(out, 0)
         self.raises("n = -2 is negative", lambda: tofgrid.block_range(-2, 3, 0))
         self.raises("argument 1 of type 'MPI_Comm'", lambda: tofgrid.bcast("world", a), TypeError)
         np.testing.assert_array_equal(a, np.arange(3.0))
