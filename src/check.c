@@ -11,7 +11,7 @@
  * ~5-7 ns of handle validation in MPICH, ~2-3 % of a small collective, so
  * none is repeated needlessly. (Calls after MPI_Finalize are erroneous in
  * MPI itself and are not checked.) */
-_Atomic int tg__mpi_seen_initialised;
+static _Atomic int mpi_seen_initialised;
 
 /* Handles found to be intracommunicators, so the intercommunicator test runs
  * once per communicator. A global array of atomics, not thread-locals (TLS
@@ -19,20 +19,24 @@ _Atomic int tg__mpi_seen_initialised;
  * are hints, so relaxed loads and stores are enough. Only "intra" verdicts
  * are kept: if a handle is freed and reused by an intercommunicator, the
  * worst case is MPI's own intercommunicator behaviour, never a refused valid
- * call. Size and rank are never cached: a stale value could refuse a valid root. */
-_Atomic(MPI_Comm) tg__intra_cache[TG_INTRA_CACHE];
+ * call. Size and rank are never cached: a stale value could refuse a valid root.
+ * Entries start as MPI_COMM_NULL and are filled only once MPI is seen
+ * initialised, so a hit also says MPI is initialised. */
+_Atomic(MPI_Comm) tg__intra_cache[TG_INTRA_CACHE] = {MPI_COMM_NULL, MPI_COMM_NULL, MPI_COMM_NULL, MPI_COMM_NULL,
+                                                      MPI_COMM_NULL, MPI_COMM_NULL, MPI_COMM_NULL, MPI_COMM_NULL};
+_Static_assert(TG_INTRA_CACHE == 8, "initialise every entry of tg__intra_cache to MPI_COMM_NULL");
 static _Atomic unsigned intra_next;
 
 int tg__comm_slow(MPI_Comm comm, const char *fn, int *size, int *rank)
 {
-  if (!atomic_load_explicit(&tg__mpi_seen_initialised, memory_order_relaxed)) {
+  if (!atomic_load_explicit(&mpi_seen_initialised, memory_order_relaxed)) {
     int init = 0, fini = 0;
     MPI_Initialized(&init);
     MPI_Finalized(&fini);
     if (!init)
       return tg__fail(TG_ERR_COMM, fn, "MPI is not initialised (call MPI_Init, or import mpi4py.MPI, first)");
     if (fini) return tg__fail(TG_ERR_COMM, fn, "MPI has already been finalised");
-    atomic_store_explicit(&tg__mpi_seen_initialised, 1, memory_order_relaxed);
+    atomic_store_explicit(&mpi_seen_initialised, 1, memory_order_relaxed);
   }
   if (comm == MPI_COMM_NULL) return tg__fail(TG_ERR_COMM, fn, "the communicator is MPI_COMM_NULL");
   if (!tg__known_intracomm(comm)) {

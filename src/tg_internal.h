@@ -108,8 +108,10 @@ TG_API int tg__allreduce_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int6
 /* Check comm; fill size and rank only where the pointers are not NULL.
  * Inline fast path: MPI seen initialised, comm a known intracommunicator,
  * nothing asked; everything else goes to tg__comm_slow (check.c). */
+/* Entries are MPI_COMM_NULL or a handle stored after MPI was seen
+ * initialised, so a hit for a handle other than MPI_COMM_NULL needs no
+ * further test. */
 enum { TG_INTRA_CACHE = 8 };
-TG_API extern _Atomic int tg__mpi_seen_initialised;
 TG_API extern _Atomic(MPI_Comm) tg__intra_cache[TG_INTRA_CACHE];
 TG_API int tg__comm_slow(MPI_Comm comm, const char *fn, int *size, int *rank);
 
@@ -122,9 +124,7 @@ static inline int tg__known_intracomm(MPI_Comm comm)
 
 static inline int tg__comm(MPI_Comm comm, const char *fn, int *size, int *rank)
 {
-  if (TG_LIKELY(!size && !rank && comm != MPI_COMM_NULL &&
-                atomic_load_explicit(&tg__mpi_seen_initialised, memory_order_relaxed) &&
-                tg__known_intracomm(comm)))
+  if (TG_LIKELY(!size && !rank && comm != MPI_COMM_NULL && tg__known_intracomm(comm)))
     return TG_SUCCESS;
   return tg__comm_slow(comm, fn, size, rank);
 }
@@ -134,8 +134,7 @@ static inline int tg__comm(MPI_Comm comm, const char *fn, int *size, int *rank)
  * dtype by table lookup. Everything they refuse takes the full checks. */
 static inline int tg__fast_comm(MPI_Comm comm)
 {
-  return comm != MPI_COMM_NULL && atomic_load_explicit(&tg__mpi_seen_initialised, memory_order_relaxed) &&
-         tg__known_intracomm(comm);
+  return comm != MPI_COMM_NULL && tg__known_intracomm(comm);
 }
 
 enum {
