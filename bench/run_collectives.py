@@ -33,7 +33,7 @@ def main():
     ap.add_argument("--build", default=os.path.join(os.path.dirname(__file__), "..", "build"))
     ap.add_argument("--np", type=int, default=2)
     ap.add_argument("--mpiexec", default=shutil.which("mpiexec") or "mpiexec")
-    ap.add_argument("--repeat", type=int, default=3,
+    ap.add_argument("--repeat", type=int, default=5,
                     help="run each program this many times; report the median per cell (runs differ by ~5%%)")
     ap.add_argument("--markdown", action="store_true", help="print a compact Markdown table of ratios (for the README)")
     args = ap.parse_args()

@@ -14,11 +14,19 @@
 #define TG_ALWAYS_INLINE inline
 #endif
 
-/* The common valid call -- communicator already seen, root 0, a known type,
- * plain buffers, a modest count -- is recognised by a few comparisons and
- * goes straight to MPI: no message is prepared, so the compiler keeps that
- * path free of register saves. Anything else takes the full checks, which
- * name what is wrong. The fast tests imply every full check. */
+/* The common valid call of bcast, scatter, gather and allreduce is inline
+ * in the public header (tofgrid/fast_path.h). These declarations make this
+ * file hold their external definitions, for calls that are not inlined and
+ * for the Fortran and Python faces. Whatever the fast tests refuse comes to
+ * tg__*_checked below, which name what is wrong; the fast tests imply every
+ * full check. */
+#if !TG_FAST_PATH
+#error "compile tofgrid as C11: it holds the external definitions of the inline fast paths"
+#endif
+extern int tg_bcast(MPI_Comm, void *, int64_t, tg_dtype, int);
+extern int tg_scatter(MPI_Comm, const void *, void *, int64_t, tg_dtype, int);
+extern int tg_gather(MPI_Comm, const void *, void *, int64_t, tg_dtype, int);
+extern int tg_allreduce(MPI_Comm, const void *, void *, int64_t, tg_dtype, tg_op);
 
 /* Size and rank are asked of MPI lazily (-1 in the context: not asked yet),
  * only when a check needs them: each query costs ~2-3% of a small collective. */
@@ -81,19 +89,11 @@ static TG_ALWAYS_INLINE int bcast_on(tg__ctx *c, void *buf, int64_t count, tg_dt
   return tg__mpi(MPI_Bcast_c(buf, count, type, root, c->comm), fn, "MPI_Bcast_c");
 }
 
-static TG_NOINLINE int bcast_checked(MPI_Comm comm, void *buf, int64_t count, tg_dtype dtype, int root)
+int tg__bcast_checked(MPI_Comm comm, void *buf, int64_t count, tg_dtype dtype, int root)
 {
   tg__ctx c = {comm, -1, -1};
   TG_CALL(tg__comm(comm, "tg_bcast", NULL, NULL));
   return bcast_on(&c, buf, count, dtype, root, "tg_bcast");
-}
-
-int tg_bcast(MPI_Comm comm, void *buf, int64_t count, tg_dtype dtype, int root)
-{
-  if (TG_LIKELY(root == 0 && (unsigned)dtype < TG_N_DTYPES && tg__fast_comm(comm) && buf != TG_IN_PLACE && TG_FAST_COUNT(count) &&
-                (buf != NULL || count == 0)))
-    return tg__mpi(MPI_Bcast_c(buf, count, tg__mpi_type(dtype), 0, comm), __func__, "MPI_Bcast_c");
-  return bcast_checked(comm, buf, count, dtype, root);
 }
 
 static TG_ALWAYS_INLINE int scatter_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root,
@@ -121,19 +121,11 @@ static TG_ALWAYS_INLINE int scatter_on(tg__ctx *c, const void *sendbuf, void *re
   return tg__mpi(MPI_Scatter_c(sendbuf, count, type, recvbuf, count, type, root, c->comm), fn, "MPI_Scatter_c");
 }
 
-static TG_NOINLINE int scatter_checked(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root)
+int tg__scatter_checked(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root)
 {
   tg__ctx c = {comm, -1, -1};
   TG_CALL(tg__comm(comm, "tg_scatter", NULL, NULL));
   return scatter_on(&c, sendbuf, recvbuf, count, dtype, root, "tg_scatter");
-}
-
-int tg_scatter(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root)
-{
-  if (TG_LIKELY(root == 0 && (unsigned)dtype < TG_N_DTYPES && tg__fast_comm(comm) && TG_FAST_COUNT(count) && sendbuf != TG_IN_PLACE &&
-                (sendbuf != NULL || count == 0) && recvbuf != TG_IN_PLACE && recvbuf != NULL))
-    return tg__mpi(MPI_Scatter_c(sendbuf, count, tg__mpi_type(dtype), recvbuf, count, tg__mpi_type(dtype), 0, comm), __func__, "MPI_Scatter_c");
-  return scatter_checked(comm, sendbuf, recvbuf, count, dtype, root);
 }
 
 static TG_ALWAYS_INLINE int gather_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root,
@@ -161,20 +153,11 @@ static TG_ALWAYS_INLINE int gather_on(tg__ctx *c, const void *sendbuf, void *rec
   return tg__mpi(MPI_Gather_c(sendbuf, count, type, recvbuf, count, type, root, c->comm), fn, "MPI_Gather_c");
 }
 
-static TG_NOINLINE int gather_checked(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root)
+int tg__gather_checked(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root)
 {
   tg__ctx c = {comm, -1, -1};
   TG_CALL(tg__comm(comm, "tg_gather", NULL, NULL));
   return gather_on(&c, sendbuf, recvbuf, count, dtype, root, "tg_gather");
-}
-
-int tg_gather(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root)
-{
-  if (TG_LIKELY(root == 0 && (unsigned)dtype < TG_N_DTYPES && tg__fast_comm(comm) && TG_FAST_COUNT(count) && sendbuf != TG_IN_PLACE &&
-                (sendbuf != NULL || count == 0) && recvbuf != TG_IN_PLACE && recvbuf != NULL &&
-                (sendbuf != recvbuf || count == 0)))
-    return tg__mpi(MPI_Gather_c(sendbuf, count, tg__mpi_type(dtype), recvbuf, count, tg__mpi_type(dtype), 0, comm), __func__, "MPI_Gather_c");
-  return gather_checked(comm, sendbuf, recvbuf, count, dtype, root);
 }
 
 static TG_ALWAYS_INLINE int allgather_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
@@ -247,21 +230,11 @@ static TG_ALWAYS_INLINE int allreduce_on(tg__ctx *c, const void *sendbuf, void *
   return tg__mpi(MPI_Allreduce_c(sendbuf, recvbuf, count, type, mop, c->comm), fn, "MPI_Allreduce_c");
 }
 
-static TG_NOINLINE int allreduce_checked(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op)
+int tg__allreduce_checked(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op)
 {
   tg__ctx c = {comm, -1, -1};
   TG_CALL(tg__comm(comm, "tg_allreduce", NULL, NULL));
   return allreduce_on(&c, sendbuf, recvbuf, count, dtype, op, "tg_allreduce");
-}
-
-int tg_allreduce(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op)
-{
-  if (TG_LIKELY(tg__fast_reduction(dtype, op) && tg__fast_comm(comm) &&
-                TG_FAST_COUNT(count) && (sendbuf != NULL || count == 0) && recvbuf != TG_IN_PLACE &&
-                (recvbuf != NULL || count == 0) && (sendbuf != recvbuf || count == 0)))
-    return tg__mpi(MPI_Allreduce_c(sendbuf, recvbuf, count, tg__mpi_type(dtype), tg__mpi_op(op), comm), __func__,
-                   "MPI_Allreduce_c");
-  return allreduce_checked(comm, sendbuf, recvbuf, count, dtype, op);
 }
 
 /* The same entry points for the Fortran shims, which check the communicator

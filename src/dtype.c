@@ -5,7 +5,7 @@
 static const char *dtype_name(tg_dtype dtype)
 {
   switch (dtype) {
-#define TG_DTYPE_NAME(d, name, mpi, size, red, ord) case d: return name;
+#define TG_DTYPE_NAME(d, name, size, red, ord) case d: return name;
     TG_DTYPE_LIST(TG_DTYPE_NAME)
 #undef TG_DTYPE_NAME
   }
@@ -21,7 +21,7 @@ int tg__bad_dtype(tg_dtype dtype, const char *fn)
 int tg_dtype_size(tg_dtype dtype)
 {
   switch (dtype) {
-#define TG_DTYPE_SIZE(d, name, mpi, sz, red, ord) case d: return (int)(sz);
+#define TG_DTYPE_SIZE(d, name, sz, red, ord) case d: return (int)(sz);
     TG_DTYPE_LIST(TG_DTYPE_SIZE)
 #undef TG_DTYPE_SIZE
   }
@@ -32,7 +32,7 @@ int tg__bad_op(tg_op op, tg_dtype dtype, const char *fn)
 {
   int reducible = 0;
   switch (dtype) {
-#define TG_DTYPE_FLAGS(d, name, mpi, sz, red, ord) case d: reducible = red; break;
+#define TG_DTYPE_FLAGS(d, name, sz, red, ord) case d: reducible = red; break;
     TG_DTYPE_LIST(TG_DTYPE_FLAGS)
 #undef TG_DTYPE_FLAGS
   }

@@ -11,6 +11,10 @@
 
 #include "tofgrid.h"
 
+#if !TG_FAST_PATH /* its macros and declarations are used below */
+#error "tofgrid's sources need C11 (tofgrid/fast_path.h)"
+#endif
+
 #if defined(__GNUC__) || defined(__clang__)
 #define TG_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #define TG_UNLIKELY(x) __builtin_expect(!!(x), 0)
@@ -28,23 +32,23 @@
  * same way. */
 TG_API int tg__fail(int status, const char *fn, const char *fmt, ...) TG_PRINTF(3, 4);
 
-/* Turn an MPI return code into a tofgrid status (message: MPI's own text). */
-TG_API int tg__mpi_fail(int mpi_err, const char *fn, const char *call);
+/* An MPI return code as a tofgrid status (message: MPI's own text; tg__mpi_fail
+ * is declared in tofgrid/fast_path.h). */
 static inline int tg__mpi(int mpi_err, const char *fn, const char *call)
 {
   return TG_LIKELY(mpi_err == MPI_SUCCESS) ? TG_SUCCESS : tg__mpi_fail(mpi_err, fn, call);
 }
 
-/* The one table of element types: */
-/* dtype, name, MPI datatype, element size, reducible, ordered (min/max) */
-#define TG_DTYPE_LIST(X)                                               \
-  X(TG_BYTE, "byte", MPI_BYTE, 1, 0, 0)                                \
-  X(TG_INT32, "int32", MPI_INT32_T, sizeof(int32_t), 1, 1)             \
-  X(TG_INT64, "int64", MPI_INT64_T, sizeof(int64_t), 1, 1)             \
-  X(TG_FLOAT32, "float32", MPI_FLOAT, sizeof(float), 1, 1)             \
-  X(TG_FLOAT64, "float64", MPI_DOUBLE, sizeof(double), 1, 1)           \
-  X(TG_COMPLEX128, "complex128", MPI_C_DOUBLE_COMPLEX, sizeof(double _Complex), 1, 0)
-
+/* The one table of element types (their MPI datatypes, in the same order,
+ * are TG__MPI_TYPES in tofgrid/fast_path.h): */
+/* dtype, name, element size, reducible, ordered (min/max) */
+#define TG_DTYPE_LIST(X)                                      \
+  X(TG_BYTE, "byte", 1, 0, 0)                                 \
+  X(TG_INT32, "int32", sizeof(int32_t), 1, 1)                 \
+  X(TG_INT64, "int64", sizeof(int64_t), 1, 1)                 \
+  X(TG_FLOAT32, "float32", sizeof(float), 1, 1)               \
+  X(TG_FLOAT64, "float64", sizeof(double), 1, 1)              \
+  X(TG_COMPLEX128, "complex128", sizeof(double _Complex), 1, 0)
 
 /* Out-of-line error reports of the lookups below (dtype.c). */
 int tg__bad_dtype(tg_dtype dtype, const char *fn);
@@ -53,9 +57,10 @@ int tg__bad_op(tg_op op, tg_dtype dtype, const char *fn);
 /* tg_dtype -> MPI datatype and element size. */
 static inline int tg__dtype(tg_dtype dtype, const char *fn, MPI_Datatype *type, size_t *size)
 {
+  static const MPI_Datatype types[TG__N_DTYPES] = TG__MPI_TYPES;
   switch (dtype) {
-#define TG_DTYPE_CASE(d, name, mpi, sz, red, ord) \
-  case d: *type = mpi; *size = sz; return TG_SUCCESS;
+#define TG_DTYPE_CASE(d, name, sz, red, ord) \
+  case d: *type = types[d]; *size = sz; return TG_SUCCESS;
     TG_DTYPE_LIST(TG_DTYPE_CASE)
 #undef TG_DTYPE_CASE
   }
@@ -67,7 +72,7 @@ static inline int tg__op(tg_op op, tg_dtype dtype, const char *fn, MPI_Op *mpi_o
 {
   int reducible = 0, ordered = 0;
   switch (dtype) {
-#define TG_DTYPE_FLAGS(d, name, mpi, sz, red, ord) case d: reducible = red; ordered = ord; break;
+#define TG_DTYPE_FLAGS(d, name, sz, red, ord) case d: reducible = red; ordered = ord; break;
     TG_DTYPE_LIST(TG_DTYPE_FLAGS)
 #undef TG_DTYPE_FLAGS
   }
@@ -108,11 +113,7 @@ TG_API int tg__allreduce_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int6
 /* Check comm; fill size and rank only where the pointers are not NULL.
  * Inline fast path: MPI seen initialised, comm a known intracommunicator,
  * nothing asked; everything else goes to tg__comm_slow (check.c). */
-/* Entries are MPI_COMM_NULL or a handle stored after MPI was seen
- * initialised, so a hit for a handle other than MPI_COMM_NULL needs no
- * further test. */
-enum { TG_INTRA_CACHE = 8 };
-TG_API extern _Atomic(MPI_Comm) tg__intra_cache[TG_INTRA_CACHE];
+enum { TG_INTRA_CACHE = TG__INTRA_CACHE }; /* tg__intra_cache: tofgrid/fast_path.h */
 TG_API int tg__comm_slow(MPI_Comm comm, const char *fn, int *size, int *rank);
 
 static inline int tg__known_intracomm(MPI_Comm comm)
@@ -129,45 +130,29 @@ static inline int tg__comm(MPI_Comm comm, const char *fn, int *size, int *rank)
   return tg__comm_slow(comm, fn, size, rank);
 }
 
-/* The fast paths' tests (collectives.c, the Fortran shims): a communicator
- * already seen as a valid intracommunicator, and the MPI type of a valid
- * dtype by table lookup. Everything they refuse takes the full checks. */
-static inline int tg__fast_comm(MPI_Comm comm)
-{
-  return comm != MPI_COMM_NULL && tg__known_intracomm(comm);
-}
-
-enum {
-#define TG_DTYPE_COUNT(d, name, mpi, sz, red, ord) +1
-  TG_N_DTYPES = 0 TG_DTYPE_LIST(TG_DTYPE_COUNT)
-#undef TG_DTYPE_COUNT
-};
+/* The fast paths' tests for the Fortran shims, from the public fast path's
+ * macros (tofgrid/fast_path.h): a communicator already seen as a valid
+ * intracommunicator, the MPI type and op of a valid dtype and op. Everything
+ * they refuse takes the full checks. */
+static inline int tg__fast_comm(MPI_Comm comm) { return TG__FAST_COMM(comm); }
+enum { TG_N_DTYPES = TG__N_DTYPES };
+#define TG_FAST_COUNT(n) TG__FAST_COUNT(n)
 
 /* dtype must be valid: (unsigned)dtype < TG_N_DTYPES. */
 static inline MPI_Datatype tg__mpi_type(tg_dtype dtype)
 {
-#define TG_DTYPE_MPI(d, name, mpi, sz, red, ord) [d] = mpi,
-  static const MPI_Datatype table[] = {TG_DTYPE_LIST(TG_DTYPE_MPI)};
-#undef TG_DTYPE_MPI
-  return table[dtype];
+  static const MPI_Datatype types[TG__N_DTYPES] = TG__MPI_TYPES;
+  return types[dtype];
 }
 
-/* int32 ... float64 take every op, so a valid op needs no further test
- * (bytes and complex go the long way); op must then be <= TG_MAX. */
-static inline int tg__fast_reduction(tg_dtype dtype, tg_op op)
-{
-  return dtype >= TG_INT32 && dtype <= TG_FLOAT64 && (unsigned)op <= TG_MAX;
-}
+static inline int tg__fast_reduction(tg_dtype dtype, tg_op op) { return TG__FAST_REDUCTION(dtype, op); }
 
+/* op must be valid: (unsigned)op <= TG_MAX. */
 static inline MPI_Op tg__mpi_op(tg_op op)
 {
-  static const MPI_Op table[] = {[TG_SUM] = MPI_SUM, [TG_PROD] = MPI_PROD, [TG_MIN] = MPI_MIN, [TG_MAX] = MPI_MAX};
-  return table[op];
+  static const MPI_Op ops[] = TG__MPI_OPS;
+  return ops[op];
 }
-
-/* Counts up to 2^27 elements cannot overflow in bytes or times any int
- * number of ranks (2^27 * 2^31 * 16 < 2^63): a fast path needs no more. */
-#define TG_FAST_COUNT(n) ((uint64_t)(n) <= ((uint64_t)1 << 27))
 
 int tg__counts(const int64_t *counts, int size, size_t elem_size, const char *fn, const char *name,
                int64_t *total);

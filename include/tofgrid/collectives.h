@@ -31,6 +31,18 @@
 #include "tofgrid/export.h"
 #include "tofgrid/types.h"
 
+/* C11 callers compile tg_bcast, tg_scatter, tg_gather and tg_allreduce
+ * inline (tofgrid/fast_path.h): their common case then costs what the raw
+ * MPI call costs. Define TG_NO_FAST_PATH to call the library instead. */
+#if !defined(__cplusplus) && defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L && \
+    !defined(__STDC_NO_ATOMICS__) && !defined(__GNUC_GNU_INLINE__) && !defined(TG_NO_FAST_PATH)
+#define TG_FAST_PATH 1
+#define TG_FAST_INLINE inline
+#else
+#define TG_FAST_PATH 0
+#define TG_FAST_INLINE
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -43,14 +55,14 @@ extern "C" {
 TG_API int tg_comm_info(MPI_Comm comm, int *size, int *rank);
 
 /** @brief Broadcast @p count elements of @p buf from @p root to every rank. Collective. */
-TG_API int tg_bcast(MPI_Comm comm, void *buf, int64_t count, tg_dtype dtype, int root);
+TG_API TG_FAST_INLINE int tg_bcast(MPI_Comm comm, void *buf, int64_t count, tg_dtype dtype, int root);
 
 /**
  * @brief Scatter equal blocks: rank r receives elements [r*count, (r+1)*count)
  * of the root's @p sendbuf (significant at root only) into @p recvbuf.
  * At root @p recvbuf may be TG_IN_PLACE (its block stays in sendbuf). Collective.
  */
-TG_API int tg_scatter(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count,
+TG_API TG_FAST_INLINE int tg_scatter(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count,
                       tg_dtype dtype, int root);
 
 /**
@@ -58,7 +70,7 @@ TG_API int tg_scatter(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t
  * (size*count elements, rank order; significant at root only). At root
  * @p sendbuf may be TG_IN_PLACE. Collective.
  */
-TG_API int tg_gather(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count,
+TG_API TG_FAST_INLINE int tg_gather(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count,
                      tg_dtype dtype, int root);
 
 /** @brief Gather @p count elements from every rank into every rank's @p recvbuf
@@ -74,7 +86,7 @@ TG_API int tg_reduce(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t 
 
 /** @brief Element-wise reduction of @p count elements into every rank's @p recvbuf.
  * @p sendbuf may be TG_IN_PLACE. Collective. */
-TG_API int tg_allreduce(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count,
+TG_API TG_FAST_INLINE int tg_allreduce(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count,
                         tg_dtype dtype, tg_op op);
 
 /**
@@ -125,6 +137,10 @@ TG_API int tg_dtype_size(tg_dtype dtype);
 
 #ifdef __cplusplus
 }
+#endif
+
+#if TG_FAST_PATH
+#include "tofgrid/fast_path.h"
 #endif
 
 #endif

@@ -1,0 +1,130 @@
+/**
+ * @file tofgrid/fast_path.h
+ * @brief Inline bodies of tg_bcast, tg_scatter, tg_gather and tg_allreduce
+ * (included by tofgrid/collectives.h; not an API of its own).
+ *
+ * The common valid call -- root 0, a known dtype, plain buffers, at most
+ * 2^27 elements, a communicator tofgrid has already checked -- is recognised
+ * by a few comparisons in the caller's own code and goes straight to MPI, so
+ * it costs what the raw MPI call costs (an out-of-line wrapper costs 3-5 % of
+ * a small scatter). Anything else calls the library's full checks
+ * (tg__*_checked), which name what is wrong.
+ *
+ * These are C99 inline definitions: the library holds the external
+ * definitions (src/collectives.c), so a call that is not inlined, a function
+ * pointer, and the Fortran and Python faces reach the same code. C++ and
+ * pre-C11 compilers see only the declarations in collectives.h.
+ *
+ * Names with a double underscore are tofgrid's internals, exported for these
+ * bodies only: do not use them.
+ */
+#ifndef TOFGRID_FAST_PATH_H
+#define TOFGRID_FAST_PATH_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <mpi.h>
+
+#include "tofgrid/export.h"
+#include "tofgrid/types.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Communicators the library has checked: MPI_COMM_NULL or intracommunicators
+ * stored once MPI was seen initialised (src/check.c), so a hit needs no
+ * further test. Relaxed atomic loads: the entries are hints. */
+#define TG__INTRA_CACHE 8
+TG_API extern _Atomic(MPI_Comm) tg__intra_cache[TG__INTRA_CACHE];
+#define TG__SEEN(c, i) ((c) == atomic_load_explicit(&tg__intra_cache[i], memory_order_relaxed))
+#define TG__FAST_COMM(c)                                                                                      \
+  ((c) != MPI_COMM_NULL && (TG__SEEN(c, 0) || TG__SEEN(c, 1) || TG__SEEN(c, 2) || TG__SEEN(c, 3) ||          \
+                            TG__SEEN(c, 4) || TG__SEEN(c, 5) || TG__SEEN(c, 6) || TG__SEEN(c, 7)))
+
+/* MPI datatypes in tg_dtype order, and MPI ops in tg_op order. */
+#define TG__N_DTYPES 6
+#define TG__MPI_TYPES {MPI_BYTE, MPI_INT32_T, MPI_INT64_T, MPI_FLOAT, MPI_DOUBLE, MPI_C_DOUBLE_COMPLEX}
+#define TG__MPI_OPS {MPI_SUM, MPI_PROD, MPI_MIN, MPI_MAX}
+
+/* Counts up to 2^27 elements cannot overflow in bytes or times any int
+ * number of ranks (2^27 * 2^31 * 16 < 2^63). */
+#define TG__FAST_COUNT(n) ((uint64_t)(n) <= ((uint64_t)1 << 27))
+
+/* int32 ... float64 take every op; bytes and complex go the full way. */
+#define TG__FAST_REDUCTION(dtype, op) \
+  ((dtype) >= TG_INT32 && (dtype) <= TG_FLOAT64 && (unsigned)(op) <= TG_MAX)
+
+#if defined(__GNUC__) || defined(__clang__)
+#define TG__LIKELY(x) __builtin_expect(!!(x), 1)
+#else
+#define TG__LIKELY(x) (x)
+#endif
+
+/* An MPI error code as a tofgrid status, with MPI's message. */
+TG_API int tg__mpi_fail(int mpi_err, const char *fn, const char *call);
+
+/* The full checks, then the MPI call. */
+TG_API int tg__bcast_checked(MPI_Comm comm, void *buf, int64_t count, tg_dtype dtype, int root);
+TG_API int tg__scatter_checked(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+                               int root);
+TG_API int tg__gather_checked(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+                              int root);
+TG_API int tg__allreduce_checked(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+                                 tg_op op);
+
+inline int tg_bcast(MPI_Comm comm, void *buf, int64_t count, tg_dtype dtype, int root)
+{
+  static const MPI_Datatype types[TG__N_DTYPES] = TG__MPI_TYPES;
+  if (TG__LIKELY(root == 0 && (unsigned)dtype < TG__N_DTYPES && TG__FAST_COMM(comm) && TG__FAST_COUNT(count) &&
+                 buf != TG_IN_PLACE && (buf != NULL || count == 0))) {
+    int err = MPI_Bcast_c(buf, count, types[dtype], 0, comm);
+    return TG__LIKELY(err == MPI_SUCCESS) ? TG_SUCCESS : tg__mpi_fail(err, "tg_bcast", "MPI_Bcast_c");
+  }
+  return tg__bcast_checked(comm, buf, count, dtype, root);
+}
+
+inline int tg_scatter(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root)
+{
+  static const MPI_Datatype types[TG__N_DTYPES] = TG__MPI_TYPES;
+  if (TG__LIKELY(root == 0 && (unsigned)dtype < TG__N_DTYPES && TG__FAST_COMM(comm) && TG__FAST_COUNT(count) &&
+                 sendbuf != TG_IN_PLACE && (sendbuf != NULL || count == 0) && recvbuf != TG_IN_PLACE &&
+                 recvbuf != NULL)) {
+    int err = MPI_Scatter_c(sendbuf, count, types[dtype], recvbuf, count, types[dtype], 0, comm);
+    return TG__LIKELY(err == MPI_SUCCESS) ? TG_SUCCESS : tg__mpi_fail(err, "tg_scatter", "MPI_Scatter_c");
+  }
+  return tg__scatter_checked(comm, sendbuf, recvbuf, count, dtype, root);
+}
+
+inline int tg_gather(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root)
+{
+  static const MPI_Datatype types[TG__N_DTYPES] = TG__MPI_TYPES;
+  if (TG__LIKELY(root == 0 && (unsigned)dtype < TG__N_DTYPES && TG__FAST_COMM(comm) && TG__FAST_COUNT(count) &&
+                 sendbuf != TG_IN_PLACE && (sendbuf != NULL || count == 0) && recvbuf != TG_IN_PLACE &&
+                 recvbuf != NULL && (sendbuf != recvbuf || count == 0))) {
+    int err = MPI_Gather_c(sendbuf, count, types[dtype], recvbuf, count, types[dtype], 0, comm);
+    return TG__LIKELY(err == MPI_SUCCESS) ? TG_SUCCESS : tg__mpi_fail(err, "tg_gather", "MPI_Gather_c");
+  }
+  return tg__gather_checked(comm, sendbuf, recvbuf, count, dtype, root);
+}
+
+inline int tg_allreduce(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op)
+{
+  static const MPI_Datatype types[TG__N_DTYPES] = TG__MPI_TYPES;
+  static const MPI_Op ops[] = TG__MPI_OPS;
+  if (TG__LIKELY(TG__FAST_REDUCTION(dtype, op) && TG__FAST_COMM(comm) && TG__FAST_COUNT(count) &&
+                 (sendbuf != NULL || count == 0) && recvbuf != TG_IN_PLACE && /* sendbuf may be TG_IN_PLACE */
+                 (recvbuf != NULL || count == 0) && (sendbuf != recvbuf || count == 0))) {
+    int err = MPI_Allreduce_c(sendbuf, recvbuf, count, types[dtype], ops[op], comm);
+    return TG__LIKELY(err == MPI_SUCCESS) ? TG_SUCCESS : tg__mpi_fail(err, "tg_allreduce", "MPI_Allreduce_c");
+  }
+  return tg__allreduce_checked(comm, sendbuf, recvbuf, count, dtype, op);
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
