@@ -315,19 +315,20 @@ static inline void hand_over(int status, int *ierr)
   else if (TG_UNLIKELY(status != TG_SUCCESS)) tgf_error_stop();
 }
 
-#define OR(p, default) ((p) ? *(p) : (default))
+/* An optional argument: its value, or the default when absent (NULL). */
+#define VALUE_OR(p, default) ((p) ? *(p) : (default))
 
 void tgf_bcast(const MPI_Fint *comm, CFI_cdesc_t *buf, const int *root, int *ierr)
 {
-  hand_over(bcast(*comm, buf, OR(root, 0)), ierr);
+  hand_over(bcast(*comm, buf, VALUE_OR(root, 0)), ierr);
 }
 void tgf_scatter(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, const int *root, int *ierr)
 {
-  hand_over(scatter(*comm, send, recv, OR(root, 0)), ierr);
+  hand_over(scatter(*comm, send, recv, VALUE_OR(root, 0)), ierr);
 }
 void tgf_gather(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, const int *root, int *ierr)
 {
-  hand_over(gather(*comm, send, recv, OR(root, 0)), ierr);
+  hand_over(gather(*comm, send, recv, VALUE_OR(root, 0)), ierr);
 }
 void tgf_allgather(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int *ierr)
 {
@@ -335,29 +336,29 @@ void tgf_allgather(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, i
 }
 void tgf_reduce(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, const int *op, const int *root, int *ierr)
 {
-  hand_over(reduction(*comm, send, recv, OR(op, TG_SUM), OR(root, 0), 0, "tg_reduce"), ierr);
+  hand_over(reduction(*comm, send, recv, VALUE_OR(op, TG_SUM), VALUE_OR(root, 0), 0, "tg_reduce"), ierr);
 }
 void tgf_allreduce(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, const int *op, int *ierr)
 {
-  hand_over(allreduce(*comm, send, recv, OR(op, TG_SUM)), ierr);
+  hand_over(allreduce(*comm, send, recv, VALUE_OR(op, TG_SUM)), ierr);
 }
 void tgf_reduce_inplace(const MPI_Fint *comm, CFI_cdesc_t *buf, const int *op, const int *root, int *ierr)
 {
-  hand_over(reduction(*comm, NULL, buf, OR(op, TG_SUM), OR(root, 0), 0, "tg_reduce_inplace"), ierr);
+  hand_over(reduction(*comm, NULL, buf, VALUE_OR(op, TG_SUM), VALUE_OR(root, 0), 0, "tg_reduce_inplace"), ierr);
 }
 void tgf_allreduce_inplace(const MPI_Fint *comm, CFI_cdesc_t *buf, const int *op, int *ierr)
 {
-  hand_over(reduction(*comm, NULL, buf, OR(op, TG_SUM), 0, 1, "tg_allreduce_inplace"), ierr);
+  hand_over(reduction(*comm, NULL, buf, VALUE_OR(op, TG_SUM), 0, 1, "tg_allreduce_inplace"), ierr);
 }
 void tgf_scatter_block(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int64_t n, const int *root,
                        int *ierr)
 {
-  hand_over(scatter_block(*comm, send, recv, n, OR(root, 0)), ierr);
+  hand_over(scatter_block(*comm, send, recv, n, VALUE_OR(root, 0)), ierr);
 }
 void tgf_gather_block(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int64_t n, const int *root,
                       int *ierr)
 {
-  hand_over(gather_block(*comm, send, recv, n, OR(root, 0), 0, "tg_gather_block"), ierr);
+  hand_over(gather_block(*comm, send, recv, n, VALUE_OR(root, 0), 0, "tg_gather_block"), ierr);
 }
 void tgf_allgather_block(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int64_t n, int *ierr)
 {

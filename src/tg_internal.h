@@ -135,10 +135,9 @@ static inline int tg__comm(MPI_Comm comm, const char *fn, int *size, int *rank)
  * intracommunicator, the MPI type and op of a valid dtype and op. Everything
  * they refuse takes the full checks. */
 static inline int tg__fast_comm(MPI_Comm comm) { return TG__FAST_COMM(comm); }
-enum { TG_N_DTYPES = TG__N_DTYPES };
 #define TG_FAST_COUNT(n) TG__FAST_COUNT(n)
 
-/* dtype must be valid: (unsigned)dtype < TG_N_DTYPES. */
+/* dtype must be valid: (unsigned)dtype < TG__N_DTYPES. */
 static inline MPI_Datatype tg__mpi_type(tg_dtype dtype)
 {
   static const MPI_Datatype types[TG__N_DTYPES] = TG__MPI_TYPES;
