@@ -97,23 +97,4 @@ contains
     call c_error_message(msg, len(msg, kind=c_int64_t))
   end subroutine
 
-  ! Hand the status to ierr, or stop with the message when ierr is absent.
-  subroutine finish(status, ierr)
-    integer(c_int), intent(in) :: status
-    integer, intent(out), optional :: ierr
-    if (present(ierr)) then
-      ierr = status
-    else if (status /= 0) then
-      call error_stop()
-    end if
-  end subroutine
-
-  ! The C shims call this when a collective fails and ierr is absent: stop
-  ! with the message, as an MPI error handler would (mpi_f08 style).
-  subroutine error_stop() bind(C, name="tgf_error_stop")
-    character(len=1024) :: msg
-    call tg_error_message(msg)
-    error stop "tofgrid: " // trim(msg)
-  end subroutine
-
 end module tofgrid

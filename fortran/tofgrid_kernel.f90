@@ -9,6 +9,7 @@
 !>   call tg_model_free(model)
 module tofgrid_kernel
   use, intrinsic :: iso_c_binding
+  use tofgrid_capi, only: finish  ! status -> ierr, or stop with the message
   implicit none
   private
 
@@ -117,32 +118,12 @@ module tofgrid_kernel
 
 contains
 
-  ! ierr present: set it; absent: stop with the message on failure.
-  subroutine done(status, ierr)
-    integer(c_int), intent(in) :: status
-    integer, intent(out), optional :: ierr
-    interface
-      subroutine c_error_message(buf, len) bind(C, name="tgf_error_message")
-        import :: c_char, c_int64_t
-        character(kind=c_char), intent(out) :: buf(*)
-        integer(c_int64_t), value :: len
-      end subroutine
-    end interface
-    character(len=1024) :: msg
-    if (present(ierr)) then
-      ierr = status
-    else if (status /= 0) then
-      call c_error_message(msg, len(msg, kind=c_int64_t))
-      error stop "tofgrid: " // trim(msg)
-    end if
-  end subroutine
-
   !> The tutorial's CO oxidation (SCAKS model A), embedded in the library.
   subroutine tg_model_default(model, ierr)
     type(tg_model), intent(inout) :: model
     integer, intent(out), optional :: ierr
     call tg_model_free(model)
-    call done(c_default(model%ptr), ierr)
+    call finish(c_default(model%ptr), ierr)
   end subroutine
 
   !> Read a model from a YAML file (errors name the file, line and column).
@@ -151,7 +132,7 @@ contains
     character(len=*), intent(in) :: path
     integer, intent(out), optional :: ierr
     call tg_model_free(model)
-    call done(c_load(trim(path) // c_null_char, model%ptr), ierr)
+    call finish(c_load(trim(path) // c_null_char, model%ptr), ierr)
   end subroutine
 
   subroutine tg_model_free(model)
@@ -195,10 +176,10 @@ contains
     real(c_double), intent(out) :: pressures(:)
     integer, intent(out), optional :: ierr
     if (size(pressures) /= c_count(model%ptr, TG_GAS)) then
-      call done(c_fail("tg_model_conditions: pressures must have one element per gas" // c_null_char), ierr)
+      call finish(c_fail("tg_model_conditions: pressures must have one element per gas" // c_null_char), ierr)
       return
     end if
-    call done(c_conditions(model%ptr, temperature, pressures), ierr)
+    call finish(c_conditions(model%ptr, temperature, pressures), ierr)
   end subroutine
 
   !> The steady state SCAKS reports at `pressures` (gas order) and `temperature`
@@ -218,7 +199,7 @@ contains
     ng = c_count(model%ptr, TG_GAS)
     ns = c_count(model%ptr, TG_STEPS)
     if (.not. c_associated(model%ptr) .or. size(pressures) /= ng) then
-      call done(c_fail("tg_solve: no model, or pressures do not have one element per gas" // c_null_char), ierr)
+      call finish(c_fail("tg_solve: no model, or pressures do not have one element per gas" // c_null_char), ierr)
       return
     end if
     call resize(sol%coverages, n)
@@ -241,7 +222,7 @@ contains
       sol%t_reached = reals(1)
       sol%residual = reals(2)
     end if
-    call done(rc, ierr)
+    call finish(rc, ierr)
   contains
     subroutine resize(a, m)
       real(c_double), allocatable, intent(inout) :: a(:)
@@ -276,10 +257,10 @@ contains
     if (allocated(map%tof)) deallocate (map%tof, map%coverages, map%status)
     allocate (map%tof(nx, ny, ng), map%coverages(nx, ny, nc), map%status(nx, ny))
     if (len_trim(y_gas) > 0) then
-      call done(c_tof_grid(comm, model%ptr, xv, int(nx, c_int64_t), xs, yv, int(ny, c_int64_t), ys, s, r, &
+      call finish(c_tof_grid(comm, model%ptr, xv, int(nx, c_int64_t), xs, yv, int(ny, c_int64_t), ys, s, r, &
                            map%tof, map%coverages, map%status), ierr)
     else
-      call done(c_tof_grid(comm, model%ptr, xv, int(nx, c_int64_t), xs, 0, 0_c_int64_t, none, s, r, &
+      call finish(c_tof_grid(comm, model%ptr, xv, int(nx, c_int64_t), xs, 0, 0_c_int64_t, none, s, r, &
                            map%tof, map%coverages, map%status), ierr)
     end if
   contains
