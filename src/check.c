@@ -24,7 +24,7 @@ static _Atomic int mpi_seen_initialised;
  * initialised, so a hit also says MPI is initialised. */
 _Atomic(MPI_Comm) tg__intra_cache[TG_INTRA_CACHE] = {MPI_COMM_NULL, MPI_COMM_NULL, MPI_COMM_NULL, MPI_COMM_NULL,
                                                       MPI_COMM_NULL, MPI_COMM_NULL, MPI_COMM_NULL, MPI_COMM_NULL};
-_Static_assert(TG_INTRA_CACHE == 8, "initialise every entry of tg__intra_cache to MPI_COMM_NULL");
+_Static_assert(TG_INTRA_CACHE == 8, "initialise every entry to MPI_COMM_NULL above, and test each in TG__KNOWN_COMM");
 static _Atomic unsigned intra_next;
 
 int tg__comm_slow(MPI_Comm comm, const char *fn, int *size, int *rank)

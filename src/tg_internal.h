@@ -116,12 +116,7 @@ TG_API int tg__allreduce_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int6
 enum { TG_INTRA_CACHE = TG__INTRA_CACHE }; /* tg__intra_cache: tofgrid/fast_path.h */
 TG_API int tg__comm_slow(MPI_Comm comm, const char *fn, int *size, int *rank);
 
-static inline int tg__known_intracomm(MPI_Comm comm)
-{
-  for (int i = 0; i < TG_INTRA_CACHE; i++)
-    if (atomic_load_explicit(&tg__intra_cache[i], memory_order_relaxed) == comm) return 1;
-  return 0;
-}
+static inline int tg__known_intracomm(MPI_Comm comm) { return TG__KNOWN_COMM(comm); }
 
 static inline int tg__comm(MPI_Comm comm, const char *fn, int *size, int *rank)
 {

@@ -40,9 +40,10 @@ extern "C" {
 #define TG__INTRA_CACHE 8
 TG_API extern _Atomic(MPI_Comm) tg__intra_cache[TG__INTRA_CACHE];
 #define TG__SEEN(c, i) ((c) == atomic_load_explicit(&tg__intra_cache[i], memory_order_relaxed))
-#define TG__FAST_COMM(c)                                                                                      \
-  ((c) != MPI_COMM_NULL && (TG__SEEN(c, 0) || TG__SEEN(c, 1) || TG__SEEN(c, 2) || TG__SEEN(c, 3) ||          \
-                            TG__SEEN(c, 4) || TG__SEEN(c, 5) || TG__SEEN(c, 6) || TG__SEEN(c, 7)))
+#define TG__KNOWN_COMM(c)                                                                                   \
+  (TG__SEEN(c, 0) || TG__SEEN(c, 1) || TG__SEEN(c, 2) || TG__SEEN(c, 3) || TG__SEEN(c, 4) || TG__SEEN(c, 5) || \
+   TG__SEEN(c, 6) || TG__SEEN(c, 7))
+#define TG__FAST_COMM(c) ((c) != MPI_COMM_NULL && TG__KNOWN_COMM(c))
 
 /* MPI datatypes in tg_dtype order, and MPI ops in tg_op order. */
 #define TG__N_DTYPES 6
