@@ -10,7 +10,8 @@
 #include <ISO_Fortran_binding.h>
 #include <stdint.h>
 
-#include "tg_internal.h"
+#include "comm/surface.h"
+#include "tofgrid.h"
 
 typedef struct fbuf {
   void *ptr;
@@ -22,21 +23,22 @@ typedef struct fbuf {
 
 static const char *dtype_name(tg_dtype t)
 {
-  static const char *names[] = {"integer(int8)", "integer(int32)", "integer(int64)", "real(real32)",
-                                "real(real64)", "complex(real64)"};
-  return names[t];
+  switch (t) {
+#define TGF_NAME(d, v, name, ctype, mpi, red, ord, cfi, fortran, ...) case d: return fortran;
+    TG_DTYPE_TABLE(TGF_NAME)
+#undef TGF_NAME
+  }
+  return "?";
 }
 
-/* The tofgrid dtype of a Fortran type code, -1 for unsupported ones. */
+/* The tofgrid dtype of a Fortran type code (TG_DTYPE_TABLE), -1 for
+ * unsupported ones. */
 static inline int dtype_of(CFI_type_t type)
 {
   switch (type) {
-  case CFI_type_int8_t: return TG_BYTE;
-  case CFI_type_int32_t: return TG_INT32;
-  case CFI_type_int64_t: return TG_INT64;
-  case CFI_type_float: return TG_FLOAT32;
-  case CFI_type_double: return TG_FLOAT64;
-  case CFI_type_double_Complex: return TG_COMPLEX128;
+#define TGF_DTYPE_OF(d, v, name, ctype, mpi, red, ord, cfi, ...) case cfi: return d;
+    TG_DTYPE_TABLE(TGF_DTYPE_OF)
+#undef TGF_DTYPE_OF
   default: return -1;
   }
 }

@@ -34,21 +34,13 @@ static int as_buffer(PyObject *obj, const char *fn, const char *name, int writab
   PyArrayObject *arr = (PyArrayObject *)obj;
   PyArray_Descr *d = PyArray_DESCR(arr);
   int size = (int)PyArray_ITEMSIZE(arr);
-  int ok = 1;
-  if ((d->kind == 'i' || d->kind == 'u') && size == 1)
-    b->dtype = TG_BYTE;
-  else if (d->kind == 'i' && size == 4)
-    b->dtype = TG_INT32;
-  else if (d->kind == 'i' && size == 8)
-    b->dtype = TG_INT64;
-  else if (d->kind == 'f' && size == 4)
-    b->dtype = TG_FLOAT32;
-  else if (d->kind == 'f' && size == 8)
-    b->dtype = TG_FLOAT64;
-  else if (d->kind == 'c' && size == 16)
-    b->dtype = TG_COMPLEX128;
-  else
-    ok = 0;
+  int ok = 0;
+  if (d->kind == 'i' && size == 1) /* int8 is read as bytes, like uint8 */
+    b->dtype = TG_BYTE, ok = 1;
+#define TGPY_DTYPE_OF(e, v, name, ctype, mpi, red, ord, cfi, fortran, npy) \
+  else if (PyArray_EquivTypenums(d->type_num, npy)) b->dtype = e, ok = 1;
+  TG_DTYPE_TABLE(TGPY_DTYPE_OF)
+#undef TGPY_DTYPE_OF
   if (!ok) {
     PyObject *repr = PyObject_Str((PyObject *)d);
     tgpy_raise_message(TG_ERR_ARG, "%s: %s has dtype %s; supported: int8, uint8, int32, int64, float32, float64, complex128", fn, name,

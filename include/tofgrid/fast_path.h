@@ -45,10 +45,14 @@ TG_API extern _Atomic(MPI_Comm) tg__intra_cache[TG__INTRA_CACHE];
    TG__SEEN(c, 6) || TG__SEEN(c, 7))
 #define TG__FAST_COMM(c) ((c) != MPI_COMM_NULL && TG__KNOWN_COMM(c))
 
-/* MPI datatypes in tg_dtype order, and MPI ops in tg_op order. */
-#define TG__N_DTYPES 6
-#define TG__MPI_TYPES {MPI_BYTE, MPI_INT32_T, MPI_INT64_T, MPI_FLOAT, MPI_DOUBLE, MPI_C_DOUBLE_COMPLEX}
-#define TG__MPI_OPS {MPI_SUM, MPI_PROD, MPI_MIN, MPI_MAX}
+/* MPI datatypes in tg_dtype order, and MPI ops in tg_op order, from the
+ * tables in tofgrid/types.h (whose values are 0, 1, 2, ... in order). */
+#define TG__COUNT_ROW(...) +1
+#define TG__N_DTYPES (0 TG_DTYPE_TABLE(TG__COUNT_ROW))
+#define TG__MPI_TYPE_OF(e, v, name, ctype, mpi, ...) mpi,
+#define TG__MPI_TYPES {TG_DTYPE_TABLE(TG__MPI_TYPE_OF)}
+#define TG__MPI_OP_OF(e, v, mpi) mpi,
+#define TG__MPI_OPS {TG_OP_TABLE(TG__MPI_OP_OF)}
 
 /* Counts up to 2^27 elements cannot overflow in bytes or times any int
  * number of ranks (2^27 * 2^31 * 16 < 2^63). */

@@ -88,10 +88,16 @@ typedef struct tg_sweep_options {
    *  included) and the map's total. */
   void (*progress)(int64_t done, int64_t total, void *context);
   void *context;
+  /** Also write the map as CSV to this path (NULL: no CSV): a comment line, a header line, then one line per
+   *  point (x, y, the TOF of every gas, the coverages, status, iterations), written collectively with MPI-IO. */
+  const char *csv;
+  /** If not NULL: receives, on every rank, the number of points that have a steady state. */
+  int64_t *converged;
 } tg_sweep_options;
 
 /**
- * @brief tg_tof_grid_write with checkpoints, resume and progress. After a kill
+ * @brief tg_tof_grid_write with checkpoints, resume, progress and a CSV file; @p path may be NULL when
+ * options->csv names a file (a build without HDF5 writes CSV only). After a kill
  * (even kill -9) the same call with resume = 1 finishes the map, and the file is
  * bit-identical to an uninterrupted run's; the checkpoint files are removed once
  * the map is written. **Collective** over @p comm.

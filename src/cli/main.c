@@ -1,9 +1,10 @@
 /* The `tofgrid` command: a TOF map over MPI_COMM_WORLD.
  *   mpiexec -n 2 tofgrid              the tutorial's map of the default model
  *   tofgrid --help                    every option
- * Writes PREFIX.csv (default tof_map.csv) on rank 0 through a temporary file,
- * so a failed run leaves earlier output intact. This is a program, not the
- * library: it may print and exit. */
+ * It composes the library's map writers (PREFIX.h5 and PREFIX.csv, written
+ * collectively through temporaries, so a failed run leaves earlier output
+ * intact) and draws PREFIX.png with tofgrid's Python plotter. This is a
+ * program, not the library: it may print and exit. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
@@ -16,9 +17,6 @@
 #include <unistd.h>
 
 #include <tofgrid.h>
-#ifdef TOFGRID_HAVE_HDF5
-#include <hdf5.h>
-#endif
 
 extern char **environ;
 
@@ -150,56 +148,6 @@ static int make_axis(const tg_model *m, const axis_arg *a, tg_axis *ax, double *
   return 0;
 }
 
-#ifdef TOFGRID_HAVE_HDF5
-/* Rank 0 reads a small map back from the file it helped write. */
-static int read_back(const char *path, const tg_model *m, tg_grid *g, int64_t nx, int64_t ny)
-{
-  int ng = tg_model_count(m, TG_GAS), nc = tg_model_count(m, TG_ADSORBATE) + tg_model_count(m, TG_SITE);
-  g->nx = nx, g->ny = ny, g->ng = ng, g->ncov = nc;
-  g->tof = malloc((size_t)(nx * ny * ng) * sizeof *g->tof);
-  g->coverages = malloc((size_t)(nx * ny * nc) * sizeof *g->coverages);
-  g->status = malloc((size_t)(nx * ny) * sizeof *g->status);
-  g->iterations = malloc((size_t)(nx * ny) * sizeof *g->iterations);
-  hid_t f = H5Fopen(path, H5F_ACC_RDONLY, H5P_DEFAULT);
-  int bad = f < 0 || !g->tof || !g->coverages || !g->status || !g->iterations;
-  const char *names[4] = {"tof", "coverages", "status", "iterations"};
-  void *bufs[4] = {g->tof, g->coverages, g->status, g->iterations};
-  for (int k = 0; !bad && k < 4; k++) {
-    hid_t d = H5Dopen2(f, names[k], H5P_DEFAULT);
-    bad = d < 0 || H5Dread(d, k < 2 ? H5T_NATIVE_DOUBLE : H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, bufs[k]) < 0;
-    if (d >= 0) H5Dclose(d);
-  }
-  if (f >= 0) H5Fclose(f);
-  if (bad) {
-    tg_grid_free(g);
-    fprintf(stderr, "tofgrid: cannot read back %s\n", path);
-    return 1;
-  }
-  return 0;
-}
-#endif
-
-static int write_csv(const char *path, const tg_model *m, const tg_axis *x, const axis_arg *xa, const tg_axis *y,
-                     const axis_arg *ya, const tg_grid *g, FILE *f)
-{
-  fprintf(f, "# tofgrid %s: %s\n", tg_version(), tg_model_name(m));
-  fprintf(f, "%s,%s", xa->name, y ? ya->name : "-");
-  for (int k = 0; k < g->ng; k++) fprintf(f, ",TOF_%s", tg_model_species(m, TG_GAS, k));
-  for (int k = 0; k < tg_model_count(m, TG_ADSORBATE); k++) fprintf(f, ",theta_%s", tg_model_species(m, TG_ADSORBATE, k));
-  for (int k = 0; k < tg_model_count(m, TG_SITE); k++) fprintf(f, ",theta_%s", tg_model_species(m, TG_SITE, k));
-  fprintf(f, ",status,iterations\n");
-  for (int64_t i = 0; i < g->nx; i++)
-    for (int64_t j = 0; j < g->ny; j++) {
-      int64_t k = i * g->ny + j;
-      fprintf(f, "%.17g,%.17g", x->values[i], y ? y->values[j] : 0.0);
-      for (int c = 0; c < g->ng; c++) fprintf(f, ",%.17g", g->tof[k * g->ng + c]);
-      for (int c = 0; c < g->ncov; c++) fprintf(f, ",%.17g", g->coverages[k * g->ncov + c]);
-      fprintf(f, ",%d,%d\n", g->status[k], g->iterations[k]);
-    }
-  (void)path;
-  return ferror(f) ? -1 : 0;
-}
-
 int main(int argc, char **argv)
 {
   MPI_Init(&argc, &argv);
@@ -255,32 +203,30 @@ int main(int argc, char **argv)
   double *xv = NULL, *yv = NULL;
   if (!bad) bad = make_axis(m, &xa, &x, &xv, err, sizeof err) || (!ya.none && make_axis(m, &ya, &y, &yv, err, sizeof err));
   /* Rank 0 must be able to write the output: find out before computing. */
-  char path[4096], tmp[4200];
+  char path[4096], probe[4200];
   snprintf(path, sizeof path, "%s.csv", prefix);
-  snprintf(tmp, sizeof tmp, "%s.tmp%d", path, (int)rank);
+  snprintf(probe, sizeof probe, "%s.tmp", path);
   FILE *out = NULL;
-  if (!bad && rank == 0 && !(out = fopen(tmp, "w")))
-    snprintf(err, sizeof err, "cannot write %s: %s", path, strerror(errno)), bad = 1;
+  if (!bad && rank == 0) {
+    if (!(out = fopen(probe, "w"))) snprintf(err, sizeof err, "cannot write %.1000s: %s", path, strerror(errno)), bad = 1;
+    else fclose(out), remove(probe);
+  }
   int any = bad, root_bad = bad;
   MPI_Allreduce(&bad, &any, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
   MPI_Bcast(&root_bad, 1, MPI_INT, 0, MPI_COMM_WORLD);
   if (any) { /* the same argument error on every rank: rank 0 says it */
     if (bad && (rank == 0 || !root_bad)) fprintf(stderr, "tofgrid: %s\n", err);
-    if (out) fclose(out), remove(tmp);
     MPI_Finalize();
     return 2;
   }
-  tg_grid g;
-  memset(&g, 0, sizeof g);
-  int status = 0, rc;
-  int64_t pts = x.n * (ya.none ? 1 : y.n);
+  int status = 0;
+  int64_t pts = x.n * (ya.none ? 1 : y.n), converged = 0;
+  int wrote_csv = pts <= CSV_MAX_POINTS;
   double t0 = MPI_Wtime();
-#ifdef TOFGRID_HAVE_HDF5
-  /* The map goes to PREFIX.h5 collectively (no rank holds the whole grid);
-   * rank 0 then reads small maps back for the CSV. */
-  char h5[4200];
+  /* The map goes to PREFIX.h5 and PREFIX.csv, each written collectively from
+   * the rows every rank holds (no rank holds the whole grid). */
+  char h5[4200], ckpt[4200];
   snprintf(h5, sizeof h5, "%s.h5", prefix);
-  char ckpt[4200];
   snprintf(ckpt, sizeof ckpt, "%s.ckpt", prefix);
   struct bar bar_state = {0, t0, size, NULL};
   tg_sweep_options so;
@@ -288,52 +234,38 @@ int main(int argc, char **argv)
   so.schedule = (tg_schedule)schedule;
   so.checkpoint = checkpoint ? ckpt : NULL;
   so.resume = resume;
+  so.csv = wrote_csv ? path : NULL;
+  so.converged = &converged;
   if (rank == 0 && !quiet && (progress || isatty(2))) bar_state.tty = stderr;
   if (bar_state.tty) so.progress = show_progress, so.context = &bar_state;
-  rc = tg_tof_grid_file(MPI_COMM_WORLD, m, &x, ya.none ? NULL : &y, h5, &so);
+#ifdef TOFGRID_HAVE_HDF5
+  const char *h5_path = h5;
+#else
+  const char *h5_path = NULL;
+  if (!wrote_csv) {
+    if (rank == 0) fprintf(stderr, "tofgrid: this tofgrid writes CSV only (no parallel HDF5), up to %d points\n", CSV_MAX_POINTS);
+    MPI_Finalize();
+    return 2;
+  }
+#endif
+  int rc = tg_tof_grid_file(MPI_COMM_WORLD, m, &x, ya.none ? NULL : &y, h5_path, &so);
   if (bar_state.tty) { /* the map is done: the bar ends at 100% */
     if (!rc) bar_state.last = 0, show_progress(pts, pts, &bar_state);
     fputc('\n', bar_state.tty);
   }
-  if (!rc && rank == 0 && pts <= CSV_MAX_POINTS) rc = read_back(h5, m, &g, x.n, ya.none ? 1 : y.n);
-#else
-  rc = tg_tof_grid(MPI_COMM_WORLD, m, &x, ya.none ? NULL : &y, (tg_schedule)schedule, 0, &g);
-#endif
   double seconds = MPI_Wtime() - t0;
   if (rc) { /* a sweep error is the same on every rank: rank 0 says it */
     if (rank == 0) fprintf(stderr, "tofgrid: %s\n", tg_error_message());
     status = 1;
-  } else if (rank == 0) {
-    int wrote_csv = g.tof != NULL;
-    if (wrote_csv && (write_csv(path, m, &x, &xa, ya.none ? NULL : &y, &ya, &g, out) || fclose(out) != 0 ||
-                      rename(tmp, path) != 0)) {
-      fprintf(stderr, "tofgrid: cannot write %s: %s\n", path, strerror(errno));
-      remove(tmp);
-      status = 1;
-    } else if (!wrote_csv) {
-      fclose(out);
-      remove(tmp);
-    }
-    out = NULL;
-    if (!status && !quiet) {
-      int64_t ok = 0;
-      for (int64_t k = 0; wrote_csv && k < pts; k++) ok += g.status[k] != TG_STEADY_FAILED;
-      printf("tofgrid: %s\n", tg_model_name(m));
-      if (wrote_csv)
-        printf("points %lld, converged %lld, ranks %d, wall time %.3f s, %.0f points/s\n", (long long)pts, (long long)ok,
-               size, seconds, pts / (seconds > 0 ? seconds : 1e-9));
-      else
-        printf("points %lld, ranks %d, wall time %.3f s, %.0f points/s (no CSV above %d points)\n", (long long)pts, size,
-               seconds, pts / (seconds > 0 ? seconds : 1e-9), CSV_MAX_POINTS);
-#ifdef TOFGRID_HAVE_HDF5
-      printf("wrote %s\n", h5);
-#endif
-      if (wrote_csv) printf("wrote %s\n", path);
-    }
-    plot &= wrote_csv;
+  } else if (rank == 0 && !quiet) {
+    printf("tofgrid: %s\n", tg_model_name(m));
+    printf("points %lld, converged %lld, ranks %d, wall time %.3f s, %.0f points/s%s\n", (long long)pts,
+           (long long)converged, size, seconds, pts / (seconds > 0 ? seconds : 1e-9),
+           wrote_csv ? "" : " (no CSV above 1e6 points)");
+    if (h5_path) printf("wrote %s\n", h5);
+    if (wrote_csv) printf("wrote %s\n", path);
   }
-  if (out) fclose(out), remove(tmp);
-  tg_grid_free(&g);
+  plot &= wrote_csv && !rc;
   free(xv);
   free(yv);
   tg_model_free(m);

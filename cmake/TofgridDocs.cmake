@@ -1,0 +1,23 @@
+# The C API reference (Doxygen): `cmake --build <build> --target docs` writes
+# HTML to <build>/docs/html. Not part of ALL. docs/Doxyfile.in is configured
+# here with @ONLY; it reads include/tofgrid.h, include/tofgrid/*.h and the
+# generated <build>/include/tofgrid/version.h. Every doxygen warning fails the
+# target (WARN_AS_ERROR = FAIL_ON_WARNINGS, which needs doxygen >= 1.9.0).
+
+find_package(Doxygen 1.9.0)
+
+if(DOXYGEN_FOUND)
+  set(TOFGRID_DOXYFILE ${PROJECT_BINARY_DIR}/docs/Doxyfile)
+  configure_file(${PROJECT_SOURCE_DIR}/docs/Doxyfile.in ${TOFGRID_DOXYFILE} @ONLY)
+  add_custom_target(docs
+    COMMAND Doxygen::doxygen ${TOFGRID_DOXYFILE}
+    WORKING_DIRECTORY ${PROJECT_BINARY_DIR}/docs
+    COMMENT "Building the C API reference with Doxygen ${DOXYGEN_VERSION} (${PROJECT_BINARY_DIR}/docs/html)"
+    VERBATIM)
+else()
+  add_custom_target(docs
+    COMMAND ${CMAKE_COMMAND} -E echo
+            "tofgrid: cannot build the docs: Doxygen >= 1.9.0 was not found. Install doxygen (Debian/Ubuntu: apt-get install doxygen) and re-run cmake."
+    COMMAND ${CMAKE_COMMAND} -E false
+    VERBATIM)
+endif()

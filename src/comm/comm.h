@@ -1,0 +1,76 @@
+/* The comm layer's private header: argument checks, element types and the
+ * collectives' internals (checks.c, dtype.c, collectives*.c). Includes the
+ * bindings' surface (surface.h). Not installed. */
+#ifndef TOFGRID_COMM_H
+#define TOFGRID_COMM_H
+
+#include <complex.h>
+#include <stdint.h>
+
+#include "comm/surface.h"
+#include "tofgrid.h"
+
+/* Out-of-line error reports of the lookups below (dtype.c). */
+int tg__bad_dtype(tg_dtype dtype, const char *fn);
+int tg__bad_op(tg_op op, tg_dtype dtype, const char *fn);
+
+/* tg_dtype -> MPI datatype and element size (TG_DTYPE_TABLE). */
+static inline int tg__dtype(tg_dtype dtype, const char *fn, MPI_Datatype *type, size_t *size)
+{
+  switch (dtype) {
+#define TG_DTYPE_CASE(d, v, name, ctype, mpi, ...) \
+  case d: *type = mpi; *size = sizeof(ctype); return TG_SUCCESS;
+    TG_DTYPE_TABLE(TG_DTYPE_CASE)
+#undef TG_DTYPE_CASE
+  }
+  return tg__bad_dtype(dtype, fn);
+}
+
+/* tg_op -> MPI_Op, refused where MPI does not define it for the dtype. */
+static inline int tg__op(tg_op op, tg_dtype dtype, const char *fn, MPI_Op *mpi_op)
+{
+  int reducible = 0, ordered = 0;
+  switch (dtype) {
+#define TG_DTYPE_FLAGS(d, v, name, ctype, mpi, red, ord, ...) case d: reducible = red; ordered = ord; break;
+    TG_DTYPE_TABLE(TG_DTYPE_FLAGS)
+#undef TG_DTYPE_FLAGS
+  }
+  switch (op) {
+#define TG_OP_CASE(e, v, mpi) case e: *mpi_op = mpi; break;
+    TG_OP_TABLE(TG_OP_CASE)
+#undef TG_OP_CASE
+  default: return tg__bad_op(op, dtype, fn);
+  }
+  if (TG_UNLIKELY(!reducible || (!ordered && (op == TG_MIN || op == TG_MAX)))) return tg__bad_op(op, dtype, fn);
+  return TG_SUCCESS;
+}
+
+/* Argument checks (check.c); each returns TG_SUCCESS or records the error. */
+enum { TG_INTRA_CACHE = TG__INTRA_CACHE }; /* tg__intra_cache: tofgrid/fast_path.h */
+
+int tg__counts(const int64_t *counts, int size, size_t elem_size, const char *fn, const char *name,
+               int64_t *total);
+
+/* The per-call checks are inline: they run on every collective. */
+static inline int tg__root(int root, int size, const char *fn)
+{
+  if (TG_UNLIKELY(root < 0 || root >= size))
+    return tg__fail(TG_ERR_ARG, fn, "root %d is outside the communicator (size %d)", root, size);
+  return TG_SUCCESS;
+}
+
+/* A buffer of count elements: count >= 0, bytes within the address space,
+ * not NULL unless empty. */
+static inline int tg__buffer(const void *buf, int64_t count, size_t elem_size, const char *fn, const char *name)
+{
+  int64_t bytes;
+  if (TG_UNLIKELY(count < 0)) return tg__fail(TG_ERR_ARG, fn, "%s: count %lld is negative", name, (long long)count);
+  if (TG_UNLIKELY(__builtin_mul_overflow(count, (int64_t)elem_size, &bytes) || bytes > PTRDIFF_MAX))
+    return tg__fail(TG_ERR_ARG, fn, "%s: count %lld of %zu-byte elements overflows the address space", name,
+                    (long long)count, elem_size);
+  if (TG_UNLIKELY(buf == NULL && count > 0))
+    return tg__fail(TG_ERR_ARG, fn, "%s is NULL but count is %lld", name, (long long)count);
+  return TG_SUCCESS;
+}
+
+#endif

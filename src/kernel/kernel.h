@@ -1,0 +1,216 @@
+/* The kernel layer's private header: the model as the kernel sees it, and
+ * the kernel's internals in the order they build on each other -- reaction
+ * grammar (reaction.c) -> model assembly (model.c, model_yaml.c, read by
+ * model_load.c) -> rate constants (thermo.c) -> kinetics (kinetics.c and the
+ * inline rate laws below) -> LU (lu.c) -> steady states (steady.c,
+ * steady_states.c). No MPI: the kernel builds and runs without it. A model
+ * is read-only once loaded. Not installed. */
+#ifndef TOFGRID_KERNEL_H
+#define TOFGRID_KERNEL_H
+
+#include <math.h>
+#include <stdint.h>
+
+#include "core/core.h"
+#include "tofgrid/model.h"
+
+enum {
+  TG_NAME_MAX = 64,
+  TG_STATE_MAX = 8,  /* formulas per state of a step */
+  TG_ELEMENTS_MAX = 16
+};
+
+typedef enum sp_kind { SP_ADS, SP_SITE, SP_GAS, SP_TS, SP_LIQUID } sp_kind;
+
+typedef struct species {
+  char name[TG_NAME_MAX]; /* "CO_s", "*_s", "CO_g", "O-O_s" */
+  char formula[TG_NAME_MAX]; /* the part before "_": "CO", "*", "O-O" */
+  sp_kind kind;
+  int site;        /* site index (ADS, SITE, TS), else -1 */
+  int index;       /* position among its kind after sorting (ADS: unknown index) */
+  double pressure; /* gas: default pressure; liquid: concentration */
+  double total;    /* site: total */
+  double energy;   /* absolute energy, when given */
+  int has_energy, has_pressure;
+  double mass;     /* gas: molecular mass in kg (for collision theory), 0 if unknown */
+} species;
+
+typedef struct formula {
+  int nu;      /* stoichiometric coefficient */
+  int nsites;  /* sites occupied per particle ("_2s" -> 2) */
+  int sp;      /* index into model->sp */
+} formula;
+
+enum { IS = 0, TS = 1, FS = 2 };
+
+typedef struct step {
+  char text[256];
+  int line; /* in the model file, for messages */
+  formula st[3][TG_STATE_MAX];
+  int n[3]; /* formulas per state; n[TS] = 0 without a transition state */
+  double Ga, dG; /* relative energies (eV), when given */
+} step;
+
+/* A factor of a rate law: unknown (coverage) or gas index, and its power. */
+typedef struct factor {
+  int idx, nu;
+} factor;
+
+/* The kinetics as flat lists for the solver's hot loops (kinetics.h). Rate
+ * k = side * nsteps + step (forward rates first, then reverse) is kg_k (rate
+ * constant times gas pressures) times the product of y[rfac[e]] over e in
+ * [rfac_start[k], rfac_start[k+1]); a factor of power nu appears nu times,
+ * so derivatives need no powers. */
+typedef struct dterm { /* d(theta_a)/dt += c * r_k */
+  int a, k;
+  double c;
+} dterm;
+
+typedef struct jterm { /* d(dtheta_a/dt)/dy_j += c * (d r_k / d factor e); d(..)/d(log y_j) += c * r_k */
+  int a, j, e, k;
+  double c;
+} jterm;
+
+/* What a step needs at run time: the rate laws' factors. */
+typedef struct kstep {
+  factor surf[2][TG_STATE_MAX]; /* [IS|FS]: unknowns (adsorbates, then free sites) */
+  factor gas[2][TG_STATE_MAX];  /* [IS|FS]: gases (pressure) */
+  int nsurf[2], ngas[2];
+  int ct_type; /* collision theory: 1 adsorption, 2 desorption, 0 surface step */
+  int ct_gas;  /* the gas of an adsorption/desorption step (species index) */
+  int ct_nu;   /* its coefficient */
+} kstep;
+
+/* The solver's internal settings: not options a user sets, but knobs the
+ * tests turn (through tests/kernel/kernel_testing.h) on their own model. */
+typedef struct tg__solver_config {
+  /* A time step is converged when no coverage is estimated to be further
+   * than this from the step's solution. It only has to keep the trajectory
+   * in the right basin (the log-space Newton then polishes to roundoff):
+   * 1e-4 still lands on SCAKS's branch at every tested point; tests compare
+   * with a strict value on a dense grid. */
+  double step_tolerance;
+  /* Systems of up to this many unknowns are factored inline, larger ones
+   * by LAPACK (tests set 0 to run LAPACK everywhere). */
+  int lu_inline_limit;
+} tg__solver_config;
+
+static inline tg__solver_config tg__solver_config_default(void)
+{
+  return (tg__solver_config){.step_tolerance = 1e-5, .lu_inline_limit = 8};
+}
+
+struct tg_model {
+  char name[128];
+  char origin[256]; /* file name or "<string>" */
+  int nsp;
+  species *sp;
+  int nsteps;
+  step *steps;
+  kstep *k;
+  int na, ns, ng;      /* adsorbates, sites, gases; unknowns n = na + ns */
+  int *ads, *sites, *gases; /* sorted species indices */
+  int *ads_site;       /* site index of adsorbate a */
+  double *site_total;  /* per site */
+  double *dtheta;      /* [na][nsteps]: d(theta_a)/dt = sum_i dtheta[a][i] * (rf_i - rr_i) */
+  double *dgas;        /* [ng][nsteps]: TOF_g = sum_i dgas[g][i] * (rf_i - rr_i) */
+  double temperature, unitcell_area, active_ratio;
+  int rate_algo_ct;    /* 0: TST, 1: CT */
+  int absolute;        /* energies per species instead of Ga/dG per step */
+  int product;         /* gas index of the product, or -1 */
+  double *pressures;   /* default pressures, gas order */
+  double *initial;     /* initial adsorbate coverages, or NULL (clean surface) */
+  double *kf, *kr;     /* rate constants at `temperature` */
+  tg_solve_options opts;
+  tg__solver_config config;
+  /* Flat lists for the hot loops (see dterm; built by tg__model_finish). */
+  int nrfac, ndterms, njterms;
+  int *rfac, *rfac_start;
+  dterm *dterms;
+  jterm *jterms;
+};
+
+/* Reaction grammar (reaction.c): the species of a formula
+ * "[nu]species_[n]site" (found or added), a step's three states, and its
+ * conservation of sites and elements. */
+int tg__parse_species(tg_model *m, const char *formula_text, int line, formula *out, const char *step_text);
+int tg__parse_step(tg_model *m, const char *text, int line, step *out);
+int tg__check_conservation(const tg_model *m, const step *s);
+
+/* Model assembly (model.c): species sorted as SCAKS sorts them, rate laws,
+ * d(theta)/dt and TOF coefficients, rate constants at the model's T. */
+int tg__model_finish(tg_model *m);
+/* The YAML reader (model_yaml.c): text -> a finished model. */
+int tg__model_read_yaml(tg_model *m, const char *yaml, size_t length);
+
+/* Thermochemistry and rate constants (thermo.c). */
+double tg__gas_correction(const char *gas_formula, double T, int *known);
+int tg__molecular_mass(const char *formula, double *kg);
+int tg__rate_constants(const tg_model *m, double T, double *kf, double *kr);
+
+/* Kinetics (kinetics.c): the flat lists of the hot loops (see dterm), built
+ * once from the finished model; and the rate prefactors kg_k, rate k's
+ * constant times its side's gas pressures (pressures in gas order). */
+int tg__kinetics_build(tg_model *m);
+void tg__rate_prefactors(const tg_model *m, const double *kf, const double *kr, const double *pressures, double *kg);
+
+/* Rate laws and their derivatives (spec section 6): r_k = kg_k * prod of its
+ * activities, the coverages and free-site fractions being explicit unknowns
+ * y (never 1 - sum). Inline, over the flat lists, because the solver calls
+ * them ~100 times per point. */
+
+/* r[k] for all 2 * nsteps rates: forward r[i], reverse r[nsteps + i]. */
+static inline void tg__rates(const tg_model *m, const double *kg, const double *y, double *r)
+{
+  const int *fac = m->rfac, *start = m->rfac_start;
+  for (int k = 0; k < 2 * m->nsteps; k++) {
+    double x = kg[k];
+    for (int e = start[k]; e < start[k + 1]; e++) x *= y[fac[e]];
+    r[k] = x;
+  }
+}
+
+/* f[a] = d(theta_a)/dt from the rates r; with gross, also each row's gross
+ * rate sum |c| r_k (the scale of its roundoff). */
+static inline void tg__dtheta(const tg_model *m, const double *r, double *f, double *gross)
+{
+  for (int a = 0; a < m->na; a++) f[a] = 0;
+  if (!gross) {
+    for (int t = 0; t < m->ndterms; t++) f[m->dterms[t].a] += m->dterms[t].c * r[m->dterms[t].k];
+    return;
+  }
+  for (int a = 0; a < m->na; a++) gross[a] = 0;
+  for (int t = 0; t < m->ndterms; t++) {
+    const dterm *d = &m->dterms[t];
+    f[d->a] += d->c * r[d->k];
+    gross[d->a] += fabs(d->c) * r[d->k];
+  }
+}
+
+/* dr[e] = d r_k / d y[rfac[e]] through factor e: kg_k times the product of
+ * the other factors (prefix times suffix; no division by a coverage that
+ * may be 0). */
+static inline void tg__rate_partials(const tg_model *m, const double *kg, const double *y, double *dr)
+{
+  const int *fac = m->rfac, *start = m->rfac_start;
+  for (int k = 0; k < 2 * m->nsteps; k++) {
+    double pre = kg[k], suf = 1;
+    for (int e = start[k]; e < start[k + 1]; e++) {
+      dr[e] = pre;
+      pre *= y[fac[e]];
+    }
+    for (int e = start[k + 1] - 1; e >= start[k]; e--) {
+      dr[e] *= suf;
+      suf *= y[fac[e]];
+    }
+  }
+}
+
+/* The one LU (lu.c): A column-major n x n, factored in place with partial
+ * pivoting; inline for n <= inline_limit, LAPACK above (factor and solve
+ * must be given the same limit). 0, or > 0 if A is singular. */
+int tg__lu_factor(int n, double *A, int *ipiv, int inline_limit);
+void tg__lu_solve(int n, const double *A, const int *ipiv, double *b, int inline_limit);
+int tg__lu_solve_once(int n, double *A, double *b, int *ipiv, int inline_limit); /* factor, then solve */
+
+#endif

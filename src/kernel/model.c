@@ -1,0 +1,248 @@
+/* Model assembly: the species registered while the steps were read
+ * (reaction.c) sorted as SCAKS sorts them (ASCII), and the structures built
+ * once: rate-law factors, the d(theta)/dt and TOF coefficients, rate
+ * constants. Also the model's accessors. */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernel/kernel.h"
+
+static const tg_model *sort_model;
+static int by_name(const void *a, const void *b)
+{
+  return strcmp(sort_model->sp[*(const int *)a].name, sort_model->sp[*(const int *)b].name);
+}
+
+/* Sorted indices of the species of one kind. */
+static int *sorted(tg_model *m, sp_kind kind, int *count)
+{
+  int *idx = malloc((size_t)(m->nsp ? m->nsp : 1) * sizeof *idx), n = 0;
+  if (!idx) return NULL;
+  for (int i = 0; i < m->nsp; i++)
+    if (m->sp[i].kind == kind) idx[n++] = i;
+  sort_model = m; /* qsort has no context argument; model building is not hot */
+  qsort(idx, (size_t)n, sizeof *idx, by_name);
+  for (int k = 0; k < n; k++) m->sp[idx[k]].index = k;
+  *count = n;
+  return idx;
+}
+
+/* Site index of a species: position of "*_<site>" among the sorted sites. */
+static int site_of(const tg_model *m, const species *s)
+{
+  const char *site = strrchr(s->name, '_') + 1;
+  for (int k = 0; k < m->ns; k++)
+    if (strcmp(strrchr(m->sp[m->sites[k]].name, '_') + 1, site) == 0) return k;
+  return -1;
+}
+
+int tg__model_finish(tg_model *m)
+{
+  if (m->nsteps == 0) return tg__fail(TG_ERR_MODEL, m->origin, "the model has no reactions");
+  m->ads = sorted(m, SP_ADS, &m->na);
+  m->sites = sorted(m, SP_SITE, &m->ns);
+  m->gases = sorted(m, SP_GAS, &m->ng);
+  if (!m->ads || !m->sites || !m->gases) return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
+  if (m->na == 0) return tg__fail(TG_ERR_MODEL, m->origin, "the model has no adsorbates");
+  if (m->ns > 64) return tg__fail(TG_ERR_MODEL, m->origin, "more than 64 site types");
+  for (int i = 0; i < m->nsp; i++) {
+    species *s = &m->sp[i];
+    if (s->kind == SP_ADS || s->kind == SP_SITE || s->kind == SP_TS) {
+      s->site = site_of(m, s);
+      if (s->site < 0)
+        return tg__fail(TG_ERR_MODEL, m->origin, "species %s sits on site '%s', but no step has a free site *_%s", s->name,
+                        strrchr(s->name, '_') + 1, strrchr(s->name, '_') + 1);
+    }
+  }
+  m->ads_site = malloc((size_t)m->na * sizeof *m->ads_site);
+  m->k = calloc((size_t)m->nsteps, sizeof *m->k);
+  m->dtheta = calloc((size_t)m->na * (size_t)m->nsteps, sizeof *m->dtheta);
+  m->dgas = calloc((size_t)(m->ng ? m->ng : 1) * (size_t)m->nsteps, sizeof *m->dgas);
+  m->kf = malloc((size_t)m->nsteps * sizeof *m->kf);
+  m->kr = malloc((size_t)m->nsteps * sizeof *m->kr);
+  if (!m->ads_site || !m->k || !m->dtheta || !m->dgas || !m->kf || !m->kr)
+    return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
+  for (int a = 0; a < m->na; a++) m->ads_site[a] = m->sp[m->ads[a]].site;
+  for (int i = 0; i < m->nsteps; i++) TG_CALL(tg__check_conservation(m, &m->steps[i]));
+
+  for (int i = 0; i < m->nsteps; i++) {
+    const step *st = &m->steps[i];
+    kstep *k = &m->k[i];
+    for (int side = 0; side < 2; side++) { /* rate laws use IS and FS only, never the TS */
+      int state = side ? FS : IS;
+      for (int f = 0; f < st->n[state]; f++) {
+        const formula *fo = &st->st[state][f];
+        const species *s = &m->sp[fo->sp];
+        if (s->kind == SP_GAS)
+          k->gas[side][k->ngas[side]++] = (factor){s->index, fo->nu};
+        else if (s->kind == SP_ADS)
+          k->surf[side][k->nsurf[side]++] = (factor){s->index, fo->nu};
+        else if (s->kind == SP_SITE)
+          k->surf[side][k->nsurf[side]++] = (factor){m->na + s->index, fo->nu};
+      }
+    }
+    /* Collision theory: adsorption if the IS holds a gas (its first gas), else
+     * desorption if the FS does. */
+    for (int side = 0; side < 2 && !k->ct_type; side++) {
+      int state = side ? FS : IS;
+      for (int f = 0; f < st->n[state]; f++)
+        if (m->sp[st->st[state][f].sp].kind == SP_GAS) {
+          k->ct_type = side ? 2 : 1;
+          k->ct_gas = st->st[state][f].sp;
+          k->ct_nu = st->st[state][f].nu;
+          break;
+        }
+    }
+    /* d(theta)/dt: an adsorbate counts at its first occurrence, IS before FS
+     * (SCAKS's rule: on both sides, only the IS occurrence counts). */
+    for (int a = 0; a < m->na; a++) {
+      int found = 0;
+      for (int f = 0; f < st->n[IS] && !found; f++)
+        if (st->st[IS][f].sp == m->ads[a]) m->dtheta[a * m->nsteps + i] = -st->st[IS][f].nu, found = 1;
+      for (int f = 0; f < st->n[FS] && !found; f++)
+        if (st->st[FS][f].sp == m->ads[a]) m->dtheta[a * m->nsteps + i] = st->st[FS][f].nu, found = 1;
+    }
+    for (int g = 0; g < m->ng; g++) {
+      double nu = 0;
+      for (int f = 0; f < st->n[IS]; f++)
+        if (st->st[IS][f].sp == m->gases[g]) nu -= st->st[IS][f].nu;
+      for (int f = 0; f < st->n[FS]; f++)
+        if (st->st[FS][f].sp == m->gases[g]) nu += st->st[FS][f].nu;
+      m->dgas[g * m->nsteps + i] = nu;
+    }
+  }
+  if (m->rate_algo_ct) {
+    if (!(m->unitcell_area > 0))
+      return tg__fail(TG_ERR_MODEL, m->origin, "rate_algo CT needs a positive unitcell_area (m^2)");
+    for (int i = 0; i < m->nsteps; i++)
+      if (m->k[i].ct_type == 1 && !(m->sp[m->k[i].ct_gas].mass > 0))
+        return tg__fail(TG_ERR_MODEL, m->origin,
+                        "line %d: step \"%s\": collision theory needs the mass of %s (elements H C N O F Ne S Cl)",
+                        m->steps[i].line, m->steps[i].text, m->sp[m->k[i].ct_gas].name);
+  }
+  if (!(m->active_ratio > 0 && m->active_ratio <= 1))
+    return tg__fail(TG_ERR_MODEL, m->origin, "active_ratio = %g must be in (0, 1]", m->active_ratio);
+  if (!(m->temperature > 0)) return tg__fail(TG_ERR_MODEL, m->origin, "temperature = %g K must be positive", m->temperature);
+  m->site_total = malloc((size_t)m->ns * sizeof *m->site_total);
+  m->pressures = malloc((size_t)(m->ng ? m->ng : 1) * sizeof *m->pressures);
+  if (!m->site_total || !m->pressures) return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
+  for (int s = 0; s < m->ns; s++) m->site_total[s] = m->sp[m->sites[s]].total;
+  for (int g = 0; g < m->ng; g++) m->pressures[g] = m->sp[m->gases[g]].pressure;
+  return tg__rate_constants(m, m->temperature, m->kf, m->kr);
+}
+
+void tg_model_free(tg_model *m)
+{
+  if (!m) return;
+  free(m->sp);
+  free(m->steps);
+  free(m->k);
+  free(m->ads);
+  free(m->sites);
+  free(m->gases);
+  free(m->ads_site);
+  free(m->site_total);
+  free(m->dtheta);
+  free(m->dgas);
+  free(m->pressures);
+  free(m->initial);
+  free(m->kf);
+  free(m->kr);
+  free(m->rfac);
+  free(m->rfac_start);
+  free(m->dterms);
+  free(m->jterms);
+  free(m);
+}
+
+const char *tg_model_name(const tg_model *m) { return m ? m->name : ""; }
+
+int tg_model_count(const tg_model *m, int kind)
+{
+  if (!m) return 0;
+  switch (kind) {
+  case TG_ADSORBATE: return m->na;
+  case TG_SITE: return m->ns;
+  case TG_GAS: return m->ng;
+  case -1: return m->nsteps;
+  }
+  return 0;
+}
+
+const char *tg_model_species(const tg_model *m, int kind, int index)
+{
+  if (!m || index < 0) return NULL;
+  if (kind == TG_ADSORBATE && index < m->na) return m->sp[m->ads[index]].name;
+  if (kind == TG_SITE && index < m->ns) return m->sp[m->sites[index]].name;
+  if (kind == TG_GAS && index < m->ng) return m->sp[m->gases[index]].name;
+  return NULL;
+}
+
+int tg_model_gas_index(const tg_model *m, const char *name)
+{
+  for (int g = 0; m && name && g < m->ng; g++)
+    if (strcmp(m->sp[m->gases[g]].name, name) == 0) return g;
+  return -1;
+}
+
+int tg_model_product(const tg_model *m) { return m ? m->product : -1; }
+
+int tg_model_conditions(const tg_model *m, double *temperature, double *pressures)
+{
+  if (!m) return tg__fail(TG_ERR_ARG, __func__, "model is NULL");
+  if (temperature) *temperature = m->temperature;
+  if (pressures)
+    for (int g = 0; g < m->ng; g++) pressures[g] = m->pressures[g];
+  return TG_SUCCESS;
+}
+
+int tg_model_rate_constants(const tg_model *m, double T, double *kf, double *kr)
+{
+  if (!m || !kf || !kr) return tg__fail(TG_ERR_ARG, __func__, "model, kf and kr must not be NULL");
+  if (T <= 0) T = m->temperature;
+  if (!isfinite(T)) return tg__fail(TG_ERR_ARG, __func__, "temperature %g K is not finite", T);
+  return tg__rate_constants(m, T, kf, kr);
+}
+
+tg_solve_options tg_solve_options_default(const tg_model *m)
+{
+  tg_solve_options o = {1.0, 1e4, 1e-12, 100, 0, NULL, NULL, 0};
+  if (m) o = m->opts;
+  return o;
+}
+
+int tg_solution_create(const tg_model *m, tg_solution **out)
+{
+  if (!m || !out) return tg__fail(TG_ERR_ARG, __func__, "model and solution must not be NULL");
+  tg_solution *s = calloc(1, sizeof *s);
+  size_t n = (size_t)(m->na + m->ns), ns = (size_t)m->nsteps;
+  if (s) {
+    s->coverages = calloc(n, sizeof(double));
+    s->tof = calloc((size_t)(m->ng ? m->ng : 1), sizeof(double));
+    s->rf = calloc(ns, sizeof(double));
+    s->rr = calloc(ns, sizeof(double));
+    s->net = calloc(ns, sizeof(double));
+    s->xrc = calloc(ns, sizeof(double));
+  }
+  if (!s || !s->coverages || !s->tof || !s->rf || !s->rr || !s->net || !s->xrc) {
+    tg_solution_free(s);
+    return tg__fail(TG_ERR_NOMEM, __func__, "out of memory");
+  }
+  *out = s;
+  return TG_SUCCESS;
+}
+
+void tg_solution_free(tg_solution *s)
+{
+  if (!s) return;
+  free(s->coverages);
+  free(s->tof);
+  free(s->rf);
+  free(s->rr);
+  free(s->net);
+  free(s->xrc);
+  free(s);
+}

@@ -1,0 +1,332 @@
+/* Reading a model from YAML with libyaml's document API: every error names
+ * the origin (file) and the line and column of the offending node. The
+ * format is documented in docs/model-format.md. */
+#include <errno.h>
+#include <stdarg.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "kernel/kernel.h"
+
+typedef struct reader {
+  yaml_document_t doc;
+  tg_model *m;
+} reader;
+
+static int fail_at(const reader *r, const yaml_node_t *n, int status, const char *fmt, ...) TG_PRINTF(4, 5);
+static int fail_at(const reader *r, const yaml_node_t *n, int status, const char *fmt, ...)
+{
+  char text[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(text, sizeof text, fmt, ap);
+  va_end(ap);
+  return tg__fail(status, r->m->origin, "line %d, column %d: %s", (int)n->start_mark.line + 1,
+                  (int)n->start_mark.column + 1, text);
+}
+
+static yaml_node_t *node(const reader *r, int id) { return yaml_document_get_node((yaml_document_t *)&r->doc, id); }
+
+static const char *scalar(const yaml_node_t *n) { return (const char *)n->data.scalar.value; }
+
+static int want(const reader *r, const yaml_node_t *n, yaml_node_type_t type, const char *what)
+{
+  static const char *names[] = {"nothing", "a value", "a list", "a mapping"};
+  if (n->type != type) return fail_at(r, n, TG_ERR_PARSE, "%s must be %s", what, names[type]);
+  return TG_SUCCESS;
+}
+
+static int strcasecmp_ascii(const char *a, const char *b)
+{
+  for (; *a && *b; a++, b++) {
+    int x = (*a >= 'A' && *a <= 'Z') ? *a + 32 : *a, y = (*b >= 'A' && *b <= 'Z') ? *b + 32 : *b;
+    if (x != y) return x - y;
+  }
+  return *a - *b;
+}
+
+static int number(const reader *r, const yaml_node_t *n, const char *what, double *out)
+{
+  TG_CALL(want(r, n, YAML_SCALAR_NODE, what));
+  const char *s = scalar(n);
+  const char *bare = s + (*s == '-' || *s == '+'); /* YAML spells them .nan, .inf */
+  if (strcasecmp_ascii(bare, ".nan") == 0 || strcasecmp_ascii(bare, ".inf") == 0)
+    return fail_at(r, n, TG_ERR_MODEL, "%s must be finite, not %s", what, s);
+  char *end = NULL;
+  errno = 0;
+  double v = strtod(s, &end);
+  if (end == s || *end || errno == ERANGE) return fail_at(r, n, TG_ERR_PARSE, "%s: \"%s\" is not a number", what, s);
+  if (!isfinite(v)) return fail_at(r, n, TG_ERR_MODEL, "%s must be finite, not %s", what, s);
+  *out = v;
+  return TG_SUCCESS;
+}
+
+static int text(const reader *r, const yaml_node_t *n, const char *what, char *out, size_t size)
+{
+  TG_CALL(want(r, n, YAML_SCALAR_NODE, what));
+  if (strlen(scalar(n)) >= size) return fail_at(r, n, TG_ERR_PARSE, "%s is too long", what);
+  snprintf(out, size, "%s", scalar(n));
+  return TG_SUCCESS;
+}
+
+/* Value of key in a mapping node, or NULL; *key_node gets the key's node. */
+static yaml_node_t *lookup(const reader *r, const yaml_node_t *map, const char *key)
+{
+  for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = node(r, p->key);
+    if (k && k->type == YAML_SCALAR_NODE && strcmp(scalar(k), key) == 0) return node(r, p->value);
+  }
+  return NULL;
+}
+
+/* Refuse keys outside `allowed` (a NULL-terminated list): typos must not pass silently. */
+static int only_keys(const reader *r, const yaml_node_t *map, const char *const *allowed, const char *where)
+{
+  for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = node(r, p->key);
+    TG_CALL(want(r, k, YAML_SCALAR_NODE, "a key"));
+    int ok = 0;
+    for (const char *const *a = allowed; *a && !ok; a++) ok = strcmp(scalar(k), *a) == 0;
+    if (!ok) return fail_at(r, k, TG_ERR_MODEL, "unknown key \"%s\" in %s", scalar(k), where);
+  }
+  return TG_SUCCESS;
+}
+
+static int find_species(const tg_model *m, const char *name)
+{
+  for (int i = 0; i < m->nsp; i++)
+    if (strcmp(m->sp[i].name, name) == 0) return i;
+  return -1;
+}
+
+/* The species a mapping key names; `unknown` (with one %s) says what is wrong
+ * when the model has no such species. */
+static int species_of(const reader *r, const yaml_node_t *k, const char *unknown, int *index)
+{
+  TG_CALL(want(r, k, YAML_SCALAR_NODE, "a species name"));
+  *index = find_species(r->m, scalar(k));
+  if (*index < 0) return fail_at(r, k, TG_ERR_MODEL, unknown, scalar(k));
+  return TG_SUCCESS;
+}
+
+static int read_reactions(reader *r, const yaml_node_t *list, int *relative)
+{
+  tg_model *m = r->m;
+  TG_CALL(want(r, list, YAML_SEQUENCE_NODE, "reactions"));
+  int n = (int)(list->data.sequence.items.top - list->data.sequence.items.start);
+  if (n == 0) return fail_at(r, list, TG_ERR_MODEL, "reactions is empty");
+  m->steps = calloc((size_t)n, sizeof *m->steps);
+  if (!m->steps) return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
+  int with_energies = -1;
+  for (int i = 0; i < n; i++) {
+    yaml_node_t *item = node(r, list->data.sequence.items.start[i]), *expr = item, *ga = NULL, *dg = NULL;
+    if (item->type == YAML_MAPPING_NODE) {
+      static const char *const keys[] = {"reaction", "Ga", "dG", NULL};
+      TG_CALL(only_keys(r, item, keys, "a reaction"));
+      expr = lookup(r, item, "reaction");
+      ga = lookup(r, item, "Ga");
+      dg = lookup(r, item, "dG");
+      if (!expr) return fail_at(r, item, TG_ERR_MODEL, "reaction %d has no \"reaction\" expression", i + 1);
+      if (!ga != !dg) return fail_at(r, item, TG_ERR_MODEL, "reaction %d needs both Ga and dG", i + 1);
+    }
+    int has = ga != NULL;
+    if (with_energies >= 0 && has != with_energies)
+      return fail_at(r, item, TG_ERR_MODEL, "reaction %d: give Ga and dG for every reaction or for none", i + 1);
+    with_energies = has;
+    char buf[256];
+    TG_CALL(text(r, expr, "a reaction", buf, sizeof buf));
+    TG_CALL(tg__parse_step(m, buf, (int)expr->start_mark.line + 1, &m->steps[i]));
+    if (has) {
+      TG_CALL(number(r, ga, "Ga", &m->steps[i].Ga));
+      TG_CALL(number(r, dg, "dG", &m->steps[i].dG));
+    }
+    m->nsteps = i + 1;
+  }
+  *relative = with_energies;
+  return TG_SUCCESS;
+}
+
+static int read_species(reader *r, const yaml_node_t *map)
+{
+  tg_model *m = r->m;
+  TG_CALL(want(r, map, YAML_MAPPING_NODE, "species"));
+  for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = node(r, p->key), *v = node(r, p->value);
+    int i;
+    TG_CALL(species_of(r, k, "species %s is not in any reaction", &i));
+    species *s = &m->sp[i];
+    TG_CALL(want(r, v, YAML_MAPPING_NODE, "a species' properties"));
+    if (s->kind == SP_GAS) {
+      static const char *const keys[] = {"pressure", NULL};
+      TG_CALL(only_keys(r, v, keys, s->name));
+      yaml_node_t *pn = lookup(r, v, "pressure");
+      if (!pn) return fail_at(r, v, TG_ERR_MODEL, "gas %s needs a pressure", s->name);
+      TG_CALL(number(r, pn, "pressure", &s->pressure));
+      if (s->pressure < 0) return fail_at(r, pn, TG_ERR_MODEL, "pressure of %s is negative", s->name);
+      s->has_pressure = 1;
+    } else if (s->kind == SP_SITE) {
+      static const char *const keys[] = {"total", "site_name", NULL};
+      TG_CALL(only_keys(r, v, keys, s->name));
+      yaml_node_t *tn = lookup(r, v, "total");
+      if (tn) TG_CALL(number(r, tn, "total", &s->total));
+      if (!(s->total > 0)) return fail_at(r, tn ? tn : v, TG_ERR_MODEL, "site %s needs a positive total", s->name);
+    } else {
+      return fail_at(r, k, TG_ERR_MODEL, "%s needs no properties (only gases and free sites have them)", s->name);
+    }
+  }
+  for (int i = 0; i < m->nsp; i++) {
+    if (m->sp[i].kind == SP_GAS && !m->sp[i].has_pressure)
+      return fail_at(r, map, TG_ERR_MODEL, "gas %s has no pressure in species", m->sp[i].name);
+    if (m->sp[i].kind == SP_SITE && !(m->sp[i].total > 0))
+      return fail_at(r, map, TG_ERR_MODEL, "site %s has no total in species", m->sp[i].name);
+  }
+  return TG_SUCCESS;
+}
+
+static int read_absolute(reader *r, const yaml_node_t *map)
+{
+  tg_model *m = r->m;
+  TG_CALL(want(r, map, YAML_MAPPING_NODE, "absolute_energies"));
+  for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = node(r, p->key), *v = node(r, p->value);
+    int i;
+    TG_CALL(species_of(r, k, "energy given for %s, which is in no reaction", &i));
+    TG_CALL(number(r, v, scalar(k), &m->sp[i].energy));
+    m->sp[i].has_energy = 1;
+  }
+  for (int s = 0; s < m->nsteps; s++)
+    for (int st = 0; st < 3; st++)
+      for (int f = 0; f < m->steps[s].n[st]; f++)
+        if (!m->sp[m->steps[s].st[st][f].sp].has_energy)
+          return fail_at(r, map, TG_ERR_MODEL, "no energy for %s (step \"%s\")", m->sp[m->steps[s].st[st][f].sp].name,
+                         m->steps[s].text);
+  return TG_SUCCESS;
+}
+
+static int read_initial(reader *r, const yaml_node_t *map)
+{
+  tg_model *m = r->m;
+  TG_CALL(want(r, map, YAML_MAPPING_NODE, "initial_coverages"));
+  m->initial = calloc((size_t)m->na, sizeof *m->initial);
+  if (!m->initial) return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
+  for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = node(r, p->key), *v = node(r, p->value);
+    int i;
+    TG_CALL(species_of(r, k, "%s is not an adsorbate of the model", &i));
+    if (m->sp[i].kind != SP_ADS) return fail_at(r, k, TG_ERR_MODEL, "%s is not an adsorbate of the model", scalar(k));
+    double x;
+    TG_CALL(number(r, v, scalar(k), &x));
+    if (x < 0) return fail_at(r, v, TG_ERR_MODEL, "initial coverage of %s is negative", scalar(k));
+    m->initial[m->sp[i].index] = x;
+  }
+  double *sum = calloc((size_t)m->ns, sizeof *sum);
+  if (!sum) return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
+  for (int a = 0; a < m->na; a++) sum[m->ads_site[a]] += m->initial[a];
+  for (int s = 0; s < m->ns; s++)
+    if (sum[s] > m->site_total[s] * (1 + 1e-12)) {
+      double total = sum[s];
+      free(sum);
+      return fail_at(r, map, TG_ERR_MODEL, "initial coverages on %s add up to %g, more than its total %g",
+                     m->sp[m->sites[s]].name, total, m->site_total[s]);
+    }
+  free(sum);
+  return TG_SUCCESS;
+}
+
+static int read_solver(reader *r, const yaml_node_t *map)
+{
+  tg_solve_options *o = &r->m->opts;
+  static const char *const keys[] = {"t_end", "t_max", "tolerance", "max_iterations", NULL};
+  TG_CALL(want(r, map, YAML_MAPPING_NODE, "solver"));
+  TG_CALL(only_keys(r, map, keys, "solver"));
+  yaml_node_t *v;
+  if ((v = lookup(r, map, "t_end"))) TG_CALL(number(r, v, "t_end", &o->t_end));
+  if ((v = lookup(r, map, "t_max"))) TG_CALL(number(r, v, "t_max", &o->t_max));
+  if ((v = lookup(r, map, "tolerance"))) TG_CALL(number(r, v, "tolerance", &o->tolerance));
+  if ((v = lookup(r, map, "max_iterations"))) {
+    double x;
+    TG_CALL(number(r, v, "max_iterations", &x));
+    if (x != floor(x) || x < 1 || x > 1e6) return fail_at(r, v, TG_ERR_MODEL, "max_iterations must be a whole number >= 1");
+    o->max_iterations = (int)x;
+  }
+  if (!(o->t_end > 0) || !(o->t_max >= o->t_end) || !(o->tolerance > 0))
+    return fail_at(r, map, TG_ERR_MODEL, "solver: need t_end > 0, t_max >= t_end and tolerance > 0");
+  return TG_SUCCESS;
+}
+
+static int read_model(reader *r)
+{
+  tg_model *m = r->m;
+  yaml_node_t *root = yaml_document_get_root_node(&r->doc);
+  if (!root) return tg__fail(TG_ERR_PARSE, m->origin, "the file is empty");
+  TG_CALL(want(r, root, YAML_MAPPING_NODE, "a model"));
+  static const char *const keys[] = {"name", "temperature", "rate_algo", "unitcell_area", "active_ratio", "product",
+                                     "species", "reactions", "absolute_energies", "initial_coverages", "solver", NULL};
+  TG_CALL(only_keys(r, root, keys, "the model"));
+  yaml_node_t *v;
+  snprintf(m->name, sizeof m->name, "%s", "unnamed model");
+  if ((v = lookup(r, root, "name"))) TG_CALL(text(r, v, "name", m->name, sizeof m->name));
+  m->temperature = 298.0; /* SCAKS's defaults */
+  m->active_ratio = 1.0;
+  if ((v = lookup(r, root, "temperature"))) TG_CALL(number(r, v, "temperature", &m->temperature));
+  if (v && !(m->temperature > 0)) return fail_at(r, v, TG_ERR_MODEL, "temperature must be positive (K)");
+  if ((v = lookup(r, root, "rate_algo"))) {
+    TG_CALL(want(r, v, YAML_SCALAR_NODE, "rate_algo"));
+    if (strcmp(scalar(v), "CT") == 0)
+      m->rate_algo_ct = 1;
+    else if (strcmp(scalar(v), "TST") != 0)
+      return fail_at(r, v, TG_ERR_MODEL, "rate_algo is \"%s\"; use TST or CT", scalar(v));
+  }
+  if ((v = lookup(r, root, "unitcell_area"))) TG_CALL(number(r, v, "unitcell_area", &m->unitcell_area));
+  if ((v = lookup(r, root, "active_ratio"))) TG_CALL(number(r, v, "active_ratio", &m->active_ratio));
+  if (v && !(m->active_ratio > 0 && m->active_ratio <= 1))
+    return fail_at(r, v, TG_ERR_MODEL, "active_ratio = %g must be in (0, 1]", m->active_ratio);
+
+  yaml_node_t *rx = lookup(r, root, "reactions");
+  if (!rx) return fail_at(r, root, TG_ERR_MODEL, "the model has no reactions");
+  int relative = 0;
+  TG_CALL(read_reactions(r, rx, &relative));
+  yaml_node_t *sp = lookup(r, root, "species"), *abs_e = lookup(r, root, "absolute_energies");
+  if (!sp) return fail_at(r, root, TG_ERR_MODEL, "the model has no species section (gas pressures, site totals)");
+  TG_CALL(read_species(r, sp));
+  if (relative && abs_e) return fail_at(r, abs_e, TG_ERR_MODEL, "give Ga/dG per reaction or absolute_energies, not both");
+  if (!relative && !abs_e) return fail_at(r, rx, TG_ERR_MODEL, "no energies: give Ga and dG per reaction, or absolute_energies");
+  m->absolute = !relative;
+  if (abs_e) TG_CALL(read_absolute(r, abs_e));
+  m->opts = tg_solve_options_default(NULL);
+  if ((v = lookup(r, root, "solver"))) TG_CALL(read_solver(r, v));
+  if (m->rate_algo_ct && !lookup(r, root, "unitcell_area"))
+    return fail_at(r, root, TG_ERR_MODEL, "rate_algo CT needs unitcell_area (m^2)");
+  TG_CALL(tg__model_finish(m));
+  m->product = -1;
+  if ((v = lookup(r, root, "product"))) {
+    TG_CALL(want(r, v, YAML_SCALAR_NODE, "product"));
+    m->product = tg_model_gas_index(m, scalar(v));
+    if (m->product < 0) return fail_at(r, v, TG_ERR_MODEL, "product %s is not a gas of the model", scalar(v));
+  }
+  if ((v = lookup(r, root, "initial_coverages"))) TG_CALL(read_initial(r, v));
+  return TG_SUCCESS;
+}
+
+int tg__model_read_yaml(tg_model *m, const char *yaml, size_t length)
+{
+  yaml_parser_t parser;
+  reader r = {.m = m};
+  if (!yaml_parser_initialize(&parser)) return tg__fail(TG_ERR_NOMEM, m->origin, "cannot initialise the YAML parser");
+  yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, length);
+  if (!yaml_parser_load(&parser, &r.doc)) {
+    int rc = tg__fail(TG_ERR_PARSE, m->origin, "line %d, column %d: %s%s%s", (int)parser.problem_mark.line + 1,
+                      (int)parser.problem_mark.column + 1, parser.problem ? parser.problem : "malformed YAML",
+                      parser.context ? " " : "", parser.context ? parser.context : "");
+    yaml_parser_delete(&parser);
+    return rc;
+  }
+  int rc = read_model(&r);
+  yaml_document_delete(&r.doc);
+  yaml_parser_delete(&parser);
+  return rc;
+}

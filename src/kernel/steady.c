@@ -1,0 +1,466 @@
+/* The steady state SCAKS reports (spec sections 10-11, 13): integrate
+ * d(theta)/dt from the initial coverages (clean surface) to t_end with
+ * backward Euler in physical time, letting every step's Newton converge;
+ * then Newton in log coverages with every free-site fraction an unknown (the
+ * site balance an equation) and every kinetic residual divided by its gross
+ * rate, so coverages and free sites down to 1e-13 keep full relative
+ * precision in double. If Newton fails from t_end, integrate further (x10 at
+ * a time, up to t_max) -- where SCAKS's own procedure loops forever. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lapacke.h>
+
+#include "kernel/kernel.h"
+
+typedef struct work {
+  const tg_model *m;
+  int n;          /* unknowns: adsorbates then free sites */
+  const double *kf, *kr;
+  double *kg;     /* [2 nsteps] rate prefactors (kinetics.h) */
+  double *rf, *rr; /* the rates r[2 nsteps] of kinetics.h: rr = rf + nsteps */
+  double *dr;     /* [nrfac] derivatives of the rates by their factors */
+  double *y, *y0, *yt, *dy, *f, *J, *J0, *scale;
+  int *ipiv;
+} work;
+
+static inline double max2(double a, double b) { return a > b ? a : b; } /* fmax is a libm call */
+
+/* M[j*ld + a] += s * d(dtheta_a/dt)/dy_j at y: the model's Jacobian terms
+ * over the rates' partial derivatives. */
+static void add_jacobian(const work *w, const double *y, double *M, int ld, double s)
+{
+  const tg_model *m = w->m;
+  tg__rate_partials(m, w->kg, y, w->dr);
+  for (int t = 0; t < m->njterms; t++) {
+    const jterm *jt = &m->jterms[t];
+    M[jt->j * ld + jt->a] += s * jt->c * w->dr[jt->e];
+  }
+}
+
+/* The adsorbate rows of the Jacobian in log space, J[j*n + a] =
+ * d(dtheta_a/dt)/d(log y_j) = sum of c * nu * rate, at the rates in w. */
+static void log_jacobian(const work *w, double *J)
+{
+  const tg_model *m = w->m;
+  int n = w->n;
+  for (int j = 0; j < n; j++)
+    for (int a = 0; a < m->na; a++) J[j * n + a] = 0;
+  for (int t = 0; t < m->njterms; t++) {
+    const jterm *jt = &m->jterms[t];
+    J[jt->j * n + jt->a] += jt->c * w->rf[jt->k];
+  }
+}
+
+static int solve(work *w, double *rhs)
+{
+  return tg__lu_solve_once(w->n, w->J, rhs, w->ipiv, w->m->config.lu_inline_limit);
+}
+
+/* Site-balance rows: y_site + sum of its adsorbates - total (Jacobian row of
+ * ones, or of y/total in log space); the residual into R unless R is NULL. */
+static void site_rows(const work *w, const double *y, double *R, int log_space)
+{
+  const tg_model *m = w->m;
+  int n = w->n;
+  for (int s = 0; s < m->ns; s++) {
+    int row = m->na + s;
+    double sum = y[row], t = m->site_total[s];
+    w->J[row * n + row] = 0;
+    for (int j = 0; j < n; j++) w->J[j * n + row] = 0;
+    w->J[row * n + row] = log_space ? y[row] / t : 1;
+    for (int a = 0; a < m->na; a++)
+      if (m->ads_site[a] == s) {
+        sum += y[a];
+        w->J[a * n + row] = log_space ? y[a] / t : 1;
+      }
+    if (R) R[row] = log_space ? (sum - t) / t : sum - t;
+  }
+}
+
+
+/* One backward-Euler step of size h from w->y0, Newton starting at w->y
+ * (the caller's prediction); the result in w->y. Simplified Newton: the
+ * iteration matrix I - h df/dy is built and factored once, at the
+ * prediction, and rebuilt once if the iteration stalls. Returns the
+ * iterations used, or -1 if the step must be retried smaller. */
+static int euler_step(work *w, double h)
+{
+  const tg_model *m = w->m;
+  int n = w->n, na = m->na;
+  int fresh = 0, since = 0;
+  double last = INFINITY;
+  for (int it = 1; it <= 12; it++) {
+    if (!fresh && (it == 1 || since >= 4)) { /* (re)build and factor the iteration matrix at y */
+      memcpy(w->J, w->J0, (size_t)(n * n) * sizeof *w->J);
+      add_jacobian(w, w->y, w->J, n, -h);
+      if (tg__lu_factor(n, w->J, w->ipiv, w->m->config.lu_inline_limit)) return -1;
+      fresh = it > 1;
+      since = 0;
+    }
+    tg__rates(m, w->kg, w->y, w->rf);
+    tg__dtheta(m, w->rf, w->f, NULL);
+    for (int a = 0; a < na; a++) w->dy[a] = -(w->y[a] - w->y0[a] - h * w->f[a]);
+    for (int s = 0; s < m->ns; s++) w->dy[na + s] = m->site_total[s] - w->y[na + s];
+    for (int a = 0; a < na; a++) w->dy[na + m->ads_site[a]] -= w->y[a];
+    tg__lu_solve(n, w->J, w->ipiv, w->dy, w->m->config.lu_inline_limit);
+    double worst = 0;
+    for (int j = 0; j < n; j++) {
+      w->y[j] += w->dy[j];
+      worst = max2(worst, fabs(w->dy[j]));
+    }
+    if (!(worst < INFINITY)) return -1;
+    /* Converged when the update, or the error left after it as the
+     * contraction rate worst/last predicts, is within tolerance. */
+    const double tol = w->m->config.step_tolerance;
+    if (worst <= tol || (it > 1 && worst < last && worst * worst <= tol * (last - worst))) {
+      for (int j = 0; j < n; j++) {
+        if (w->y[j] < -1e-10) return -1; /* overshoot: a smaller step */
+        if (w->y[j] < 0) w->y[j] = 0;
+      }
+      return it;
+    }
+    since = worst < 0.5 * last ? since + 1 : 4; /* not contracting fast enough: refresh */
+    if (fresh && since >= 4) return -1;
+    last = worst;
+  }
+  return -1;
+}
+
+/* Bounded work: no solve takes more implicit steps (or retries) than this. */
+enum { MAX_TIME_STEPS = 100000 };
+
+/* Integrate from time *t (state in w->y0) to t_end. Each step starts its
+ * Newton from a linear extrapolation of the last two states; the step size
+ * doubles after an easy step and halves after a hard one. Returns -1 when
+ * the step size collapses or the step budget is spent. */
+static int integrate(work *w, double *t, double t_end, double *h, int *steps)
+{
+  int n = w->n, tries = 0;
+  double h_prev = 0;
+  while (*t < t_end) {
+    if (++tries > MAX_TIME_STEPS) return -1;
+    double dt = *h;
+    if (*t + dt > t_end) dt = t_end - *t;
+    for (int j = 0; j < n; j++) /* prediction; w->yt holds the previous state */
+      w->y[j] = h_prev > 0 ? w->y0[j] + (dt / h_prev) * (w->y0[j] - w->yt[j]) : w->y0[j];
+    for (int j = 0; j < n; j++)
+      if (w->y[j] < 0) w->y[j] = 0;
+    int it = euler_step(w, dt);
+    if (it < 0) {
+      *h = dt / 4;
+      h_prev = 0;
+      if (*h < 1e-30) return -1;
+      continue;
+    }
+    (*steps)++;
+    *t += dt;
+    memcpy(w->yt, w->y0, (size_t)n * sizeof *w->y);
+    memcpy(w->y0, w->y, (size_t)n * sizeof *w->y);
+    h_prev = dt;
+    if (it <= 2) *h = dt * 8; /* the state has settled: cross the quiet stretch to t_end fast */
+    else if (it <= 4) *h = dt * 2;
+    else if (it >= 8) *h = dt / 2;
+    else *h = dt;
+  }
+  return 0;
+}
+
+/* Scaled residual in log space at y (also fills rf, rr): returns its max norm. */
+static double residual(work *w, const double *y, double *F, double *norm2)
+{
+  const tg_model *m = w->m;
+  tg__rates(m, w->kg, y, w->rf);
+  tg__dtheta(m, w->rf, F, w->scale);
+  double worst = 0, sum = 0;
+  for (int a = 0; a < m->na; a++) {
+    F[a] = w->scale[a] > 0 ? F[a] / w->scale[a] : 0;
+  }
+  for (int s = 0; s < m->ns; s++) F[m->na + s] = y[m->na + s];
+  for (int a = 0; a < m->na; a++) F[m->na + m->ads_site[a]] += y[a];
+  for (int s = 0; s < m->ns; s++) F[m->na + s] = (F[m->na + s] - m->site_total[s]) / m->site_total[s];
+  for (int j = 0; j < w->n; j++) {
+    worst = max2(worst, fabs(F[j]));
+    sum += F[j] * F[j];
+  }
+  *norm2 = sqrt(sum);
+  return worst;
+}
+
+/* Newton in u = log(y) from w->y0; the root in w->y. Returns iterations, -1 on failure. */
+static int newton(work *w, double tol, int max_it, double *res)
+{
+  const tg_model *m = w->m;
+  int n = w->n;
+  double *u = w->scale + n, *F = w->f, *trial = u + n, *Ft = trial + n;
+  for (int j = 0; j < n; j++) u[j] = log(fmax(w->y0[j], 1e-300));
+  for (int j = 0; j < n; j++) w->y[j] = exp(u[j]);
+  double norm2, worst = residual(w, w->y, F, &norm2);
+  int it = 0;
+  for (; it < max_it; it++) {
+    /* Jacobian of the scaled rows in log space: sum_i c (nu_IS r_f - nu_FS r_r) / gross. */
+    log_jacobian(w, w->J);
+    for (int a = 0; a < m->na; a++)
+      for (int j = 0; j < n; j++) w->J[j * n + a] = w->scale[a] > 0 ? w->J[j * n + a] / w->scale[a] : (a == j);
+    site_rows(w, w->y, w->dy, 1);
+    for (int j = 0; j < n; j++) w->dy[j] = -F[j];
+    if (solve(w, w->dy)) break;
+    double big = 0;
+    for (int j = 0; j < n; j++) big = max2(big, fabs(w->dy[j]));
+    double lambda = big > 20 ? 20 / big : 1; /* keep exp() in range */
+    /* Once within tolerance, one full step may still shave roundoff; a line
+     * search there would only hunt noise (40 residuals for nothing). */
+    int polish = worst <= tol, accepted = 0;
+    for (int k = 0; k < (polish ? 1 : 40) && !accepted; k++, lambda /= 2) {
+      for (int j = 0; j < n; j++) trial[j] = u[j] + lambda * w->dy[j];
+      double *yt = w->yt;
+      for (int j = 0; j < n; j++) yt[j] = exp(trial[j]);
+      double n2, wt = residual(w, yt, Ft, &n2);
+      if (isfinite(n2) && n2 < norm2) {
+        memcpy(u, trial, (size_t)n * sizeof *u);
+        memcpy(F, Ft, (size_t)n * sizeof *F);
+        memcpy(w->y, yt, (size_t)n * sizeof *w->y);
+        norm2 = n2;
+        worst = wt;
+        accepted = 1;
+      }
+    }
+    if (!accepted) break; /* stationary: no further decrease possible */
+    if (polish || worst < 1e-15) {
+      it++;
+      break;
+    }
+  }
+  residual(w, w->y, F, &norm2); /* rates at the final state */
+  *res = worst;
+  return worst <= tol ? it : -1;
+}
+
+/* Net rates at the steady state, free of cancellation. rf - rr loses every
+ * digit on a quasi-equilibrated step (gross ~1e-5, net ~1e-21 on the
+ * CO-poisoned branch), but a steady state obeys C n = 0 exactly (C: the
+ * d(theta)/dt coefficients), and each computed net rate is accurate to
+ * roundoff times its gross rate g. So project the computed rates onto
+ * C n = 0 with weights g^2: n = n0 - W C^T (C W C^T)^-1 C n0. Steps far from
+ * equilibrium keep their accurate rates and the equilibrated ones take the
+ * correction -- what exact arithmetic would give. If the constraints are
+ * degenerate the computed rates are kept. */
+static void net_rates(const tg_model *m, const double *rf, const double *rr, double *net, double *scratch, int *ipiv)
+{
+  int na = m->na, ns = m->nsteps;
+  double *M = scratch, *lam = M + na * na, *g2 = lam + na;
+  for (int i = 0; i < ns; i++) {
+    net[i] = rf[i] - rr[i];
+    g2[i] = (rf[i] + rr[i]) * (rf[i] + rr[i]);
+  }
+  for (int a = 0; a < na; a++) {
+    double r = 0;
+    for (int i = 0; i < ns; i++) r += m->dtheta[a * ns + i] * net[i];
+    lam[a] = r;
+    for (int b = 0; b < na; b++) {
+      double x = 0;
+      for (int i = 0; i < ns; i++) x += m->dtheta[a * ns + i] * g2[i] * m->dtheta[b * ns + i];
+      M[b * na + a] = x;
+    }
+  }
+  if (tg__lu_solve_once(na, M, lam, ipiv, m->config.lu_inline_limit)) return;
+  for (int i = 0; i < ns; i++) {
+    double c = 0;
+    for (int a = 0; a < na; a++) c += m->dtheta[a * ns + i] * lam[a];
+    double fixed = net[i] - g2[i] * c;
+    if (isfinite(fixed)) net[i] = fixed;
+  }
+}
+
+/* Degree of rate control (Campbell): X_i = d ln TOF_p / d ln k_i with K_i
+ * fixed, analytically. Scaling k_f,i and k_r,i together moves the steady
+ * state by du = -J^-1 dF/dln k_i (J: the log-space Jacobian of d(theta)/dt
+ * and the site balances, dF_a/dln k_i = C_ai net_i); the product's TOF then
+ * changes by its direct term plus the rates' response to du. */
+static int rate_control(work *w, const double *y, const double *net, int product, double *xrc)
+{
+  const tg_model *m = w->m;
+  int n = w->n, na = m->na, ns = m->nsteps;
+  double tof = 0;
+  for (int i = 0; i < ns; i++) tof += m->dgas[product * ns + i] * net[i];
+  if (!(tof != 0) || !isfinite(tof)) return 0;
+  double *Jl = w->J, *rhs = w->dy; /* Jl: the log-space Jacobian, factored once for every step */
+  log_jacobian(w, Jl);
+  for (int s = 0; s < m->ns; s++)
+    for (int j = 0; j < n; j++)
+      Jl[j * n + na + s] = (j == na + s || (j < na && m->ads_site[j] == s)) ? y[j] : 0;
+  if (tg__lu_factor(n, Jl, w->ipiv, w->m->config.lu_inline_limit)) return 0;
+  for (int k = 0; k < ns; k++) {
+    for (int a = 0; a < na; a++) rhs[a] = -m->dtheta[a * ns + k] * net[k];
+    for (int s = 0; s < m->ns; s++) rhs[na + s] = 0;
+    tg__lu_solve(n, Jl, w->ipiv, rhs, w->m->config.lu_inline_limit);
+    double dtof = m->dgas[product * ns + k] * net[k]; /* direct */
+    for (int i = 0; i < ns; i++) { /* d rate / d log y_j = nu_j * rate */
+      double c = m->dgas[product * ns + i];
+      for (int side = 0; c != 0 && side < 2; side++) {
+        int r = side * ns + i;
+        double du = 0;
+        for (int e = m->rfac_start[r]; e < m->rfac_start[r + 1]; e++) du += rhs[m->rfac[e]];
+        dtof += (side ? -c : c) * w->rf[r] * du;
+      }
+    }
+    xrc[k] = dtof / tof;
+  }
+  return 1;
+}
+
+/* Stable iff every eigenvalue of the Jacobian of d(theta_a)/dt, with the
+ * free sites eliminated (d theta*_s = - sum of its adsorbates' changes), has
+ * a negative real part. 1 stable, 0 unstable, -1 could not tell. */
+
+static int stability(work *w, const double *y)
+{
+  const tg_model *m = w->m;
+  int na = m->na, n = w->n;
+  double *D = w->J + n * n;
+  for (int k = 0; k < n * na; k++) D[k] = 0;
+  add_jacobian(w, y, D, na, 1);
+  double *A = malloc((size_t)(na * na + 2 * na) * sizeof *A);
+  if (!A) return -1;
+  double *wr = A + na * na, *wi = wr + na, scale = 0;
+  for (int a = 0; a < na; a++)
+    for (int b = 0; b < na; b++) {
+      A[b * na + a] = D[b * na + a] - D[(na + m->ads_site[b]) * na + a];
+      scale = fmax(scale, fabs(A[b * na + a]));
+    }
+  lapack_int info = LAPACKE_dgeev(LAPACK_COL_MAJOR, 'N', 'N', na, A, na, wr, wi, NULL, 1, NULL, 1);
+  int stable = info ? -1 : 1;
+  for (int a = 0; !info && a < na; a++)
+    if (wr[a] >= -1e-12 * scale) stable = 0;
+  free(A);
+  return stable;
+}
+
+static void release(double *mem, const double *stack)
+{
+  if (mem != stack) free(mem);
+}
+
+int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solve_options *options, tg_solution *sol)
+{
+  if (!m || !sol) return tg__fail(TG_ERR_ARG, __func__, "model and solution must not be NULL");
+  tg_solve_options o = options ? *options : m->opts;
+  if (T <= 0) T = m->temperature;
+  if (!isfinite(T)) return tg__fail(TG_ERR_ARG, __func__, "temperature %g K is not finite", T);
+  const double *p = pressures ? pressures : m->pressures;
+  for (int g = 0; g < m->ng; g++)
+    if (!(p[g] >= 0) || !isfinite(p[g]))
+      return tg__fail(TG_ERR_ARG, __func__, "pressure of %s is %g; it must be finite and >= 0", m->sp[m->gases[g]].name,
+                      p[g]);
+  if (!(o.t_end > 0) || !(o.t_max >= o.t_end) || !(o.tolerance > 0) || o.max_iterations < 1)
+    return tg__fail(TG_ERR_ARG, __func__, "options: need t_end > 0, t_max >= t_end, tolerance > 0, max_iterations >= 1");
+
+  int n = m->na + m->ns, ns = m->nsteps;
+  size_t doubles = (size_t)(2 * ns + 2 * ns + 9 * n + 3 * n * n + 3 * ns + n + m->nrfac);
+  /* The workspace of a typical mechanism fits on the stack: no allocation per
+   * grid point. Large mechanisms get it from the heap. */
+  enum { STACK_DOUBLES = 1024 };
+  double stack[STACK_DOUBLES];
+  size_t need = doubles + ((size_t)n * sizeof(int) + sizeof(double) - 1) / sizeof(double);
+  double *mem = need <= STACK_DOUBLES ? stack : malloc(need * sizeof(double));
+  if (!mem) return tg__fail(TG_ERR_NOMEM, __func__, "out of memory");
+  work w = {.m = m, .n = n};
+  double *q = mem;
+  double *kf = q, *kr = q + ns;
+  q += 2 * ns;
+  w.kg = q, q += 2 * ns;
+  w.rf = q, q += ns;
+  w.rr = q, q += ns;
+  w.dr = q, q += m->nrfac;
+  w.y = q, q += n;
+  w.y0 = q, q += n;
+  w.yt = q, q += n;
+  w.dy = q, q += n;
+  w.f = q, q += n;
+  w.scale = q, q += 4 * n; /* scale, then u, trial, Ft for Newton */
+  w.J = q, q += 2 * n * n + ns + n; /* J, then df/dy; net_rates' scratch at the end */
+  w.J0 = q, q += n * n;
+  w.ipiv = (int *)q;
+  if (T == m->temperature && !o.k_scale) {
+    w.kf = m->kf, w.kr = m->kr;
+  } else {
+    int rc = tg__rate_constants(m, T, kf, kr);
+    if (rc) return release(mem, stack), rc;
+    for (int i = 0; o.k_scale && i < ns; i++) {
+      if (!(o.k_scale[i] > 0) || !isfinite(o.k_scale[i])) {
+        release(mem, stack);
+        return tg__fail(TG_ERR_ARG, __func__, "k_scale[%d] = %g must be positive and finite", i, o.k_scale[i]);
+      }
+      kf[i] *= o.k_scale[i];
+      kr[i] *= o.k_scale[i];
+    }
+    w.kf = kf, w.kr = kr;
+  }
+  tg__rate_prefactors(m, w.kf, w.kr, p, w.kg);
+  /* The part of backward Euler's iteration matrix that does not change:
+   * the identity on the adsorbate rows, the site balances' ones. */
+  for (int k = 0; k < n * n; k++) w.J0[k] = 0;
+  for (int j = 0; j < n; j++) w.J0[j * n + j] = 1;
+  for (int a = 0; a < m->na; a++) w.J0[a * n + m->na + m->ads_site[a]] = 1;
+
+  /* Initial state: clean surface (or the given coverages), free sites the rest. */
+  const double *init = o.initial ? o.initial : m->initial;
+  for (int s = 0; s < m->ns; s++) w.y0[m->na + s] = m->site_total[s];
+  for (int a = 0; a < m->na; a++) {
+    w.y0[a] = init ? init[a] : 0;
+    w.y0[m->na + m->ads_site[a]] -= w.y0[a];
+  }
+  for (int s = 0; s < m->ns; s++)
+    if (w.y0[m->na + s] < -1e-12 * m->site_total[s]) {
+      release(mem, stack);
+      return tg__fail(TG_ERR_ARG, __func__, "initial coverages on %s exceed its total", m->sp[m->sites[s]].name);
+    }
+  /* First step: a thousandth of the fastest rate's time scale. */
+  double fastest = 0;
+  for (int i = 0; i < ns; i++) fastest = max2(fastest, w.kg[i] + w.kg[ns + i]);
+  double t = 0, h = fastest > 0 ? 1e-3 / fastest : 1e-3 * o.t_end, res = INFINITY;
+  int steps = 0, it = -1, stuck = 0;
+  sol->status = TG_STEADY_FAILED;
+  for (double target = o.t_end; target <= o.t_max * (1 + 1e-12); target *= 10) {
+    if (integrate(&w, &t, target, &h, &steps)) {
+      stuck = 1;
+      break;
+    }
+    it = newton(&w, o.tolerance, o.max_iterations, &res); /* from w.y0, which it leaves as it is */
+    if (it >= 0) {
+      sol->status = target > o.t_end * (1 + 1e-12) ? TG_STEADY_PAST_T_END : TG_STEADY_OK;
+      break;
+    }
+  }
+  sol->iterations = it < 0 ? 0 : it;
+  sol->time_steps = steps;
+  sol->t_reached = t;
+  sol->residual = res;
+  for (int j = 0; j < n; j++) sol->coverages[j] = w.y[j];
+  for (int i = 0; i < ns; i++) sol->rf[i] = w.rf[i], sol->rr[i] = w.rr[i];
+  net_rates(m, w.rf, w.rr, sol->net, w.J, w.ipiv);
+  for (int g = 0; g < m->ng; g++) {
+    double tof = 0;
+    for (int i = 0; i < ns; i++) tof += m->dgas[g * ns + i] * sol->net[i];
+    sol->tof[g] = tof;
+  }
+  sol->stable = -1;
+  if (o.want_stability && sol->status != TG_STEADY_FAILED) sol->stable = stability(&w, w.y);
+  sol->has_xrc = 0;
+  if (o.want_xrc && sol->status != TG_STEADY_FAILED && m->product >= 0)
+    sol->has_xrc = rate_control(&w, w.y, sol->net, m->product, sol->xrc);
+  sol->poisoned_by = -1;
+  for (int a = 0; a < m->na; a++)
+    if (w.y[a] > (1 - 1e-6) * m->site_total[m->ads_site[a]]) sol->poisoned_by = a;
+  release(mem, stack);
+  if (sol->status == TG_STEADY_FAILED && stuck)
+    return tg__fail(TG_ERR_CONVERGENCE, __func__,
+                    "no steady state: the time integration stalled at t = %g s (step size collapsed, or more than %d "
+                    "steps)", t, MAX_TIME_STEPS);
+  if (sol->status == TG_STEADY_FAILED)
+    return tg__fail(TG_ERR_CONVERGENCE, __func__,
+                    "no steady state: Newton did not converge (scaled residual %.3g > tolerance %.3g) from the states "
+                    "reached at t = %g ... %g s", res, o.tolerance, o.t_end, t);
+  return TG_SUCCESS;
+}

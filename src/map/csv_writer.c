@@ -1,0 +1,131 @@
+/* The CSV writer: a map as text, one line per point, written collectively
+ * with MPI-IO from the rows each rank holds. Each rank formats its rows; the
+ * line lengths of every row are summed over the ranks, which gives every row
+ * its offset in the file, and each rank writes its runs of rows there. Rank
+ * 0 writes the header. Numbers with 17 significant digits (exact doubles). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "map/map.h"
+
+typedef struct text {
+  char *s;
+  size_t n, cap;
+  int failed;
+} text;
+
+static void put(text *t, const char *fmt, ...) TG_PRINTF(2, 3);
+static void put(text *t, const char *fmt, ...)
+{
+  for (;;) {
+    va_list ap;
+    va_start(ap, fmt);
+    int k = t->failed ? -1 : vsnprintf(t->s ? t->s + t->n : NULL, t->cap - t->n, fmt, ap);
+    va_end(ap);
+    if (k < 0) {
+      t->failed = 1;
+      return;
+    }
+    if ((size_t)k < t->cap - t->n) {
+      t->n += (size_t)k;
+      return;
+    }
+    size_t cap = 2 * t->cap + (size_t)k + 4096;
+    char *s = realloc(t->s, cap);
+    if (!s) {
+      t->failed = 1;
+      return;
+    }
+    t->s = s, t->cap = cap;
+  }
+}
+
+static void header(text *t, const tg_model *m, const tg_axis *x, const tg_axis *y)
+{
+  put(t, "# tofgrid %s: %s\n", tg_version(), tg_model_name(m));
+  put(t, "%s,%s", tg__axis_name(m, x), y ? tg__axis_name(m, y) : "-");
+  for (int k = 0; k < m->ng; k++) put(t, ",TOF_%s", tg_model_species(m, TG_GAS, k));
+  for (int k = 0; k < m->na; k++) put(t, ",theta_%s", tg_model_species(m, TG_ADSORBATE, k));
+  for (int k = 0; k < m->ns; k++) put(t, ",theta_%s", tg_model_species(m, TG_SITE, k));
+  put(t, ",status,iterations\n");
+}
+
+/* MPI-IO counts are ints: write in pieces of at most 1 GiB. */
+static int write_at(MPI_File fh, MPI_Offset at, const char *s, size_t n)
+{
+  while (n > 0) {
+    int piece = n > ((size_t)1 << 30) ? 1 << 30 : (int)n;
+    if (MPI_File_write_at(fh, at, s, piece, MPI_CHAR, MPI_STATUS_IGNORE) != MPI_SUCCESS) return -1;
+    at += piece, s += piece, n -= (size_t)piece;
+  }
+  return 0;
+}
+
+int tg__write_csv(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y, const tg__part *p,
+                  const char *path, const char *fn)
+{
+  int64_t nx = x->n, ny = y ? y->n : 1;
+  int ng = m->ng, nc = m->na + m->ns;
+  text head = {0}, body = {0};
+  if (rank == 0) header(&head, m, x, y);
+  /* len[row] = bytes of map row `row` (this rank's rows), len[nx] = the header's. */
+  int64_t *len = calloc((size_t)nx + 1, sizeof *len);
+  int ok = len != NULL;
+  for (int64_t k = 0; ok && k < p->nrows; k++) {
+    size_t start = body.n;
+    for (int64_t j = 0; j < ny; j++) {
+      int64_t q = k * ny + j;
+      put(&body, "%.17g,%.17g", x->values[p->row[k]], y ? y->values[j] : 0.0);
+      for (int c = 0; c < ng; c++) put(&body, ",%.17g", p->tof[q * ng + c]);
+      for (int c = 0; c < nc; c++) put(&body, ",%.17g", p->cov[q * nc + c]);
+      put(&body, ",%d,%d\n", p->status[q], p->iterations[q]);
+    }
+    len[p->row[k]] = (int64_t)(body.n - start);
+  }
+  ok &= !head.failed && !body.failed;
+  if (ok) len[nx] = (int64_t)head.n;
+  int all_ok = 0, rc = TG_SUCCESS;
+  rc = tg__mpi(MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup), fn, "MPI_Allreduce");
+  if (!rc && !all_ok) rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory formatting %s", path);
+  if (!rc) rc = tg__mpi(MPI_Allreduce(MPI_IN_PLACE, len, (int)nx + 1, MPI_INT64_T, MPI_SUM, dup), fn, "MPI_Allreduce");
+  MPI_File fh = MPI_FILE_NULL;
+  if (!rc) {
+    /* A stale file at path must not leave bytes past the new end. */
+    if (rank == 0) remove(path);
+    MPI_Barrier(dup);
+    int err = MPI_File_open(dup, path, MPI_MODE_WRONLY | MPI_MODE_CREATE, MPI_INFO_NULL, &fh);
+    if (err != MPI_SUCCESS) rc = tg__fail(TG_ERR_IO, fn, "cannot create %s (is its directory writable?)", path);
+  }
+  if (!rc) {
+    int bad = rank == 0 && write_at(fh, 0, head.s, head.n);
+    MPI_Offset at = len[nx];
+    size_t pos = 0;
+    int64_t k = 0;
+    for (int64_t row = 0; row < nx; row++) { /* offsets of every row; write mine in runs */
+      if (k < p->nrows && p->row[k] == row) {
+        size_t n = 0;
+        int64_t first = k;
+        MPI_Offset start = at;
+        while (k < p->nrows && p->row[k] == row) {
+          n += (size_t)len[row];
+          at += len[row];
+          k++, row++;
+        }
+        row--;
+        (void)first;
+        bad |= write_at(fh, start, body.s + pos, n);
+        pos += n;
+      } else {
+        at += len[row];
+      }
+    }
+    bad |= MPI_File_close(&fh) != MPI_SUCCESS;
+    int any_bad = 0;
+    rc = tg__mpi(MPI_Allreduce(&bad, &any_bad, 1, MPI_INT, MPI_MAX, dup), fn, "MPI_Allreduce");
+    if (!rc && any_bad) rc = tg__fail(TG_ERR_IO, fn, "writing %s failed", path);
+  }
+  free(len), free(head.s), free(body.s);
+  return rc;
+}

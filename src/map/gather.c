@@ -1,0 +1,78 @@
+/* TOF maps gathered on a root: the sweep (sweep.c) solves each rank's
+ * rows on a private, cached duplicate of the caller's communicator; the rows
+ * are gathered with tofgrid's own collectives and put in place. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "map/map.h"
+
+void tg_grid_free(tg_grid *g)
+{
+  if (!g) return;
+  free(g->tof);
+  free(g->coverages);
+  free(g->status);
+  free(g->iterations);
+  memset(g, 0, sizeof *g);
+}
+
+int tg_tof_grid(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule, int root,
+                tg_grid *out)
+{
+  const char *fn = __func__;
+  if (!out) return tg__fail(TG_ERR_ARG, fn, "out is NULL");
+  memset(out, 0, sizeof *out);
+  int size, rank;
+  MPI_Comm dup;
+  TG_CALL(tg__grid_prepare(comm, m, x, y, schedule, fn, &dup, &size, &rank));
+  TG_CALL(tg__root(root, size, fn));
+  double t0 = MPI_Wtime();
+  int64_t nx = x->n, ny = y ? y->n : 1, total = nx * ny;
+  int rec = tg__grid_record(m), ncov = m->na + m->ns;
+  tg__rows mine = {.per_row = ny * rec};
+  int rc = tg__sweep_rows(dup, size, rank, m, x, y, schedule, NULL, NULL, NULL, &mine, fn);
+
+  /* The root learns how many rows each rank has, gathers their indices and
+   * records with tofgrid's own collectives, and puts every row in place. */
+  int64_t *nrows = NULL, *ndata = NULL, *rows = NULL;
+  double *data = NULL;
+  if (!rc) {
+    if (rank == root) {
+      nrows = malloc((size_t)size * sizeof *nrows);
+      ndata = malloc((size_t)size * sizeof *ndata);
+      rows = malloc((size_t)nx * sizeof *rows);
+      data = malloc((size_t)(total * rec) * sizeof *data);
+    }
+    int ok = rank != root || (nrows && ndata && rows && data), all_ok = 0;
+    MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup);
+    if (!all_ok) rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory for %lld points on the root", (long long)total);
+  }
+  if (!rc) rc = tg_gather(dup, &mine.n, nrows, 1, TG_INT64, root);
+  if (!rc && rank == root)
+    for (int r = 0; r < size; r++) ndata[r] = nrows[r] * mine.per_row;
+  if (!rc) rc = tg_gatherv(dup, mine.row, mine.n, rows, nrows, TG_INT64, root);
+  if (!rc) rc = tg_gatherv(dup, mine.data, mine.n * mine.per_row, data, ndata, TG_FLOAT64, root);
+  tg__rows_free(&mine);
+  if (!rc && rank == root) {
+    out->nx = nx, out->ny = ny, out->ng = m->ng, out->ncov = ncov;
+    out->tof = malloc((size_t)(total * m->ng + 1) * sizeof *out->tof);
+    out->coverages = malloc((size_t)(total * ncov) * sizeof *out->coverages);
+    out->status = malloc((size_t)total * sizeof *out->status);
+    out->iterations = malloc((size_t)total * sizeof *out->iterations);
+    if (!out->tof || !out->coverages || !out->status || !out->iterations) {
+      tg_grid_free(out);
+      rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory for the results");
+    } else {
+      for (int64_t q = 0; q < nx; q++) /* q-th gathered row is map row rows[q] */
+        for (int64_t j = 0; j < ny; j++) {
+          int64_t k = rows[q] * ny + j;
+          tg__record_unpack(m, data + (q * ny + j) * rec, out->tof + k * m->ng, out->coverages + k * ncov,
+                            &out->status[k], &out->iterations[k]);
+        }
+    }
+  }
+  free(nrows), free(ndata), free(rows), free(data);
+  out->seconds = MPI_Wtime() - t0;
+  return rc;
+}

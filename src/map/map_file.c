@@ -1,0 +1,107 @@
+/* TOF maps straight to files: the sweep (sweep.c) with checkpoints
+ * (checkpoint.c), then the writers (hdf5_writer.c, csv_writer.c), each
+ * writing from the rows a rank holds. Every output is written under a
+ * temporary name; only when all are written are they renamed into place, so
+ * a failure leaves earlier output intact. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "map/map.h"
+
+/* After each solved row: its checkpoint record and the progress report. */
+typedef struct row_hook {
+  tg__checkpoint *ck;
+  int64_t per_row, done, total, ny;
+  const tg_sweep_options *o;
+} row_hook;
+
+static void on_row(int64_t row, const double *data, void *context)
+{
+  row_hook *k = context;
+  tg__checkpoint_record(k->ck, row, data, k->per_row);
+  k->done += k->ny;
+  if (k->o->progress) k->o->progress(k->done, k->total, k->o->context);
+}
+
+int tg_tof_grid_write(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
+                      const char *path)
+{
+  tg_sweep_options o;
+  memset(&o, 0, sizeof o);
+  o.schedule = schedule;
+  if (!path || !*path) return tg__fail(TG_ERR_ARG, __func__, "path is empty");
+  return tg_tof_grid_file(comm, m, x, y, path, &o);
+}
+
+int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, const char *path,
+                     const tg_sweep_options *opt)
+{
+  const char *fn = "tg_tof_grid_file";
+  MPI_Comm dup;
+  int size, rank;
+  tg_sweep_options o;
+  memset(&o, 0, sizeof o);
+  if (opt) o = *opt;
+  if (path && !*path) path = NULL;
+  if (o.csv && !*o.csv) o.csv = NULL;
+  if (!path && !o.csv) return tg__fail(TG_ERR_ARG, fn, "no output: path and options->csv are both empty");
+  TG_CALL(tg__grid_prepare(comm, m, x, y, o.schedule, fn, &dup, &size, &rank));
+  int64_t nx = x->n, ny = y ? y->n : 1;
+  int64_t per_row = ny * tg__grid_record(m), total = nx * ny;
+
+  /* Rows done by an earlier run: every rank reads every checkpoint's rows (the
+   * same verdict everywhere); rank r keeps the data of files r, r+size, ... */
+  char *done = calloc((size_t)nx, 1);
+  tg__rows held = {.per_row = per_row};
+  tg__checkpoint ck;
+  tg__checkpoint_init(&ck, o.checkpoint, m, x, y);
+  int ok = done != NULL, all_ok = 0;
+  TG_CALL(tg__mpi(MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup), fn, "MPI_Allreduce"));
+  int rc = all_ok ? TG_SUCCESS : tg__fail(TG_ERR_NOMEM, fn, "out of memory for %lld rows", (long long)nx);
+  if (!rc && o.checkpoint && o.resume) rc = tg__checkpoint_resume(&ck, dup, size, rank, done, &held, fn);
+  if (!rc && o.checkpoint) rc = tg__checkpoint_open(&ck, dup, rank, o.resume, fn);
+
+  /* Solve my rows, skipping those done; record each as it finishes. */
+  row_hook hook = {&ck, per_row, held.n * ny, total, ny, &o};
+  if (!rc) rc = tg__sweep_rows(dup, size, rank, m, x, y, o.schedule, done, on_row, &hook, &held, fn);
+  tg__checkpoint_close(&ck);
+  free(done);
+
+  /* My rows in ascending order, one array per dataset, for the writers. */
+  tg__part part = {0};
+  if (!rc) {
+    ok = tg__part_from_rows(m, &held, ny, &part) == 0;
+    rc = tg__mpi(MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup), fn, "MPI_Allreduce");
+    if (!rc && !all_ok) rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory for %s rows", ok ? "another rank's" : "this rank's");
+  }
+  tg__rows_free(&held);
+  if (!rc && o.converged) {
+    int64_t mine = 0;
+    for (int64_t q = 0; q < part.nrows * ny; q++) mine += part.status[q] != TG_STEADY_FAILED;
+    rc = tg__mpi(MPI_Allreduce(&mine, o.converged, 1, MPI_INT64_T, MPI_SUM, dup), fn, "MPI_Allreduce");
+  }
+
+  /* Every output to a temporary, then all renamed at the end. */
+  const char *outputs[2] = {path, o.csv};
+  char tmp[2][4200];
+  for (int k = 0; k < 2; k++)
+    if (outputs[k]) snprintf(tmp[k], sizeof tmp[k], "%s.tmp", outputs[k]);
+  if (!rc && path) rc = tg__write_hdf5(dup, rank, m, x, y, &part, tmp[0], fn);
+  if (!rc && o.csv) rc = tg__write_csv(dup, rank, m, x, y, &part, tmp[1], fn);
+  tg__part_free(&part);
+  if (rank == 0)
+    for (int k = 0; k < 2; k++) {
+      if (!outputs[k]) continue;
+      if (!rc && rename(tmp[k], outputs[k]) != 0)
+        rc = tg__fail(TG_ERR_IO, fn, "cannot rename %s to %s", tmp[k], outputs[k]);
+      if (rc) remove(tmp[k]);
+    }
+  if (rc != TG_ERR_MPI) { /* every rank learns rank 0's verdict on the files */
+    int root_rc = rc;
+    if (MPI_Bcast(&root_rc, 1, MPI_INT, 0, dup) == MPI_SUCCESS && root_rc && !rc)
+      rc = tg__fail(root_rc, fn, "writing the map failed (see rank 0)");
+  }
+  if (!rc && o.checkpoint) tg__checkpoint_remove(&ck, dup, size, rank);
+  return rc;
+}

@@ -1,0 +1,126 @@
+/* Malformed models get an error naming the origin, the line and column (or
+ * the step) and what is wrong -- never a crash; nothing half-built leaks out. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "check.h"
+#include "tofgrid/model.h"
+
+static const char base[] =
+    "name: test\n"
+    "temperature: 500\n"
+    "rate_algo: CT\n"
+    "unitcell_area: 9.0e-20\n"
+    "species:\n"
+    "  CO_g: {pressure: 0.1}\n"
+    "  O2_g: {pressure: 0.2}\n"
+    "  CO2_g: {pressure: 0.0}\n"
+    "  \"*_s\": {total: 1.0}\n"
+    "reactions:\n"
+    "  - {reaction: \"CO_g + *_s -> CO_s\", Ga: 0.0, dG: -2.09}\n"
+    "  - {reaction: \"O2_g + 2*_s -> 2O_s\", Ga: 0.07, dG: -2.39}\n"
+    "  - {reaction: \"CO_s + O_s <-> CO-O_2s -> CO2_g + 2*_s\", Ga: 0.39, dG: -0.46}\n";
+
+/* base with `from` replaced by `to`, parsed; must fail with status and text. */
+static void fails(const char *from, const char *to, int status, const char *text)
+{
+  char buf[4096];
+  const char *at = strstr(base, from);
+  CHECK(at != NULL, "test setup: \"%s\" not in the base model", from);
+  if (!at) return;
+  snprintf(buf, sizeof buf, "%.*s%s%s", (int)(at - base), base, to, at + strlen(from));
+  tg_model *m = (tg_model *)&buf; /* must be reset to NULL on failure */
+  int rc = tg_model_parse(buf, strlen(buf), "bad.yaml", &m);
+  CHECK(rc == status, "\"%s\" -> \"%s\": status %s, expected %s (%s)", from, to, tg_status_name(rc), tg_status_name(status),
+        tg_error_message());
+  CHECK(m == NULL, "no model on failure");
+  CHECK(strstr(tg_error_message(), text) != NULL, "message \"%s\" lacks \"%s\"", tg_error_message(), text);
+  CHECK(strncmp(tg_error_message(), "bad.yaml: ", 10) == 0, "message names the origin: %s", tg_error_message());
+  tg_model_free(rc ? NULL : m);
+}
+
+int main(int argc, char **argv)
+{
+  const char *data = argc > 1 ? argv[1] : "tests/data";
+  tg_model *m = NULL;
+  CHECK_OK(tg_model_parse(base, strlen(base), "base", &m));
+  tg_model_free(m);
+
+  fails("reactions:\n", "reactions: [\n", TG_ERR_PARSE, "line 11, column");
+  fails("  CO_g: {pressure: 0.1}", "  CO_g: {pressure: 0.1", TG_ERR_PARSE, "line 7");
+  fails("CO_g + *_s -> CO_s", "CO_g + *_s -> O_s", TG_ERR_MODEL,
+        "line 11: step \"CO_g + *_s -> O_s\" is unbalanced: element C appears 1 times in the initial state but 0");
+  fails("O2_g + 2*_s -> 2O_s", "O2_g + *_s -> 2O_s", TG_ERR_MODEL, "does not conserve sites: 1 sites in the initial state but 2");
+  fails("CO_g + *_s -> CO_s", "CO_g + *_s CO_s", TG_ERR_MODEL, "no arrow");
+  fails("CO_g + *_s -> CO_s", "CO_g + *_s -> CO_s -> CO_s -> CO_s", TG_ERR_MODEL, "more than two arrows");
+  fails("CO_g + *_s -> CO_s", "CO_g + + *_s -> CO_s", TG_ERR_MODEL, "empty formula");
+  fails("CO_g + *_s -> CO_s", "CO + *_s -> CO_s", TG_ERR_MODEL, "\"CO\" is not a formula species_site");
+  fails("CO_g + *_s -> CO_s", "C9999999999O_g + *_s -> CO_s", TG_ERR_MODEL, "has more than 3 digits"); /* fuzzer find */
+  fails("  CO2_g: {pressure: 0.0}\n", "  CO2_g: {pressure: 0.0}\n  N2_g: {pressure: 1}\n", TG_ERR_MODEL,
+        "line 9, column 3: species N2_g is not in any reaction");
+  fails("  CO2_g: {pressure: 0.0}\n", "", TG_ERR_MODEL, "gas CO2_g has no pressure");
+  fails("{pressure: 0.1}", "{pressure: -0.1}", TG_ERR_MODEL, "line 6, column 20: pressure of CO_g is negative");
+  fails("{pressure: 0.1}", "{pressure: .nan}", TG_ERR_MODEL, "pressure must be finite");
+  fails("{pressure: 0.1}", "{pressure: lots}", TG_ERR_PARSE, "pressure: \"lots\" is not a number");
+  fails("temperature: 500", "temperature: 0", TG_ERR_MODEL, "line 2, column 14: temperature must be positive");
+  fails("temperature: 500", "temprature: 500", TG_ERR_MODEL, "line 2, column 1: unknown key \"temprature\" in the model");
+  fails("unitcell_area: 9.0e-20\n", "", TG_ERR_MODEL, "rate_algo CT needs unitcell_area");
+  fails("rate_algo: CT", "rate_algo: CT\nactive_ratio: 1.5", TG_ERR_MODEL, "active_ratio = 1.5 must be in (0, 1]");
+  fails("rate_algo: CT", "rate_algo: QM", TG_ERR_MODEL, "rate_algo is \"QM\"; use TST or CT");
+  fails(", Ga: 0.0, dG: -2.09}", ", Ga: 0.0}", TG_ERR_MODEL, "reaction 1 needs both Ga and dG");
+  fails(", Ga: 0.0, dG: -2.09}", "}", TG_ERR_MODEL, "give Ga and dG for every reaction or for none");
+  fails("  \"*_s\": {total: 1.0}", "  \"*_s\": {total: -1}", TG_ERR_MODEL, "site *_s needs a positive total");
+  fails("name: test\n", "name: test\nproduct: N2_g\n", TG_ERR_MODEL, "product N2_g is not a gas of the model");
+  fails("name: test\n", "name: test\ninitial_coverages: {CO_s: 0.8, O_s: 0.5}\n", TG_ERR_MODEL,
+        "initial coverages on *_s add up to 1.3, more than its total 1");
+  fails("name: test\n", "name: test\nsolver: {t_end: -1}\n", TG_ERR_MODEL, "need t_end > 0");
+  fails("name: test\n", "name: test\ninitial_coverages: {CO_g: 0.1}\n", TG_ERR_MODEL, "CO_g is not an adsorbate");
+  fails("name: test\n", "name: test\ninitial_coverages: {Xe_s: 0.1}\n", TG_ERR_MODEL, "Xe_s is not an adsorbate");
+  fails("name: test\n", "name: test\ninitial_coverages: {CO_s: -0.1}\n", TG_ERR_MODEL, "initial coverage of CO_s is negative");
+
+  /* Absolute energies: every species needs one, and only species of the model. */
+  static const char absolute[] =
+      "temperature: 400\nspecies: {A_g: {pressure: 1}, \"*_s\": {total: 1}}\n"
+      "reactions: [\"A_g + *_s -> A_s\"]\n"
+      "absolute_energies: {A_g: 0.0, \"*_s\": 0.0, A_s: -0.5}\n";
+  CHECK_OK(tg_model_parse(absolute, sizeof absolute - 1, "abs", &m));
+  tg_model_free(m);
+  m = NULL;
+  static const char missing[] =
+      "species: {A_g: {pressure: 1}, \"*_s\": {total: 1}}\nreactions: [\"A_g + *_s -> A_s\"]\n"
+      "absolute_energies: {A_g: 0.0, A_s: -0.5}\n";
+  CHECK_FAILS(tg_model_parse(missing, sizeof missing - 1, "abs", &m), TG_ERR_MODEL, "no energy for *_s");
+  static const char extra[] =
+      "species: {A_g: {pressure: 1}, \"*_s\": {total: 1}}\nreactions: [\"A_g + *_s -> A_s\"]\n"
+      "absolute_energies: {A_g: 0.0, \"*_s\": 0, A_s: -0.5, B_s: 1}\n";
+  CHECK_FAILS(tg_model_parse(extra, sizeof extra - 1, "abs", &m), TG_ERR_MODEL, "energy given for B_s, which is in no reaction");
+  static const char none[] = "species: {A_g: {pressure: 1}, \"*_s\": {total: 1}}\nreactions: [\"A_g + *_s -> A_s\"]\n";
+  CHECK_FAILS(tg_model_parse(none, sizeof none - 1, "none", &m), TG_ERR_MODEL, "no energies");
+  CHECK_FAILS(tg_model_parse("", 0, "empty", &m), TG_ERR_PARSE, "empty");
+
+  /* Files. */
+  char path[1024];
+  snprintf(path, sizeof path, "%s/no-such-model.yaml", data);
+  CHECK_FAILS(tg_model_load(path, &m), TG_ERR_IO, "cannot open");
+  CHECK(strstr(tg_error_message(), "no-such-model.yaml") != NULL, "names the file");
+  snprintf(path, sizeof path, "%s/model_b.yaml", data);
+  CHECK_OK(tg_model_load(path, &m));
+
+  /* Bad conditions at solve time: an error, and the solution untouched. */
+  tg_solution *s = NULL;
+  CHECK_OK(tg_solution_create(m, &s));
+  double p[3] = {0.1, -1, 0.1};
+  CHECK_FAILS(tg_solve(m, 0, p, NULL, s), TG_ERR_ARG, "pressure of CO_g is -1");
+  p[1] = NAN;
+  CHECK_FAILS(tg_solve(m, 0, p, NULL, s), TG_ERR_ARG, "must be finite and >= 0");
+  CHECK_FAILS(tg_solve(m, NAN, NULL, NULL, s), TG_ERR_ARG, "not finite");
+  tg_solve_options o = tg_solve_options_default(m);
+  o.tolerance = 0;
+  CHECK_FAILS(tg_solve(m, 0, NULL, &o, s), TG_ERR_ARG, "tolerance > 0");
+  CHECK_FAILS(tg_solve(NULL, 0, NULL, NULL, s), TG_ERR_ARG, "must not be NULL");
+  tg_solution_free(s);
+  tg_model_free(m);
+  tg_model_free(NULL);
+  tg_solution_free(NULL);
+  return tg_test_summary();
+}
