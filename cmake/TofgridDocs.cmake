@@ -15,6 +15,7 @@ if(DOXYGEN_FOUND)
     COMMENT "Building the C API reference with Doxygen ${DOXYGEN_VERSION} (${PROJECT_BINARY_DIR}/docs/html)"
     VERBATIM)
 else()
+  message(STATUS "tofgrid: Doxygen >= 1.9.0 not found; the docs target will fail until it is installed")
   add_custom_target(docs
     COMMAND ${CMAKE_COMMAND} -E echo
             "tofgrid: cannot build the docs: Doxygen >= 1.9.0 was not found. Install doxygen (Debian/Ubuntu: apt-get install doxygen) and re-run cmake."

@@ -13,20 +13,15 @@ module tofgrid
   use, intrinsic :: iso_c_binding, only: c_int, c_int64_t
   use mpi_f08, only: MPI_Comm
   use tofgrid_capi
+  use tofgrid_constants ! generated from the C headers
   use tofgrid_kernel  ! the TOF kernel: tg_model, tg_solution, tg_solve, ...
   implicit none
   private
   public :: tg_model, tg_solution, tg_model_default, tg_model_load, tg_model_free, tg_model_count, &
             tg_model_species, tg_model_gas_index, tg_model_product, tg_model_conditions, tg_solve, &
-            TG_ADSORBATE, TG_SITE, TG_GAS, TG_STEPS, TG_STEADY_OK, TG_STEADY_PAST_T_END, TG_STEADY_FAILED, &
-            tg_tof_grid, tg_map, TG_SCHEDULE_STATIC, TG_SCHEDULE_DYNAMIC
+            TG_STEPS, tg_tof_grid, tg_map
 
-  ! Reduction operations (values of the C enum tg_op).
-  integer, parameter, public :: TG_SUM = 0, TG_PROD = 1, TG_MIN = 2, TG_MAX = 3
-  ! Status codes (values of the C enum tg_status).
-  integer, parameter, public :: TG_SUCCESS = 0, TG_ERR_ARG = 1, TG_ERR_COMM = 2, TG_ERR_MPI = 3, &
-                                TG_ERR_NOMEM = 4, TG_ERR_UNSUPPORTED = 5, TG_ERR_IO = 6, TG_ERR_PARSE = 7, &
-                                TG_ERR_MODEL = 8, TG_ERR_CONVERGENCE = 9
+  include "tofgrid_constants_public.inc"
 
   public :: tg_bcast, tg_scatter, tg_gather, tg_allgather, tg_reduce, tg_allreduce, &
             tg_reduce_inplace, tg_allreduce_inplace, tg_scatter_block, tg_gather_block, &

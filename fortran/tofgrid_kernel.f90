@@ -10,11 +10,12 @@
 module tofgrid_kernel
   use, intrinsic :: iso_c_binding
   use tofgrid_capi, only: finish  ! status -> ierr, or stop with the message
+  use tofgrid_constants, only: TG_STEADY_FAILED, TG_SCHEDULE_STATIC, TG_ADSORBATE, TG_SITE, TG_GAS
   implicit none
   private
 
-  integer, parameter, public :: TG_ADSORBATE = 0, TG_SITE = 1, TG_GAS = 2, TG_STEPS = -1
-  integer, parameter, public :: TG_STEADY_OK = 0, TG_STEADY_PAST_T_END = 1, TG_STEADY_FAILED = 2
+  ! tg_model_count's kind for the number of steps (the C API's -1).
+  integer, parameter, public :: TG_STEPS = -1
 
   !> A model (opaque; free it with tg_model_free).
   type, public :: tg_model
@@ -36,7 +37,6 @@ module tofgrid_kernel
   public :: tg_model_default, tg_model_load, tg_model_free, tg_model_count, tg_model_species, &
             tg_model_gas_index, tg_model_product, tg_model_conditions, tg_solve, tg_tof_grid
 
-  integer, parameter, public :: TG_SCHEDULE_STATIC = 0, TG_SCHEDULE_DYNAMIC = 1
 
   !> A TOF map on the root: tof(i, j, gas), coverages(i, j, species), status(i, j).
   type, public :: tg_map

@@ -17,6 +17,7 @@ APT_PACKAGES=(
   libyaml-dev
   libhdf5-mpich-dev          # parallel HDF5 (MPI-IO) for map files
   clang libclang-rt-14-dev   # libFuzzer + sanitizers for the model-parser fuzz test
+  doxygen                    # the C API reference (docs target)
 )
 
 PYTHON=${PYTHON:-python3}

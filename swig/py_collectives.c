@@ -93,7 +93,10 @@ static PyObject *new_rows(PyArrayObject *like, int64_t rows)
 static int parse_op(PyObject *op, const char *fn, tg_op *out)
 {
   static const struct { const char *name; tg_op op; } ops[] = {
-      {"sum", TG_SUM}, {"prod", TG_PROD}, {"min", TG_MIN}, {"max", TG_MAX}};
+#define TGPY_OP(e, v, name, mpi) {name, e},
+      TG_OP_TABLE(TGPY_OP)
+#undef TGPY_OP
+  };
   if (op == NULL) return *out = TG_SUM, 0;
   if (!PyUnicode_Check(op)) {
     PyErr_Format(PyExc_TypeError, "%s: op must be a str ('sum', 'prod', 'min' or 'max'), not %.100s", fn,

@@ -51,7 +51,7 @@ TG_API extern _Atomic(MPI_Comm) tg__intra_cache[TG__INTRA_CACHE];
 #define TG__N_DTYPES (0 TG_DTYPE_TABLE(TG__COUNT_ROW))
 #define TG__MPI_TYPE_OF(e, v, name, ctype, mpi, ...) mpi,
 #define TG__MPI_TYPES {TG_DTYPE_TABLE(TG__MPI_TYPE_OF)}
-#define TG__MPI_OP_OF(e, v, mpi) mpi,
+#define TG__MPI_OP_OF(e, v, name, mpi) mpi,
 #define TG__MPI_OPS {TG_OP_TABLE(TG__MPI_OP_OF)}
 
 /* Counts up to 2^27 elements cannot overflow in bytes or times any int

@@ -17,69 +17,150 @@
 extern "C" {
 #endif
 
-/** An axis varies one gas pressure (gas index of the model) or the temperature. */
+/** @brief Value of tg_axis::variable for an axis that varies the temperature. */
 #define TG_AXIS_TEMPERATURE (-1)
 
+/**
+ * @brief One axis of a map: the values of one condition, a gas pressure or
+ * the temperature. Conditions not on an axis are the model's.
+ */
 typedef struct tg_axis {
   int variable;          /**< gas index (tg_model_gas_index) or TG_AXIS_TEMPERATURE */
   int64_t n;             /**< number of values (>= 1) */
   const double *values;  /**< the values, e.g. from tg_linspace / tg_logspace */
 } tg_axis;
 
-/** How points are shared among ranks. Results are bit-identical either way. */
+/** @brief How points are shared among ranks. Results are bit-identical either way. */
 typedef enum tg_schedule {
   TG_SCHEDULE_STATIC = 0,  /**< the tutorial's: rank r gets block r of the outer axis's rows */
   TG_SCHEDULE_DYNAMIC = 1  /**< ranks claim chunks of points from a shared atomic counter (MPI-3 RMA) */
 } tg_schedule;
 
 /**
- * Results on the root, point (i, j) at index i*ny + j (i: outer axis x, j: inner axis y;
- * ny = 1 for a 1-D map). Arrays are allocated by tg_tof_grid and freed by tg_grid_free.
+ * @brief A map gathered on the root by tg_tof_grid().
+ *
+ * Point (i, j) is at index i*ny + j (i: outer axis x, j: inner axis y;
+ * ny = 1 for a 1-D map). Arrays are allocated by tg_tof_grid() and freed by
+ * tg_grid_free().
  */
 typedef struct tg_grid {
   int64_t nx, ny;
   int ng, ncov;       /**< gases, coverages (adsorbates then free sites) per point */
-  double *tof;        /**< [nx*ny*ng]: TOF of every gas at every point */
-  double *coverages;  /**< [nx*ny*ncov] */
-  int *status;        /**< [nx*ny]: tg_steady_status */
-  int *iterations;    /**< [nx*ny]: Newton iterations */
+  double *tof;        /**< TOF of every gas at every point, nx*ny*ng values (s^-1 per site) */
+  double *coverages;  /**< coverages at every point, nx*ny*ncov values */
+  int *status;        /**< status of every point, nx*ny values: a tg_steady_status */
+  int *iterations;    /**< Newton iterations at every point, nx*ny values */
   double seconds;     /**< wall time of the sweep */
 } tg_grid;
 
-/** @brief n values from lo to hi, evenly spaced (numpy.linspace). Not collective. */
+/** @var tg_grid::nx
+ *  Number of points on the outer axis x. */
+/** @var tg_grid::ny
+ *  Number of points on the inner axis y (1 for a 1-D map). */
+/** @var tg_grid::ng
+ *  Gases per point (tg_model_count(model, TG_GAS)). */
+
+/**
+ * @brief @p n values from @p lo to @p hi, evenly spaced (numpy.linspace).
+ *
+ * @par Collectivity
+ * Not collective.
+ *
+ * @param[in]  lo   first value (finite)
+ * @param[in]  hi   last value (finite); exactly @p hi when n > 1
+ * @param[in]  n    number of values (>= 1)
+ * @param[out] out  @p n values
+ * @retval TG_SUCCESS  @p out is filled
+ * @retval TG_ERR_ARG  @p n < 1, @p out NULL, or a bound not finite
+ */
 TG_API int tg_linspace(double lo, double hi, int64_t n, double *out);
-/** @brief n values from lo to hi, evenly spaced in log10 (lo, hi > 0). Not collective. */
+/**
+ * @brief @p n values from @p lo to @p hi, evenly spaced in log10 (numpy.geomspace).
+ *
+ * @par Collectivity
+ * Not collective.
+ *
+ * @param[in]  lo   first value (> 0, finite)
+ * @param[in]  hi   last value (> 0, finite); exactly @p hi when n > 1
+ * @param[in]  n    number of values (>= 1)
+ * @param[out] out  @p n values
+ * @retval TG_SUCCESS  @p out is filled
+ * @retval TG_ERR_ARG  a bound not positive or not finite, @p n < 1, or @p out NULL
+ */
 TG_API int tg_logspace(double lo, double hi, int64_t n, double *out);
 
 /**
  * @brief Steady state of @p model at every point of x (times y, unless y is NULL),
- * computed in parallel over @p comm and gathered on @p root into @p out (significant
- * at root only; zeroed elsewhere). Every point is the kernel's clean-start answer
- * (SCAKS's branch), whatever the rank count or schedule. The sweep talks on a private
- * duplicate of @p comm, made once and cached (never per call; the caller's
- * communicator is not changed). Conditions not on an axis are the model's.
- * Points without a steady state have status TG_STEADY_FAILED; they do not fail the call.
- * **Collective** over @p comm; every argument but @p out must agree across ranks.
+ * computed in parallel over @p comm and gathered on @p root into @p out.
+ *
+ * Every point is the kernel's clean-start answer (SCAKS's branch), whatever the
+ * rank count or schedule. The sweep talks on a private duplicate of @p comm, made
+ * once and cached (never per call; the caller's communicator is not changed).
+ * Conditions not on an axis are the model's. Points without a steady state have
+ * status TG_STEADY_FAILED; they do not fail the call.
+ *
+ * @par Collectivity
+ * Collective on @p comm: every rank of @p comm must call it with matching
+ * @p model, @p x, @p y, @p schedule and @p root.
+ *
+ * @param[in]  comm      an intracommunicator (not MPI_COMM_NULL)
+ * @param[in]  model     the model
+ * @param[in]  x         the outer axis (values: temperatures > 0 or pressures >= 0, finite)
+ * @param[in]  y         the inner axis, or NULL for a 1-D map
+ * @param[in]  schedule  how points are shared among ranks
+ * @param[in]  root      rank of @p comm that receives the map, 0 <= root < size
+ * @param[out] out       at @p root: the map, to be freed with tg_grid_free();
+ *                       zeroed on the other ranks (but for the time taken)
+ * @retval TG_SUCCESS    the map is on @p root
+ * @retval TG_ERR_COMM  @p comm is MPI_COMM_NULL or an intercommunicator, or MPI
+ *                      is not initialised (see tg_comm_info())
+ * @retval TG_ERR_ARG    @p out or @p model NULL, an axis NULL, empty, of an
+ *                       unknown variable or with a bad value, an unknown
+ *                       @p schedule, @p root out of range
+ * @retval TG_ERR_NOMEM  out of memory on some rank
+ * @retval TG_ERR_MPI   an MPI call on the sweep's private communicator failed
+ *                      (duplicating @p comm, gathering, one-sided counters)
  */
 TG_API int tg_tof_grid(MPI_Comm comm, const tg_model *model, const tg_axis *x, const tg_axis *y,
                        tg_schedule schedule, int root, tg_grid *out);
 
 /**
- * @brief Like tg_tof_grid, but the map goes to an HDF5 file at @p path, written
- * collectively with parallel HDF5 (MPI-IO) so that no rank ever holds the whole
- * grid: datasets tof (nx, ny, gases), coverages (nx, ny, species), status and
+ * @brief Like tg_tof_grid(), but the map goes to an HDF5 file at @p path.
+ *
+ * Written collectively with parallel HDF5 (MPI-IO) so that no rank ever holds the
+ * whole grid: datasets tof (nx, ny, gases), coverages (nx, ny, species), status and
  * iterations (nx, ny), x and y (with attribute "name"); file attributes model,
  * gases, species, product. Written under PATH.tmp and renamed at the end, so a
- * failure leaves an earlier file intact. TG_ERR_UNSUPPORTED if tofgrid was built
- * without parallel HDF5. **Collective** over @p comm.
+ * failure leaves an earlier file intact.
+ *
+ * @par Collectivity
+ * Collective on @p comm: every rank of @p comm must call it with matching
+ * @p model, @p x, @p y, @p schedule and @p path.
+ *
+ * @param[in] comm      an intracommunicator (not MPI_COMM_NULL)
+ * @param[in] model     the model
+ * @param[in] x         the outer axis
+ * @param[in] y         the inner axis, or NULL for a 1-D map
+ * @param[in] schedule  how points are shared among ranks
+ * @param[in] path      the HDF5 file to write (not NULL or empty)
+ * @retval TG_SUCCESS          the file is written
+ * @retval TG_ERR_COMM  @p comm is MPI_COMM_NULL or an intercommunicator, or MPI
+ *                      is not initialised (see tg_comm_info())
+ * @retval TG_ERR_ARG          @p path NULL or empty, @p model NULL, a bad axis or
+ *                             @p schedule
+ * @retval TG_ERR_NOMEM        out of memory on some rank
+ * @retval TG_ERR_IO           the file cannot be created, written or renamed
+ * @retval TG_ERR_UNSUPPORTED  tofgrid was built without parallel HDF5
+ * @retval TG_ERR_MPI   an MPI call on the sweep's private communicator failed
+ *                      (duplicating @p comm, gathering, one-sided counters)
  */
 TG_API int tg_tof_grid_write(MPI_Comm comm, const tg_model *model, const tg_axis *x, const tg_axis *y,
                              tg_schedule schedule, const char *path);
 
-/** Options of a file sweep (tg_tof_grid_file); zero-initialise, then set what you need. */
+/** @brief Options of a file sweep (tg_tof_grid_file()); zero-initialise, then set what you need. */
 typedef struct tg_sweep_options {
-  tg_schedule schedule;
-  /** Record finished rows in CHECKPOINT.<rank> as the sweep goes (NULL: no checkpoints). */
+  tg_schedule schedule; /**< how points are shared among ranks */
+  /** Record finished rows in CHECKPOINT.\<rank\> as the sweep goes (NULL: no checkpoints). */
   const char *checkpoint;
   /** Skip the rows recorded in existing checkpoint files (any earlier rank count); a
    *  checkpoint of another map or a damaged file is an error. */
@@ -87,7 +168,7 @@ typedef struct tg_sweep_options {
   /** Called on every rank after each row: points this rank has done (resumed ones
    *  included) and the map's total. */
   void (*progress)(int64_t done, int64_t total, void *context);
-  void *context;
+  void *context; /**< passed to @c progress as is */
   /** Also write the map as CSV to this path (NULL: no CSV): a comment line, a header line, then one line per
    *  point (x, y, the TOF of every gas, the coverages, status, iterations), written collectively with MPI-IO. */
   const char *csv;
@@ -100,12 +181,46 @@ typedef struct tg_sweep_options {
  * options->csv names a file (a build without HDF5 writes CSV only). After a kill
  * (even kill -9) the same call with resume = 1 finishes the map, and the file is
  * bit-identical to an uninterrupted run's; the checkpoint files are removed once
- * the map is written. **Collective** over @p comm.
+ * the map is written.
+ *
+ * @par Collectivity
+ * Collective on @p comm: every rank of @p comm must call it with matching
+ * @p model, @p x, @p y, @p path and options (all but @c progress, @c context
+ * and @c converged).
+ *
+ * @param[in] comm     an intracommunicator (not MPI_COMM_NULL)
+ * @param[in] model    the model
+ * @param[in] x        the outer axis
+ * @param[in] y        the inner axis, or NULL for a 1-D map
+ * @param[in] path     the HDF5 file to write, or NULL (or "") for CSV only
+ * @param[in] options  the sweep's options, or NULL for all zero (static
+ *                     schedule, no checkpoints, no CSV)
+ * @retval TG_SUCCESS          every output is written
+ * @retval TG_ERR_COMM  @p comm is MPI_COMM_NULL or an intercommunicator, or MPI
+ *                      is not initialised (see tg_comm_info())
+ * @retval TG_ERR_ARG          no output (@p path and options->csv both empty),
+ *                             @p model NULL, a bad axis or schedule, or a
+ *                             checkpoint of another map
+ * @retval TG_ERR_NOMEM        out of memory on some rank
+ * @retval TG_ERR_IO           a checkpoint cannot be read (or is damaged) or
+ *                             written, or an output cannot be created, written
+ *                             or renamed
+ * @retval TG_ERR_UNSUPPORTED  @p path is given but tofgrid was built without
+ *                             parallel HDF5
+ * @retval TG_ERR_MPI   an MPI call on the sweep's private communicator failed
+ *                      (duplicating @p comm, gathering, one-sided counters)
  */
 TG_API int tg_tof_grid_file(MPI_Comm comm, const tg_model *model, const tg_axis *x, const tg_axis *y,
                             const char *path, const tg_sweep_options *options);
 
-/** @brief Free the arrays of a grid result (and zero it); NULL members are fine. Not collective. */
+/**
+ * @brief Free the arrays of a grid result and zero it.
+ *
+ * @par Collectivity
+ * Not collective.
+ *
+ * @param[in,out] grid  a result of tg_tof_grid() (NULL members are fine), or NULL
+ */
 TG_API void tg_grid_free(tg_grid *grid);
 
 #ifdef __cplusplus

@@ -5,7 +5,8 @@
  * A model is read from YAML (tg_model_load, tg_model_parse) or is the embedded
  * default, the founding tutorial's CO oxidation ("model A", also shipped as
  * models/co_oxidation.yaml). tg_solve finds the steady state SCAKS reports:
- * integrate from the initial coverages (default: clean surface) to t_end,
+ * integrate from the initial coverages (default: the file's
+ * initial_coverages, else the clean surface) to t_end,
  * then Newton. Everything here is **not collective** and needs no MPI; a
  * model is read-only during tg_solve, so threads may share one.
  *
@@ -13,7 +14,10 @@
  * @code
  * tg_model *m;
  * tg_solution *s;
- * if (tg_model_load("models/co_oxidation.yaml", &m)) fprintf(stderr, "%s\n", tg_error_message());
+ * if (tg_model_load("models/co_oxidation.yaml", &m) != TG_SUCCESS) {
+ *   fprintf(stderr, "%s\n", tg_error_message());
+ *   return 1;
+ * }
  * tg_solution_create(m, &s);
  * tg_solve(m, 0, NULL, NULL, s);   // the model's own temperature and pressures
  * printf("TOF %g\n", s->tof[tg_model_product(m)]);

@@ -33,17 +33,17 @@ typedef enum tg_dtype {
 #undef TG__DTYPE_ENUM
 } tg_dtype;
 
-/** @brief Reduction operations as an X-macro: enumerator, value, MPI operation. */
-#define TG_OP_TABLE(X) \
-  X(TG_SUM, 0, MPI_SUM)  \
-  X(TG_PROD, 1, MPI_PROD) \
-  X(TG_MIN, 2, MPI_MIN)  \
-  X(TG_MAX, 3, MPI_MAX)
+/** @brief Reduction operations as an X-macro: enumerator, value, name, MPI operation. */
+#define TG_OP_TABLE(X)            \
+  X(TG_SUM, 0, "sum", MPI_SUM)    \
+  X(TG_PROD, 1, "prod", MPI_PROD) \
+  X(TG_MIN, 2, "min", MPI_MIN)    \
+  X(TG_MAX, 3, "max", MPI_MAX)
 
 /** @brief Reduction operations. Values are stable: the Fortran and Python faces use them.
  *  TG_MIN and TG_MAX are not defined for complex128. */
 typedef enum tg_op {
-#define TG__OP_ENUM(e, value, mpi) e = value,
+#define TG__OP_ENUM(e, value, name, mpi) e = value,
   TG_OP_TABLE(TG__OP_ENUM)
 #undef TG__OP_ENUM
 } tg_op;

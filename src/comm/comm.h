@@ -8,7 +8,9 @@
 #include <stdint.h>
 
 #include "comm/surface.h"
-#include "tofgrid.h"
+#include "tofgrid/collectives.h"
+#include "tofgrid/decomp.h"
+#include "tofgrid/version.h"
 
 /* Out-of-line error reports of the lookups below (dtype.c). */
 int tg__bad_dtype(tg_dtype dtype, const char *fn);
@@ -36,7 +38,7 @@ static inline int tg__op(tg_op op, tg_dtype dtype, const char *fn, MPI_Op *mpi_o
 #undef TG_DTYPE_FLAGS
   }
   switch (op) {
-#define TG_OP_CASE(e, v, mpi) case e: *mpi_op = mpi; break;
+#define TG_OP_CASE(e, v, name, mpi) case e: *mpi_op = mpi; break;
     TG_OP_TABLE(TG_OP_CASE)
 #undef TG_OP_CASE
   default: return tg__bad_op(op, dtype, fn);

@@ -50,6 +50,7 @@ from .core import (  # noqa: E402
     scatter,
 )
 
+from ._constants import *  # noqa: E402,F401,F403  (TG_SUCCESS, TG_ERR_ARG, ...: the C API's constants)
 from .model import Model, Solution  # noqa: E402
 from .grid import Grid, tof_grid  # noqa: E402
 

@@ -11,11 +11,9 @@
 import numpy as np
 
 from . import core as _core
+from ._constants import SCHEDULES as _SCHEDULES, STEADY_STATUSES as _STATUS
 
 __all__ = ["tof_grid", "Grid"]
-
-_SCHEDULES = {"static": 0, "dynamic": 1}
-_STATUS = {0: "ok", 1: "past_t_end", 2: "failed"}
 
 
 class Grid:

@@ -17,10 +17,10 @@ import runpy
 import numpy as np
 
 from . import core as _core
+from ._constants import STEADY_STATUSES as _STATUS
 
 __all__ = ["Model", "Solution"]
 
-_STATUS = {0: "ok", 1: "past_t_end", 2: "failed"}
 
 
 class Solution:
