@@ -23,12 +23,27 @@ if(TOFGRID_WITH_FORTRAN)
   install(EXPORT tofgridFortranTargets NAMESPACE tofgrid:: DESTINATION ${TOFGRID_CMAKE_DIR})
 endif()
 
+if(BUILD_SHARED_LIBS)
+  set(TOFGRID_STATIC OFF)
+else()
+  set(TOFGRID_STATIC ON)
+endif()
 configure_package_config_file(cmake/tofgridConfig.cmake.in ${PROJECT_BINARY_DIR}/tofgridConfig.cmake
   INSTALL_DESTINATION ${TOFGRID_CMAKE_DIR})
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/tofgridConfigVersion.cmake COMPATIBILITY SameMajorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/tofgridConfig.cmake ${PROJECT_BINARY_DIR}/tofgridConfigVersion.cmake
         DESTINATION ${TOFGRID_CMAKE_DIR})
 
+# pkg-config: a static libtofgrid's private dependencies (Requires.private,
+# Libs.private; `pkg-config --static --libs tofgrid`).
+set(pc_libs ${LAPACK_LIBRARIES})
+if(TOFGRID_WITH_HDF5)
+  list(APPEND pc_libs ${HDF5_C_LIBRARIES})
+endif()
+list(APPEND pc_libs -lm)
+list(REMOVE_DUPLICATES pc_libs)
+list(JOIN pc_libs " " TOFGRID_PC_LIBS_PRIVATE)
+set(TOFGRID_PC_LIBS_PRIVATE " ${TOFGRID_PC_LIBS_PRIVATE}")
 file(RELATIVE_PATH TOFGRID_PC_TO_PREFIX "/p/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/p")
 configure_file(cmake/tofgrid.pc.in ${PROJECT_BINARY_DIR}/tofgrid.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/tofgrid.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

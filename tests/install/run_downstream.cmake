@@ -9,6 +9,13 @@ function(run)
 endfunction()
 
 file(REMOVE_RECURSE ${PREFIX} ${WORK})
+if(STATIC_SOURCE) # a static libtofgrid (and Fortran module), built here first
+  run(${CMAKE_COMMAND} -S ${STATIC_SOURCE} -B ${BUILD_DIR} -G ${GENERATOR} -DBUILD_SHARED_LIBS=OFF
+      -DTOFGRID_PYTHON=OFF -DTOFGRID_EXAMPLES=OFF -DTOFGRID_BENCHMARKS=OFF -DBUILD_TESTING=OFF
+      -DCMAKE_BUILD_TYPE=Release)
+  run(${CMAKE_COMMAND} --build ${BUILD_DIR} -j 2)
+  set(pc_static --static)
+endif()
 run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${PREFIX})
 run(${CMAKE_COMMAND} -S ${SOURCE} -B ${WORK} -G ${GENERATOR} -DCMAKE_PREFIX_PATH=${PREFIX} -DWITH_FORTRAN=${FORTRAN})
 run(${CMAKE_COMMAND} --build ${WORK})
@@ -28,7 +35,7 @@ find_program(PKG_CONFIG pkg-config)
 find_program(MPICC mpicc)
 if(PKG_CONFIG AND MPICC)
   set(ENV{PKG_CONFIG_PATH} ${PREFIX}/lib/pkgconfig)
-  execute_process(COMMAND ${PKG_CONFIG} --cflags --libs tofgrid OUTPUT_VARIABLE flags
+  execute_process(COMMAND ${PKG_CONFIG} ${pc_static} --cflags --libs tofgrid OUTPUT_VARIABLE flags
                   OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "downstream: pkg-config does not know tofgrid")
