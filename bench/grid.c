@@ -42,7 +42,8 @@ int main(int argc, char **argv)
   MPI_Reduce(&mib, &peak, 1, MPI_DOUBLE, MPI_MAX, 0, MPI_COMM_WORLD);
   if (rank == 0 && rc) printf("ERROR %s\n", tg_error_message());
   if (rank == 0 && !rc)
-    printf("ROW %d %d %s %.4f %.0f %.1f\n", size, n, mode, slowest, (double)x.n * n * (alone ? size : 1) / slowest, peak);
+    printf("ROW %d %d %s %.4f %.0f %.1f\n", size, n, mode, slowest, (double)x.n * n * (alone ? size : 1) / slowest,
+           peak);
   tg_grid_free(&g);
   free(v);
   tg_model_free(m);

@@ -65,9 +65,9 @@ static void grid(tg_model *m, tg_solution *s, int n, int passes, const char *lab
   qsort(best, (size_t)np, sizeof *best, cmp);
   qsort(pass_med, (size_t)passes, sizeof *pass_med, cmp);
   double med = best[np / 2];
-  printf("| %s | %d | %.2f | %.2f-%.2f | %.2f | %.1f | %.2f | %.1f | %.1f | %ld | %.0f | %.0f-%.0f | %.2f |\n", label, np, med,
-         pass_med[0], pass_med[passes - 1], best[0], best[np - 1], pass_mean, (double)steps / np, (double)its / np, failed,
-         0.14e6 / med, 200 / med, 500 / med, 3.3 / med);
+  printf("| %s | %d | %.2f | %.2f-%.2f | %.2f | %.1f | %.2f | %.1f | %.1f | %ld | %.0f | %.0f-%.0f | %.2f |\n", label,
+         np, med, pass_med[0], pass_med[passes - 1], best[0], best[np - 1], pass_mean, (double)steps / np,
+         (double)its / np, failed, 0.14e6 / med, 200 / med, 500 / med, 3.3 / med);
   free(best);
   free(t);
 }
@@ -85,8 +85,9 @@ int main(int argc, char **argv)
     fprintf(stderr, "%s\n", tg_error_message());
     return 1;
   }
-  printf("| grid | points | median us | pass medians | min us | max us | mean us | time steps | Newton its | failed | "
-         "x SCAKS | x Cantera | vs prototype |\n");
+  printf(
+      "| grid | points | median us | pass medians | min us | max us | mean us | time steps | Newton its | failed | "
+      "x SCAKS | x Cantera | vs prototype |\n");
   printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
   grid(m, s, 10, passes, "10x10 (tutorial)");
   grid(m, s, n, passes, "NxN");

@@ -24,7 +24,8 @@ typedef struct fbuf {
 static const char *dtype_name(tg_dtype t)
 {
   switch (t) {
-#define TGF_NAME(d, v, name, ctype, mpi, red, ord, cfi, fortran, ...) case d: return fortran;
+#define TGF_NAME(d, v, name, ctype, mpi, red, ord, cfi, fortran, ...) \
+  case d: return fortran;
     TG_DTYPE_TABLE(TGF_NAME)
 #undef TGF_NAME
   }
@@ -36,7 +37,8 @@ static const char *dtype_name(tg_dtype t)
 static inline int dtype_of(CFI_type_t type)
 {
   switch (type) {
-#define TGF_DTYPE_OF(d, v, name, ctype, mpi, red, ord, cfi, ...) case cfi: return d;
+#define TGF_DTYPE_OF(d, v, name, ctype, mpi, red, ord, cfi, ...) \
+  case cfi: return d;
     TG_DTYPE_TABLE(TGF_DTYPE_OF)
 #undef TGF_DTYPE_OF
   default: return -1;
@@ -47,18 +49,18 @@ static int fbuf_of(const CFI_cdesc_t *d, const char *fn, const char *name, fbuf 
 {
   int dtype = dtype_of(d->type);
   if (dtype < 0)
-    return tg__fail(TG_ERR_ARG, fn, "%s has an unsupported type (use integer(int8|int32|int64), real(real32|real64) "
-                    "or complex(real64))", name);
+    return tg__fail(TG_ERR_ARG, fn,
+                    "%s has an unsupported type (use integer(int8|int32|int64), real(real32|real64) "
+                    "or complex(real64))",
+                    name);
   b->dtype = (tg_dtype)dtype;
   if (!CFI_is_contiguous(d)) return tg__fail(TG_ERR_ARG, fn, "%s is not contiguous", name);
   b->ptr = d->base_addr;
   b->width = 1;
   b->items = 1;
   for (int i = 0; i < d->rank; i++) {
-    if (i == d->rank - 1)
-      b->items = d->dim[i].extent;
-    else
-      b->width *= d->dim[i].extent;
+    if (i == d->rank - 1) b->items = d->dim[i].extent;
+    else b->width *= d->dim[i].extent;
   }
   b->count = b->width * b->items;
   return TG_SUCCESS;
@@ -140,9 +142,9 @@ static int root_buffer(const CFI_cdesc_t *d, const fbuf *other, fbuf *b, int64_t
 }
 
 /* A root-only buffer check: run it; if it fails, it matters only on the root. */
-#define ROOT_CHECK(c, root, check) \
-  do {                             \
-    int rc_ = (check);             \
+#define ROOT_CHECK(c, root, check)           \
+  do {                                       \
+    int rc_ = (check);                       \
     if (rc_ && is_root(c, root)) return rc_; \
   } while (0)
 
@@ -222,7 +224,7 @@ static int allgather(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv)
 
 /* reduce and allreduce; buf-only (in place) when send is NULL. */
 static TG_NOINLINE int reduction(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int op, int root, int all,
-                     const char *fn)
+                                 const char *fn)
 {
   tg__ctx c;
   fbuf s = {0}, r = {0};
@@ -357,8 +359,7 @@ void tgf_scatter_block(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *rec
 {
   hand_over(scatter_block(*comm, send, recv, n, VALUE_OR(root, 0)), ierr);
 }
-void tgf_gather_block(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int64_t n, const int *root,
-                      int *ierr)
+void tgf_gather_block(const MPI_Fint *comm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int64_t n, const int *root, int *ierr)
 {
   hand_over(gather_block(*comm, send, recv, n, VALUE_OR(root, 0), 0, "tg_gather_block"), ierr);
 }

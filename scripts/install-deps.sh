@@ -18,6 +18,7 @@ APT_PACKAGES=(
   libhdf5-mpich-dev          # parallel HDF5 (MPI-IO) for map files
   clang libclang-rt-14-dev   # libFuzzer + sanitizers for the model-parser fuzz test
   doxygen                    # the C API reference (docs target)
+  clang-format               # the code style (.clang-format; test tree.format)
 )
 
 PYTHON=${PYTHON:-python3}

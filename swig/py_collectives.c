@@ -15,7 +15,6 @@
 
 enum { HDR_MAX_NDIM = 8, HDR_LEN = 3 + HDR_MAX_NDIM }; /* shape exchange: status/rows, typenum, ndim, shape */
 
-
 typedef struct pybuf {
   PyArrayObject *arr;
   void *data;
@@ -43,12 +42,14 @@ static int as_buffer(PyObject *obj, const char *fn, const char *name, int writab
 #undef TGPY_DTYPE_OF
   if (!ok) {
     PyObject *repr = PyObject_Str((PyObject *)d);
-    tgpy_raise_message(TG_ERR_ARG, "%s: %s has dtype %s; supported: int8, uint8, int32, int64, float32, float64, complex128", fn, name,
-              repr ? PyUnicode_AsUTF8(repr) : "?");
+    tgpy_raise_message(TG_ERR_ARG,
+                       "%s: %s has dtype %s; supported: int8, uint8, int32, int64, float32, float64, complex128", fn,
+                       name, repr ? PyUnicode_AsUTF8(repr) : "?");
     Py_XDECREF(repr);
     return -1;
   }
-  if (!PyArray_ISNOTSWAPPED(arr)) return tgpy_raise_message(TG_ERR_ARG, "%s: %s is not in native byte order", fn, name), -1;
+  if (!PyArray_ISNOTSWAPPED(arr))
+    return tgpy_raise_message(TG_ERR_ARG, "%s: %s is not in native byte order", fn, name), -1;
   if (!PyArray_IS_C_CONTIGUOUS(arr))
     return tgpy_raise_message(TG_ERR_ARG, "%s: %s is not C-contiguous (use numpy.ascontiguousarray)", fn, name), -1;
   if (!PyArray_ISALIGNED(arr)) return tgpy_raise_message(TG_ERR_ARG, "%s: %s is not aligned", fn, name), -1;
@@ -92,7 +93,10 @@ static PyObject *new_rows(PyArrayObject *like, int64_t rows)
  * (not given) is "sum". */
 static int parse_op(PyObject *op, const char *fn, tg_op *out)
 {
-  static const struct { const char *name; tg_op op; } ops[] = {
+  static const struct {
+    const char *name;
+    tg_op op;
+  } ops[] = {
 #define TGPY_OP(e, v, name, mpi) {name, e},
       TG_OP_TABLE(TGPY_OP)
 #undef TGPY_OP
@@ -212,13 +216,15 @@ PyObject *tgpy_scatter(MPI_Comm comm, PyObject *a, int root, PyObject *out)
   const char *fn = "scatter";
   int size, rank, rc;
   if (comm_info(comm, &size, &rank)) return NULL;
-  if (root < 0 || root >= size) return tgpy_raise_message(TG_ERR_ARG, "%s: root %d is outside the communicator (size %d)", fn, root, size);
+  if (root < 0 || root >= size)
+    return tgpy_raise_message(TG_ERR_ARG, "%s: root %d is outside the communicator (size %d)", fn, root, size);
   int have_out = out != NULL && out != Py_None;
   pybuf s = {0}, r = {0};
   int64_t n = 0, width = 1, hdr[HDR_LEN];
   if (rank == root) {
     int bad = as_buffer(a, fn, "a", 0, &s) != 0;
-    if (!bad && PyArray_NDIM(s.arr) == 0) bad = (tgpy_raise_message(TG_ERR_ARG, "%s: a must have at least one dimension", fn), 1);
+    if (!bad && PyArray_NDIM(s.arr) == 0)
+      bad = (tgpy_raise_message(TG_ERR_ARG, "%s: a must have at least one dimension", fn), 1);
     if (!bad && PyArray_NDIM(s.arr) > HDR_MAX_NDIM)
       bad = (tgpy_raise_message(TG_ERR_ARG, "%s: a has more than %d dimensions", fn, HDR_MAX_NDIM), 1);
     if (!bad) rows_width(s.arr, &n, &width);
@@ -230,7 +236,8 @@ PyObject *tgpy_scatter(MPI_Comm comm, PyObject *a, int root, PyObject *out)
     if (bad) return NULL;
   } else if (!have_out) {
     if ((rc = tg_bcast(comm, hdr, HDR_LEN, TG_INT64, root))) return tgpy_raise_status(rc);
-    if (hdr[0] < 0) return tgpy_raise_message(TG_ERR_ARG, "%s: the root (rank %d) rejected its array; see its error", fn, root);
+    if (hdr[0] < 0)
+      return tgpy_raise_message(TG_ERR_ARG, "%s: the root (rank %d) rejected its array; see its error", fn, root);
     n = hdr[0];
     for (int i = 1; i < hdr[2]; i++) width *= hdr[2 + i];
   }
@@ -271,14 +278,14 @@ static PyObject *out_rows(PyObject *out, PyArrayObject *like, int64_t rows, cons
            PyArray_DIM(r->arr, 0) == rows;
   for (int i = 1; ok && i < nd; i++) ok = PyArray_DIM(r->arr, i) == PyArray_DIM(like, i);
   if (!ok)
-    return tgpy_raise_message(TG_ERR_ARG, "%s: out must have a's dtype and the result's shape: %lld rows shaped like a's rows",
-                              fn, (long long)rows);
+    return tgpy_raise_message(TG_ERR_ARG,
+                              "%s: out must have a's dtype and the result's shape: %lld rows shaped like a's rows", fn,
+                              (long long)rows);
   Py_INCREF(out);
   return out;
 }
 
-static PyObject *gathering(MPI_Comm comm, PyObject *a, int root, PyObject *nobj, PyObject *out, int all,
-                           const char *fn)
+static PyObject *gathering(MPI_Comm comm, PyObject *a, int root, PyObject *nobj, PyObject *out, int all, const char *fn)
 {
   int size, rank, rc;
   if (comm_info(comm, &size, &rank)) return NULL;
@@ -301,8 +308,8 @@ static PyObject *gathering(MPI_Comm comm, PyObject *a, int root, PyObject *nobj,
     if ((rc = tg_block_range(n, size, rank, &off, &cnt))) return tgpy_raise_status(rc);
     if (bad) return NULL;
     if (rows != cnt)
-      return tgpy_raise_message(TG_ERR_ARG, "%s: a has %lld rows but this rank's block of n = %lld has %lld", fn, (long long)rows,
-                       (long long)n, (long long)cnt);
+      return tgpy_raise_message(TG_ERR_ARG, "%s: a has %lld rows but this rank's block of n = %lld has %lld", fn,
+                                (long long)rows, (long long)n, (long long)cnt);
     equal = n % size == 0;
     if (receives && !equal && !(counts = block_counts(n, width, size))) return NULL;
   } else {
@@ -316,13 +323,15 @@ static PyObject *gathering(MPI_Comm comm, PyObject *a, int root, PyObject *nobj,
     n = 0;
     for (int q = 0; q < size; q++) {
       const int64_t *h = hdrs + (size_t)q * HDR_LEN;
-      if (h[0] < 0) return PyMem_Free(hdrs), tgpy_raise_message(TG_ERR_ARG, "%s: rank %d rejected its array; see its error", fn, q);
+      if (h[0] < 0)
+        return PyMem_Free(hdrs), tgpy_raise_message(TG_ERR_ARG, "%s: rank %d rejected its array; see its error", fn, q);
       int same = h[1] == mine[1] && (h[2] > 1 ? h[2] : 1) == (mine[2] > 1 ? mine[2] : 1);
       for (int i = 3; same && i < HDR_LEN; i++) same = h[i] == mine[i];
       if (!same)
         return PyMem_Free(hdrs),
-               tgpy_raise_message(TG_ERR_ARG, "%s: rank %d's array differs from rank %d's in dtype or in shape beyond the first axis", fn, q,
-                         rank);
+               tgpy_raise_message(
+                   TG_ERR_ARG, "%s: rank %d's array differs from rank %d's in dtype or in shape beyond the first axis",
+                   fn, q, rank);
       n += h[0];
     }
     equal = 1;
@@ -372,4 +381,3 @@ PyObject *tgpy_block_range(long long n, int size, int rank)
 }
 
 const char *tgpy_mpi_library_version(void) { return tg_mpi_library_version(); }
-

@@ -34,7 +34,8 @@ PyObject *tgpy_model_load(const char *path)
   tg_model *m = NULL;
   int rc;
   Py_BEGIN_ALLOW_THREADS rc = tg_model_load(path, &m);
-  Py_END_ALLOW_THREADS return wrap(rc, m);
+  Py_END_ALLOW_THREADS
+  return wrap(rc, m);
 }
 
 PyObject *tgpy_model_parse(const char *text, const char *origin)
@@ -75,8 +76,9 @@ PyObject *tgpy_model_info(PyObject *cap)
   double T, p[256];
   if (ng > 256) return tgpy_raise_message(TG_ERR_UNSUPPORTED, "model_info: more than 256 gases");
   tg_model_conditions(m, &T, p);
-  return Py_BuildValue("{s:s,s:N,s:N,s:N,s:i,s:O,s:d,s:N}", "name", tg_model_name(m), "adsorbates", names(m, TG_ADSORBATE),
-                       "sites", names(m, TG_SITE), "gases", names(m, TG_GAS), "steps", tg_model_count(m, -1), "product",
+  return Py_BuildValue("{s:s,s:N,s:N,s:N,s:i,s:O,s:d,s:N}", "name", tg_model_name(m), "adsorbates",
+                       names(m, TG_ADSORBATE), "sites", names(m, TG_SITE), "gases", names(m, TG_GAS), "steps",
+                       tg_model_count(m, -1), "product",
                        product >= 0 ? PyUnicode_FromString(tg_model_species(m, TG_GAS, product)) : Py_None,
                        "temperature", T, "pressures", vector(p, ng));
 }
@@ -238,8 +240,8 @@ PyObject *tgpy_tof_grid(MPI_Comm comm, PyObject *cap, int xvar, PyObject *xs, in
     memcpy(PyArray_DATA((PyArrayObject *)cov), g.coverages, (size_t)(pts * g.ncov) * sizeof(double));
     memcpy(PyArray_DATA((PyArrayObject *)st), g.status, (size_t)pts * sizeof(int));
     memcpy(PyArray_DATA((PyArrayObject *)it), g.iterations, (size_t)pts * sizeof(int));
-    res = Py_BuildValue("{s:N,s:N,s:N,s:N,s:d}", "tof", tof, "coverages", cov, "status", st, "iterations", it, "seconds",
-                        g.seconds);
+    res = Py_BuildValue("{s:N,s:N,s:N,s:N,s:d}", "tof", tof, "coverages", cov, "status", st, "iterations", it,
+                        "seconds", g.seconds);
   } else {
     Py_XDECREF(tof), Py_XDECREF(cov), Py_XDECREF(st), Py_XDECREF(it);
   }

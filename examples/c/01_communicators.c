@@ -9,8 +9,8 @@ int main(int argc, char **argv)
 {
   MPI_Init(&argc, &argv);
   int rank, size, self_size;
-  MPI_Comm_rank(MPI_COMM_WORLD, &rank); /* who am I among all processes */
-  MPI_Comm_size(MPI_COMM_WORLD, &size); /* how many are we */
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);     /* who am I among all processes */
+  MPI_Comm_size(MPI_COMM_WORLD, &size);     /* how many are we */
   MPI_Comm_size(MPI_COMM_SELF, &self_size); /* COMM_SELF: just me */
 
   MPI_Group group; /* the group behind a communicator */
@@ -33,7 +33,8 @@ int main(int argc, char **argv)
     fprintf(stderr, "%s\n", tg_error_message());
     MPI_Abort(MPI_COMM_WORLD, 1);
   }
-  if (hrank == 0) printf("split %s: %d ranks, sum of world ranks %lld\n", rank % 2 ? "odd" : "even", hsize, (long long)sum);
+  if (hrank == 0)
+    printf("split %s: %d ranks, sum of world ranks %lld\n", rank % 2 ? "odd" : "even", hsize, (long long)sum);
   MPI_Comm_free(&half);
   MPI_Finalize();
   return 0;

@@ -13,7 +13,7 @@ int main(int argc, char **argv)
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &size);
   int64_t all[10], off, cnt;
-  for (int i = 0; i < 10; i++) all[i] = i; /* read at the root only */
+  for (int i = 0; i < 10; i++) all[i] = i;    /* read at the root only */
   tg_block_range(10, size, rank, &off, &cnt); /* my block of the 10 items */
   int64_t *mine = malloc((size_t)(cnt ? cnt : 1) * sizeof *mine);
   if (tg_scatter_block(MPI_COMM_WORLD, all, mine, 10, 1, TG_INT64, 0) != TG_SUCCESS) {

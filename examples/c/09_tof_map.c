@@ -9,12 +9,12 @@
 #include <tofgrid.h>
 
 #define N 10
-#define TRY(call)                                                \
-  do {                                                           \
-    if ((call) != TG_SUCCESS) {                                  \
-      fprintf(stderr, "tofgrid: %s\n", tg_error_message());      \
-      MPI_Abort(MPI_COMM_WORLD, 1);                              \
-    }                                                            \
+#define TRY(call)                                           \
+  do {                                                      \
+    if ((call) != TG_SUCCESS) {                             \
+      fprintf(stderr, "tofgrid: %s\n", tg_error_message()); \
+      MPI_Abort(MPI_COMM_WORLD, 1);                         \
+    }                                                       \
   } while (0)
 
 int main(int argc, char **argv)

@@ -8,12 +8,12 @@
 
 #include <tofgrid.h>
 
-#define CHECK(call)                                                    \
-  do {                                                                 \
-    if ((call) != TG_SUCCESS) {                                        \
-      fprintf(stderr, "tofgrid error: %s\n", tg_error_message());      \
+#define CHECK(call)                                                            \
+  do {                                                                         \
+    if ((call) != TG_SUCCESS) {                                                \
+      fprintf(stderr, "tofgrid error: %s\n", tg_error_message());              \
       MPI_Abort(MPI_COMM_WORLD, 1); /* the program decides, not the library */ \
-    }                                                                  \
+    }                                                                          \
   } while (0)
 
 int main(int argc, char **argv)
@@ -43,7 +43,8 @@ int main(int argc, char **argv)
   if (rank == 0) { /* one printf per line, so the halves' lines do not interleave */
     char line[512];
     int len = snprintf(line, sizeof line, "half %d (%d ranks): partial sums", wrank % 2, size);
-    for (int r = 0; r < size && len < (int)sizeof line; r++) len += snprintf(line + len, sizeof line - (size_t)len, " %g", partials[r]);
+    for (int r = 0; r < size && len < (int)sizeof line; r++)
+      len += snprintf(line + len, sizeof line - (size_t)len, " %g", partials[r]);
     printf("%s, total %g\n", line, total);
   }
   free(mine);

@@ -157,8 +157,8 @@ TG_API TG_FAST_INLINE int tg_bcast(MPI_Comm comm, void *buf, int64_t count, tg_d
  *
  * @see tg_scatterv(), tg_scatter_block(), tg_gather()
  */
-TG_API TG_FAST_INLINE int tg_scatter(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count,
-                      tg_dtype dtype, int root);
+TG_API TG_FAST_INLINE int tg_scatter(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+                                     int root);
 
 /**
  * @brief Gather @p count elements from every rank into the root's @p recvbuf,
@@ -195,8 +195,8 @@ TG_API TG_FAST_INLINE int tg_scatter(MPI_Comm comm, const void *sendbuf, void *r
  *
  * @see tg_gatherv(), tg_gather_block(), tg_allgather(), tg_scatter()
  */
-TG_API TG_FAST_INLINE int tg_gather(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count,
-                     tg_dtype dtype, int root);
+TG_API TG_FAST_INLINE int tg_gather(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+                                    int root);
 
 /**
  * @brief Gather @p count elements from every rank into every rank's
@@ -227,8 +227,7 @@ TG_API TG_FAST_INLINE int tg_gather(MPI_Comm comm, const void *sendbuf, void *re
  *
  * @see tg_gather(), tg_allgatherv(), tg_allgather_block()
  */
-TG_API int tg_allgather(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count,
-                        tg_dtype dtype);
+TG_API int tg_allgather(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype);
 
 /**
  * @brief Element-wise reduction with @p op of @p count elements from every
@@ -268,8 +267,8 @@ TG_API int tg_allgather(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64
  *
  * @see tg_allreduce()
  */
-TG_API int tg_reduce(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count,
-                     tg_dtype dtype, tg_op op, int root);
+TG_API int tg_reduce(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op,
+                     int root);
 
 /**
  * @brief Element-wise reduction with @p op of @p count elements from every
@@ -306,8 +305,8 @@ TG_API int tg_reduce(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t 
  *
  * @see tg_reduce()
  */
-TG_API TG_FAST_INLINE int tg_allreduce(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count,
-                        tg_dtype dtype, tg_op op);
+TG_API TG_FAST_INLINE int tg_allreduce(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+                                       tg_op op);
 
 /**
  * @brief Scatter blocks of different sizes from @p root: rank r receives the
@@ -353,8 +352,8 @@ TG_API TG_FAST_INLINE int tg_allreduce(MPI_Comm comm, const void *sendbuf, void 
  *
  * @see tg_scatter(), tg_scatter_block(), tg_gatherv()
  */
-TG_API int tg_scatterv(MPI_Comm comm, const void *sendbuf, const int64_t *sendcounts,
-                       void *recvbuf, int64_t recvcount, tg_dtype dtype, int root);
+TG_API int tg_scatterv(MPI_Comm comm, const void *sendbuf, const int64_t *sendcounts, void *recvbuf, int64_t recvcount,
+                       tg_dtype dtype, int root);
 
 /**
  * @brief Gather blocks of different sizes into the root's @p recvbuf: rank
@@ -402,8 +401,8 @@ TG_API int tg_scatterv(MPI_Comm comm, const void *sendbuf, const int64_t *sendco
  *
  * @see tg_gather(), tg_gather_block(), tg_allgatherv(), tg_scatterv()
  */
-TG_API int tg_gatherv(MPI_Comm comm, const void *sendbuf, int64_t sendcount, void *recvbuf,
-                      const int64_t *recvcounts, tg_dtype dtype, int root);
+TG_API int tg_gatherv(MPI_Comm comm, const void *sendbuf, int64_t sendcount, void *recvbuf, const int64_t *recvcounts,
+                      tg_dtype dtype, int root);
 
 /**
  * @brief Gather blocks of different sizes into every rank's @p recvbuf: rank
@@ -484,8 +483,8 @@ TG_API int tg_allgatherv(MPI_Comm comm, const void *sendbuf, int64_t sendcount, 
  *
  * @see tg_block_range(), tg_gather_block(), tg_scatterv()
  */
-TG_API int tg_scatter_block(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t n,
-                            int64_t width, tg_dtype dtype, int root);
+TG_API int tg_scatter_block(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t n, int64_t width, tg_dtype dtype,
+                            int root);
 
 /**
  * @brief Gather @p n items of @p width elements each into the root's
@@ -527,8 +526,8 @@ TG_API int tg_scatter_block(MPI_Comm comm, const void *sendbuf, void *recvbuf, i
  *
  * @see tg_block_range(), tg_scatter_block(), tg_allgather_block(), tg_gatherv()
  */
-TG_API int tg_gather_block(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t n,
-                           int64_t width, tg_dtype dtype, int root);
+TG_API int tg_gather_block(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t n, int64_t width, tg_dtype dtype,
+                           int root);
 
 /**
  * @brief Gather @p n items of @p width elements each into every rank's
@@ -564,8 +563,8 @@ TG_API int tg_gather_block(MPI_Comm comm, const void *sendbuf, void *recvbuf, in
  *
  * @see tg_block_range(), tg_gather_block(), tg_allgatherv()
  */
-TG_API int tg_allgather_block(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t n,
-                              int64_t width, tg_dtype dtype);
+TG_API int tg_allgather_block(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t n, int64_t width,
+                              tg_dtype dtype);
 
 /**
  * @brief Size in bytes of one element of @p dtype.

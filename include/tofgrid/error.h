@@ -23,16 +23,16 @@ extern "C" {
  * generated from it, so codes, names and descriptions cannot drift apart.
  * Values are stable: the Fortran and Python faces use them.
  */
-#define TG_STATUS_LIST(X)                                                    \
-  X(TG_SUCCESS, 0, "success")                                                \
-  X(TG_ERR_ARG, 1, "invalid argument")                                       \
-  X(TG_ERR_COMM, 2, "invalid communicator")                                  \
-  X(TG_ERR_MPI, 3, "MPI call failed")                                        \
-  X(TG_ERR_NOMEM, 4, "out of memory")                                        \
-  X(TG_ERR_UNSUPPORTED, 5, "operation not supported for these arguments")                  \
-  X(TG_ERR_IO, 6, "file cannot be read or written")                                         \
-  X(TG_ERR_PARSE, 7, "malformed input file")                                                \
-  X(TG_ERR_MODEL, 8, "inconsistent model")                                                  \
+#define TG_STATUS_LIST(X)                                                 \
+  X(TG_SUCCESS, 0, "success")                                             \
+  X(TG_ERR_ARG, 1, "invalid argument")                                    \
+  X(TG_ERR_COMM, 2, "invalid communicator")                               \
+  X(TG_ERR_MPI, 3, "MPI call failed")                                     \
+  X(TG_ERR_NOMEM, 4, "out of memory")                                     \
+  X(TG_ERR_UNSUPPORTED, 5, "operation not supported for these arguments") \
+  X(TG_ERR_IO, 6, "file cannot be read or written")                       \
+  X(TG_ERR_PARSE, 7, "malformed input file")                              \
+  X(TG_ERR_MODEL, 8, "inconsistent model")                                \
   X(TG_ERR_CONVERGENCE, 9, "no steady state found within the work bounds")
 
 /**

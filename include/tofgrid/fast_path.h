@@ -40,7 +40,7 @@ extern "C" {
 #define TG__INTRA_CACHE 8
 TG_API extern _Atomic(MPI_Comm) tg__intra_cache[TG__INTRA_CACHE];
 #define TG__SEEN(c, i) ((c) == atomic_load_explicit(&tg__intra_cache[i], memory_order_relaxed))
-#define TG__KNOWN_COMM(c)                                                                                   \
+#define TG__KNOWN_COMM(c)                                                                                      \
   (TG__SEEN(c, 0) || TG__SEEN(c, 1) || TG__SEEN(c, 2) || TG__SEEN(c, 3) || TG__SEEN(c, 4) || TG__SEEN(c, 5) || \
    TG__SEEN(c, 6) || TG__SEEN(c, 7))
 #define TG__FAST_COMM(c) ((c) != MPI_COMM_NULL && TG__KNOWN_COMM(c))
@@ -50,17 +50,22 @@ TG_API extern _Atomic(MPI_Comm) tg__intra_cache[TG__INTRA_CACHE];
 #define TG__COUNT_ROW(...) +1
 #define TG__N_DTYPES (0 TG_DTYPE_TABLE(TG__COUNT_ROW))
 #define TG__MPI_TYPE_OF(e, v, name, ctype, mpi, ...) mpi,
-#define TG__MPI_TYPES {TG_DTYPE_TABLE(TG__MPI_TYPE_OF)}
+#define TG__MPI_TYPES               \
+  {                                 \
+    TG_DTYPE_TABLE(TG__MPI_TYPE_OF) \
+  }
 #define TG__MPI_OP_OF(e, v, name, mpi) mpi,
-#define TG__MPI_OPS {TG_OP_TABLE(TG__MPI_OP_OF)}
+#define TG__MPI_OPS            \
+  {                            \
+    TG_OP_TABLE(TG__MPI_OP_OF) \
+  }
 
 /* Counts up to 2^27 elements cannot overflow in bytes or times any int
  * number of ranks (2^27 * 2^31 * 16 < 2^63). */
 #define TG__FAST_COUNT(n) ((uint64_t)(n) <= ((uint64_t)1 << 27))
 
 /* int32 ... float64 take every op; bytes and complex go the full way. */
-#define TG__FAST_REDUCTION(dtype, op) \
-  ((dtype) >= TG_INT32 && (dtype) <= TG_FLOAT64 && (unsigned)(op) <= TG_MAX)
+#define TG__FAST_REDUCTION(dtype, op) ((dtype) >= TG_INT32 && (dtype) <= TG_FLOAT64 && (unsigned)(op) <= TG_MAX)
 
 #if defined(__GNUC__) || defined(__clang__)
 #define TG__LIKELY(x) __builtin_expect(!!(x), 1)

@@ -25,15 +25,15 @@ extern "C" {
  * the temperature. Conditions not on an axis are the model's.
  */
 typedef struct tg_axis {
-  int variable;          /**< gas index (tg_model_gas_index) or TG_AXIS_TEMPERATURE */
-  int64_t n;             /**< number of values (>= 1) */
-  const double *values;  /**< the values, e.g. from tg_linspace / tg_logspace */
+  int variable;         /**< gas index (tg_model_gas_index) or TG_AXIS_TEMPERATURE */
+  int64_t n;            /**< number of values (>= 1) */
+  const double *values; /**< the values, e.g. from tg_linspace / tg_logspace */
 } tg_axis;
 
 /** @brief How points are shared among ranks. Results are bit-identical either way. */
 typedef enum tg_schedule {
-  TG_SCHEDULE_STATIC = 0,  /**< the tutorial's: rank r gets block r of the outer axis's rows */
-  TG_SCHEDULE_DYNAMIC = 1  /**< ranks claim chunks of points from a shared atomic counter (MPI-3 RMA) */
+  TG_SCHEDULE_STATIC = 0, /**< the tutorial's: rank r gets block r of the outer axis's rows */
+  TG_SCHEDULE_DYNAMIC = 1 /**< ranks claim chunks of points from a shared atomic counter (MPI-3 RMA) */
 } tg_schedule;
 
 /**
@@ -45,12 +45,12 @@ typedef enum tg_schedule {
  */
 typedef struct tg_grid {
   int64_t nx, ny;
-  int ng, ncov;       /**< gases, coverages (adsorbates then free sites) per point */
-  double *tof;        /**< TOF of every gas at every point, nx*ny*ng values (s^-1 per site) */
-  double *coverages;  /**< coverages at every point, nx*ny*ncov values */
-  int *status;        /**< status of every point, nx*ny values: a tg_steady_status */
-  int *iterations;    /**< Newton iterations at every point, nx*ny values */
-  double seconds;     /**< wall time of the sweep */
+  int ng, ncov;      /**< gases, coverages (adsorbates then free sites) per point */
+  double *tof;       /**< TOF of every gas at every point, nx*ny*ng values (s^-1 per site) */
+  double *coverages; /**< coverages at every point, nx*ny*ncov values */
+  int *status;       /**< status of every point, nx*ny values: a tg_steady_status */
+  int *iterations;   /**< Newton iterations at every point, nx*ny values */
+  double seconds;    /**< wall time of the sweep */
 } tg_grid;
 
 /** @var tg_grid::nx
@@ -121,8 +121,8 @@ TG_API int tg_logspace(double lo, double hi, int64_t n, double *out);
  * @retval TG_ERR_MPI   an MPI call on the sweep's private communicator failed
  *                      (duplicating @p comm, gathering, one-sided counters)
  */
-TG_API int tg_tof_grid(MPI_Comm comm, const tg_model *model, const tg_axis *x, const tg_axis *y,
-                       tg_schedule schedule, int root, tg_grid *out);
+TG_API int tg_tof_grid(MPI_Comm comm, const tg_model *model, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
+                       int root, tg_grid *out);
 
 /**
  * @brief Like tg_tof_grid(), but the map goes to an HDF5 file at @p path.
@@ -210,8 +210,8 @@ typedef struct tg_sweep_options {
  * @retval TG_ERR_MPI   an MPI call on the sweep's private communicator failed
  *                      (duplicating @p comm, gathering, one-sided counters)
  */
-TG_API int tg_tof_grid_file(MPI_Comm comm, const tg_model *model, const tg_axis *x, const tg_axis *y,
-                            const char *path, const tg_sweep_options *options);
+TG_API int tg_tof_grid_file(MPI_Comm comm, const tg_model *model, const tg_axis *x, const tg_axis *y, const char *path,
+                            const tg_sweep_options *options);
 
 /**
  * @brief Free the arrays of a grid result and zero it.

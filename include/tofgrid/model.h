@@ -244,9 +244,9 @@ TG_API int tg_model_rate_constants(const tg_model *model, double temperature, do
 
 /** @brief Outcome of a steady-state solve (tg_solution::status). */
 typedef enum tg_steady_status {
-  TG_STEADY_OK = 0,          /**< converged from the state reached at t_end (SCAKS's policy) */
-  TG_STEADY_PAST_T_END = 1,  /**< converged only after integrating beyond t_end (where SCAKS loops forever) */
-  TG_STEADY_FAILED = 2       /**< no steady state within the work bounds; see tg_error_message() */
+  TG_STEADY_OK = 0,         /**< converged from the state reached at t_end (SCAKS's policy) */
+  TG_STEADY_PAST_T_END = 1, /**< converged only after integrating beyond t_end (where SCAKS loops forever) */
+  TG_STEADY_FAILED = 2      /**< no steady state within the work bounds; see tg_error_message() */
 } tg_steady_status;
 
 /**
@@ -261,7 +261,8 @@ typedef struct tg_solve_options {
   double tolerance;      /**< accept when every gross-rate-scaled residual is below this */
   int max_iterations;    /**< Newton iterations per attempt */
   int want_xrc;          /**< also compute the degree of rate control of every step */
-  const double *initial; /**< initial adsorbate coverages (adsorbate order), or NULL: the model file's initial_coverages, else the clean surface */
+  const double *initial; /**< initial adsorbate coverages (adsorbate order), or NULL: the model file's
+                            initial_coverages, else the clean surface */
   const double *k_scale; /**< per step, multiplies k_f and k_r alike (K fixed), or NULL (sensitivity studies) */
   int want_stability;    /**< also classify the state (solution->stable) from the Jacobian's eigenvalues */
 } tg_solve_options;
@@ -273,19 +274,19 @@ typedef struct tg_solve_options {
  * filled by tg_solve() and tg_steady_states(); freed by tg_solution_free().
  */
 typedef struct tg_solution {
-  int status;          /**< tg_steady_status */
-  int iterations;      /**< Newton iterations of the accepted attempt */
-  int time_steps;      /**< implicit time steps taken */
-  double t_reached;    /**< time integrated to before the accepted Newton (s) */
-  double residual;     /**< max gross-rate-scaled residual at the solution */
-  int poisoned_by;     /**< adsorbate index covering > 1 - 1e-6 of its sites, or -1 */
-  double *coverages;   /**< adsorbates then free sites (tg_model_species order) */
-  double *tof;         /**< per gas: net production (s^-1 per site; product > 0, consumed < 0) */
-  double *rf, *rr;     /**< reverse rate per step (s^-1 per site) */
-  double *net;         /**< net rate per step, made consistent with the steady state (no cancellation) */
-  double *xrc;         /**< degree of rate control per step, d ln TOF_product / d ln k_i at fixed K_i */
-  int has_xrc;         /**< xrc is filled (asked for, converged, a product with TOF != 0) */
-  int stable;          /**< 1 stable, 0 unstable (a saddle), -1 not classified */
+  int status;        /**< tg_steady_status */
+  int iterations;    /**< Newton iterations of the accepted attempt */
+  int time_steps;    /**< implicit time steps taken */
+  double t_reached;  /**< time integrated to before the accepted Newton (s) */
+  double residual;   /**< max gross-rate-scaled residual at the solution */
+  int poisoned_by;   /**< adsorbate index covering > 1 - 1e-6 of its sites, or -1 */
+  double *coverages; /**< adsorbates then free sites (tg_model_species order) */
+  double *tof;       /**< per gas: net production (s^-1 per site; product > 0, consumed < 0) */
+  double *rf, *rr;   /**< reverse rate per step (s^-1 per site) */
+  double *net;       /**< net rate per step, made consistent with the steady state (no cancellation) */
+  double *xrc;       /**< degree of rate control per step, d ln TOF_product / d ln k_i at fixed K_i */
+  int has_xrc;       /**< xrc is filled (asked for, converged, a product with TOF != 0) */
+  int stable;        /**< 1 stable, 0 unstable (a saddle), -1 not classified */
 } tg_solution;
 
 /** @var tg_solution::rf
@@ -372,8 +373,8 @@ TG_API void tg_solution_free(tg_solution *solution);
  *
  * @see tg_steady_states(), tg_solve_options_default()
  */
-TG_API int tg_solve(const tg_model *model, double temperature, const double *pressures,
-                    const tg_solve_options *options, tg_solution *solution);
+TG_API int tg_solve(const tg_model *model, double temperature, const double *pressures, const tg_solve_options *options,
+                    tg_solution *solution);
 
 /**
  * @brief Every distinct stable steady state found from several starts.

@@ -17,13 +17,13 @@
  * Fortran and Python constants all take their entries from it. The last three
  * columns are tokens that only the bindings expand.
  */
-#define TG_DTYPE_TABLE(X)                                                                                          \
-  X(TG_BYTE, 0, "byte", uint8_t, MPI_BYTE, 0, 0, CFI_type_int8_t, "integer(int8)", NPY_UINT8)                     \
-  X(TG_INT32, 1, "int32", int32_t, MPI_INT32_T, 1, 1, CFI_type_int32_t, "integer(int32)", NPY_INT32)              \
-  X(TG_INT64, 2, "int64", int64_t, MPI_INT64_T, 1, 1, CFI_type_int64_t, "integer(int64)", NPY_INT64)              \
-  X(TG_FLOAT32, 3, "float32", float, MPI_FLOAT, 1, 1, CFI_type_float, "real(real32)", NPY_FLOAT32)                \
-  X(TG_FLOAT64, 4, "float64", double, MPI_DOUBLE, 1, 1, CFI_type_double, "real(real64)", NPY_FLOAT64)             \
-  X(TG_COMPLEX128, 5, "complex128", double _Complex, MPI_C_DOUBLE_COMPLEX, 1, 0, CFI_type_double_Complex,         \
+#define TG_DTYPE_TABLE(X)                                                                                 \
+  X(TG_BYTE, 0, "byte", uint8_t, MPI_BYTE, 0, 0, CFI_type_int8_t, "integer(int8)", NPY_UINT8)             \
+  X(TG_INT32, 1, "int32", int32_t, MPI_INT32_T, 1, 1, CFI_type_int32_t, "integer(int32)", NPY_INT32)      \
+  X(TG_INT64, 2, "int64", int64_t, MPI_INT64_T, 1, 1, CFI_type_int64_t, "integer(int64)", NPY_INT64)      \
+  X(TG_FLOAT32, 3, "float32", float, MPI_FLOAT, 1, 1, CFI_type_float, "real(real32)", NPY_FLOAT32)        \
+  X(TG_FLOAT64, 4, "float64", double, MPI_DOUBLE, 1, 1, CFI_type_double, "real(real64)", NPY_FLOAT64)     \
+  X(TG_COMPLEX128, 5, "complex128", double _Complex, MPI_C_DOUBLE_COMPLEX, 1, 0, CFI_type_double_Complex, \
     "complex(real64)", NPY_COMPLEX128)
 
 /** @brief Element types (TG_DTYPE_TABLE). Values are stable: the Fortran and Python faces use them. */

@@ -123,7 +123,8 @@ static int parse_axis(const char *text, axis_arg *a, char *err, size_t errlen)
   if (*end || a->n < 1 || a->n > 100000000)
     return snprintf(err, errlen, "axis \"%s\": N \"%s\" must be a whole number >= 1", text, tok[3]), -1;
   if (n == 5) {
-    if (strcmp(tok[4], "log") != 0) return snprintf(err, errlen, "axis \"%s\": the fifth field may only be \"log\"", text), -1;
+    if (strcmp(tok[4], "log") != 0)
+      return snprintf(err, errlen, "axis \"%s\": the fifth field may only be \"log\"", text), -1;
     a->log = 1;
   }
   return 0;
@@ -201,14 +202,16 @@ int main(int argc, char **argv)
     snprintf(err, sizeof err, "%s", tg_error_message()), bad = 1;
   tg_axis x = {0}, y = {0};
   double *xv = NULL, *yv = NULL;
-  if (!bad) bad = make_axis(m, &xa, &x, &xv, err, sizeof err) || (!ya.none && make_axis(m, &ya, &y, &yv, err, sizeof err));
+  if (!bad)
+    bad = make_axis(m, &xa, &x, &xv, err, sizeof err) || (!ya.none && make_axis(m, &ya, &y, &yv, err, sizeof err));
   /* Rank 0 must be able to write the output: find out before computing. */
   char path[4096], probe[4200];
   snprintf(path, sizeof path, "%s.csv", prefix);
   snprintf(probe, sizeof probe, "%s.tmp", path);
   FILE *out = NULL;
   if (!bad && rank == 0) {
-    if (!(out = fopen(probe, "w"))) snprintf(err, sizeof err, "cannot write %.1000s: %s", path, strerror(errno)), bad = 1;
+    if (!(out = fopen(probe, "w")))
+      snprintf(err, sizeof err, "cannot write %.1000s: %s", path, strerror(errno)), bad = 1;
     else fclose(out), remove(probe);
   }
   int any = bad, root_bad = bad;
@@ -243,7 +246,8 @@ int main(int argc, char **argv)
 #else
   const char *h5_path = NULL;
   if (!wrote_csv) {
-    if (rank == 0) fprintf(stderr, "tofgrid: this tofgrid writes CSV only (no parallel HDF5), up to %d points\n", CSV_MAX_POINTS);
+    if (rank == 0)
+      fprintf(stderr, "tofgrid: this tofgrid writes CSV only (no parallel HDF5), up to %d points\n", CSV_MAX_POINTS);
     MPI_Finalize();
     return 2;
   }
@@ -271,7 +275,9 @@ int main(int argc, char **argv)
   tg_model_free(m);
   MPI_Finalize();
   if (rank == 0 && status == 0 && plot && draw(path, quiet) != 0)
-    fprintf(stderr, "tofgrid: no figure drawn; to draw one: python3 -m tofgrid.plot %s "
-                    "(needs tofgrid's Python package and matplotlib)\n", path);
+    fprintf(stderr,
+            "tofgrid: no figure drawn; to draw one: python3 -m tofgrid.plot %s "
+            "(needs tofgrid's Python package and matplotlib)\n",
+            path);
   return status;
 }

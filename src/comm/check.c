@@ -23,7 +23,7 @@ static _Atomic int mpi_seen_initialised;
  * Entries start as MPI_COMM_NULL and are filled only once MPI is seen
  * initialised, so a hit also says MPI is initialised. */
 _Atomic(MPI_Comm) tg__intra_cache[TG_INTRA_CACHE] = {MPI_COMM_NULL, MPI_COMM_NULL, MPI_COMM_NULL, MPI_COMM_NULL,
-                                                      MPI_COMM_NULL, MPI_COMM_NULL, MPI_COMM_NULL, MPI_COMM_NULL};
+                                                     MPI_COMM_NULL, MPI_COMM_NULL, MPI_COMM_NULL, MPI_COMM_NULL};
 _Static_assert(TG_INTRA_CACHE == 8, "initialise every entry to MPI_COMM_NULL above, and test each in TG__KNOWN_COMM");
 static _Atomic unsigned intra_next;
 
@@ -33,8 +33,7 @@ int tg__comm_slow(MPI_Comm comm, const char *fn, int *size, int *rank)
     int init = 0, fini = 0;
     MPI_Initialized(&init);
     MPI_Finalized(&fini);
-    if (!init)
-      return tg__fail(TG_ERR_COMM, fn, "MPI is not initialised (call MPI_Init, or import mpi4py.MPI, first)");
+    if (!init) return tg__fail(TG_ERR_COMM, fn, "MPI is not initialised (call MPI_Init, or import mpi4py.MPI, first)");
     if (fini) return tg__fail(TG_ERR_COMM, fn, "MPI has already been finalised");
     atomic_store_explicit(&mpi_seen_initialised, 1, memory_order_relaxed);
   }
@@ -61,14 +60,12 @@ int tg_comm_info(MPI_Comm comm, int *size, int *rank)
   return TG_SUCCESS;
 }
 
-int tg__counts(const int64_t *counts, int size, size_t elem_size, const char *fn, const char *name,
-               int64_t *total)
+int tg__counts(const int64_t *counts, int size, size_t elem_size, const char *fn, const char *name, int64_t *total)
 {
   if (counts == NULL) return tg__fail(TG_ERR_ARG, fn, "%s is NULL", name);
   int64_t sum = 0;
   for (int r = 0; r < size; r++) {
-    if (counts[r] < 0)
-      return tg__fail(TG_ERR_ARG, fn, "%s[%d] = %lld is negative", name, r, (long long)counts[r]);
+    if (counts[r] < 0) return tg__fail(TG_ERR_ARG, fn, "%s[%d] = %lld is negative", name, r, (long long)counts[r]);
     if (counts[r] > (int64_t)(PTRDIFF_MAX / elem_size) - sum)
       return tg__fail(TG_ERR_ARG, fn, "%s: the total count overflows the address space", name);
     sum += counts[r];

@@ -96,8 +96,8 @@ int tg__bcast_checked(MPI_Comm comm, void *buf, int64_t count, tg_dtype dtype, i
   return bcast_on(&c, buf, count, dtype, root, "tg_bcast");
 }
 
-static TG_ALWAYS_INLINE int scatter_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root,
-                   const char *fn)
+static TG_ALWAYS_INLINE int scatter_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+                                       int root, const char *fn)
 {
   MPI_Datatype type = MPI_DATATYPE_NULL;
   size_t es = 1;
@@ -128,8 +128,8 @@ int tg__scatter_checked(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64
   return scatter_on(&c, sendbuf, recvbuf, count, dtype, root, "tg_scatter");
 }
 
-static TG_ALWAYS_INLINE int gather_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root,
-                  const char *fn)
+static TG_ALWAYS_INLINE int gather_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+                                      int root, const char *fn)
 {
   MPI_Datatype type = MPI_DATATYPE_NULL;
   size_t es = 1;
@@ -161,7 +161,7 @@ int tg__gather_checked(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_
 }
 
 static TG_ALWAYS_INLINE int allgather_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
-                     const char *fn)
+                                         const char *fn)
 {
   MPI_Datatype type = MPI_DATATYPE_NULL;
   size_t es = 1;
@@ -183,8 +183,8 @@ int tg_allgather(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t coun
   return allgather_on(&c, sendbuf, recvbuf, count, dtype, __func__);
 }
 
-static TG_ALWAYS_INLINE int reduce_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op,
-                  int root, const char *fn)
+static TG_ALWAYS_INLINE int reduce_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+                                      tg_op op, int root, const char *fn)
 {
   MPI_Datatype type = MPI_DATATYPE_NULL;
   MPI_Op mop = MPI_OP_NULL;
@@ -215,8 +215,8 @@ int tg_reduce(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, 
   return reduce_on(&c, sendbuf, recvbuf, count, dtype, op, root, __func__);
 }
 
-static TG_ALWAYS_INLINE int allreduce_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op,
-                     const char *fn)
+static TG_ALWAYS_INLINE int allreduce_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
+                                         tg_op op, const char *fn)
 {
   MPI_Datatype type = MPI_DATATYPE_NULL;
   MPI_Op mop = MPI_OP_NULL;
@@ -245,12 +245,14 @@ int tg__bcast_on(tg__ctx *c, void *buf, int64_t count, tg_dtype dtype, int root,
   return bcast_on(c, buf, count, dtype, root, fn);
 }
 
-int tg__scatter_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root, const char *fn)
+int tg__scatter_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root,
+                   const char *fn)
 {
   return scatter_on(c, sendbuf, recvbuf, count, dtype, root, fn);
 }
 
-int tg__gather_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root, const char *fn)
+int tg__gather_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root,
+                  const char *fn)
 {
   return gather_on(c, sendbuf, recvbuf, count, dtype, root, fn);
 }
@@ -260,12 +262,14 @@ int tg__allgather_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t cou
   return allgather_on(c, sendbuf, recvbuf, count, dtype, fn);
 }
 
-int tg__reduce_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op, int root, const char *fn)
+int tg__reduce_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op, int root,
+                  const char *fn)
 {
   return reduce_on(c, sendbuf, recvbuf, count, dtype, op, root, fn);
 }
 
-int tg__allreduce_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op, const char *fn)
+int tg__allreduce_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op,
+                     const char *fn)
 {
   return allreduce_on(c, sendbuf, recvbuf, count, dtype, op, fn);
 }

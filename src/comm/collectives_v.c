@@ -43,8 +43,7 @@ static void layout_free(layout *l)
 }
 
 /* Layout from caller-given counts (validated: non-negative, no overflow). */
-static int layout_from_counts(layout *l, const int64_t *counts, int size, size_t es, const char *fn,
-                              const char *name)
+static int layout_from_counts(layout *l, const int64_t *counts, int size, size_t es, const char *fn, const char *name)
 {
   int64_t total;
   TG_CALL(tg__counts(counts, size, es, fn, name, &total));
@@ -111,15 +110,15 @@ static int scatter_with(const comm_args *a, const char *fn, const void *sendbuf,
     if (sendbuf == TG_IN_PLACE) rc = tg__fail(TG_ERR_ARG, fn, "TG_IN_PLACE is not allowed for sendbuf");
     if (!rc) rc = tg__buffer(sendbuf, l->total, a->es, fn, "sendbuf");
     if (!rc && recvbuf != TG_IN_PLACE && recvcount != l->counts[root])
-      rc = tg__fail(TG_ERR_ARG, fn, "the root receives %lld elements but its own block has %lld",
-                    (long long)recvcount, (long long)l->counts[root]);
+      rc = tg__fail(TG_ERR_ARG, fn, "the root receives %lld elements but its own block has %lld", (long long)recvcount,
+                    (long long)l->counts[root]);
   } else if (recvbuf == TG_IN_PLACE) {
     rc = tg__fail(TG_ERR_ARG, fn, "TG_IN_PLACE is not allowed for recvbuf on a rank other than root");
   }
   if (!rc && recvbuf != TG_IN_PLACE) rc = tg__buffer(recvbuf, recvcount, a->es, fn, "recvbuf");
   if (!rc)
-    rc = tg__mpi(MPI_Scatterv_c(sendbuf, l->counts, l->displs, a->type, recvbuf, recvcount, a->type, root, a->comm),
-                 fn, "MPI_Scatterv_c");
+    rc = tg__mpi(MPI_Scatterv_c(sendbuf, l->counts, l->displs, a->type, recvbuf, recvcount, a->type, root, a->comm), fn,
+                 "MPI_Scatterv_c");
   return rc;
 }
 
@@ -176,8 +175,8 @@ static int gather_with(const comm_args *a, const char *fn, const void *sendbuf, 
   if (all)
     return tg__mpi(MPI_Allgatherv_c(sendbuf, sendcount, a->type, recvbuf, l->counts, l->displs, a->type, a->comm), fn,
                    "MPI_Allgatherv_c");
-  return tg__mpi(MPI_Gatherv_c(sendbuf, sendcount, a->type, recvbuf, l->counts, l->displs, a->type, root, a->comm),
-                 fn, "MPI_Gatherv_c");
+  return tg__mpi(MPI_Gatherv_c(sendbuf, sendcount, a->type, recvbuf, l->counts, l->displs, a->type, root, a->comm), fn,
+                 "MPI_Gatherv_c");
 }
 
 int tg_gatherv(MPI_Comm comm, const void *sendbuf, int64_t sendcount, void *recvbuf, const int64_t *recvcounts,

@@ -21,7 +21,10 @@ static inline int tg__dtype(tg_dtype dtype, const char *fn, MPI_Datatype *type, 
 {
   switch (dtype) {
 #define TG_DTYPE_CASE(d, v, name, ctype, mpi, ...) \
-  case d: *type = mpi; *size = sizeof(ctype); return TG_SUCCESS;
+  case d:                                          \
+    *type = mpi;                                   \
+    *size = sizeof(ctype);                         \
+    return TG_SUCCESS;
     TG_DTYPE_TABLE(TG_DTYPE_CASE)
 #undef TG_DTYPE_CASE
   }
@@ -33,12 +36,17 @@ static inline int tg__op(tg_op op, tg_dtype dtype, const char *fn, MPI_Op *mpi_o
 {
   int reducible = 0, ordered = 0;
   switch (dtype) {
-#define TG_DTYPE_FLAGS(d, v, name, ctype, mpi, red, ord, ...) case d: reducible = red; ordered = ord; break;
+#define TG_DTYPE_FLAGS(d, v, name, ctype, mpi, red, ord, ...) \
+  case d:                                                     \
+    reducible = red;                                          \
+    ordered = ord;                                            \
+    break;
     TG_DTYPE_TABLE(TG_DTYPE_FLAGS)
 #undef TG_DTYPE_FLAGS
   }
   switch (op) {
-#define TG_OP_CASE(e, v, name, mpi) case e: *mpi_op = mpi; break;
+#define TG_OP_CASE(e, v, name, mpi) \
+  case e: *mpi_op = mpi; break;
     TG_OP_TABLE(TG_OP_CASE)
 #undef TG_OP_CASE
   default: return tg__bad_op(op, dtype, fn);
@@ -50,8 +58,7 @@ static inline int tg__op(tg_op op, tg_dtype dtype, const char *fn, MPI_Op *mpi_o
 /* Argument checks (check.c); each returns TG_SUCCESS or records the error. */
 enum { TG_INTRA_CACHE = TG__INTRA_CACHE }; /* tg__intra_cache: tofgrid/fast_path.h */
 
-int tg__counts(const int64_t *counts, int size, size_t elem_size, const char *fn, const char *name,
-               int64_t *total);
+int tg__counts(const int64_t *counts, int size, size_t elem_size, const char *fn, const char *name, int64_t *total);
 
 /* The per-call checks are inline: they run on every collective. */
 static inline int tg__root(int root, int size, const char *fn)

@@ -5,7 +5,8 @@
 static const char *dtype_name(tg_dtype dtype)
 {
   switch (dtype) {
-#define TG_DTYPE_NAME(d, v, name, ...) case d: return name;
+#define TG_DTYPE_NAME(d, v, name, ...) \
+  case d: return name;
     TG_DTYPE_TABLE(TG_DTYPE_NAME)
 #undef TG_DTYPE_NAME
   }
@@ -14,14 +15,17 @@ static const char *dtype_name(tg_dtype dtype)
 
 int tg__bad_dtype(tg_dtype dtype, const char *fn)
 {
-  return tg__fail(TG_ERR_ARG, fn, "unknown dtype %d (use TG_BYTE, TG_INT32, TG_INT64, TG_FLOAT32, "
-                  "TG_FLOAT64 or TG_COMPLEX128)", (int)dtype);
+  return tg__fail(TG_ERR_ARG, fn,
+                  "unknown dtype %d (use TG_BYTE, TG_INT32, TG_INT64, TG_FLOAT32, "
+                  "TG_FLOAT64 or TG_COMPLEX128)",
+                  (int)dtype);
 }
 
 int tg_dtype_size(tg_dtype dtype)
 {
   switch (dtype) {
-#define TG_DTYPE_SIZE(d, v, name, ctype, ...) case d: return (int)sizeof(ctype);
+#define TG_DTYPE_SIZE(d, v, name, ctype, ...) \
+  case d: return (int)sizeof(ctype);
     TG_DTYPE_TABLE(TG_DTYPE_SIZE)
 #undef TG_DTYPE_SIZE
   }
@@ -32,7 +36,8 @@ int tg__bad_op(tg_op op, tg_dtype dtype, const char *fn)
 {
   int reducible = 0;
   switch (dtype) {
-#define TG_DTYPE_FLAGS(d, v, name, ctype, mpi, red, ...) case d: reducible = red; break;
+#define TG_DTYPE_FLAGS(d, v, name, ctype, mpi, red, ...) \
+  case d: reducible = red; break;
     TG_DTYPE_TABLE(TG_DTYPE_FLAGS)
 #undef TG_DTYPE_FLAGS
   }

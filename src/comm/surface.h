@@ -37,14 +37,14 @@ typedef struct tg__ctx {
  * public functions are tg__comm + these; the Fortran shims, which query the
  * communicator themselves, call these directly so nothing is checked twice. */
 TG_INTERNAL int tg__bcast_on(tg__ctx *c, void *buf, int64_t count, tg_dtype dtype, int root, const char *fn);
-TG_INTERNAL int tg__scatter_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
-                               int root, const char *fn);
-TG_INTERNAL int tg__gather_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
-                              int root, const char *fn);
+TG_INTERNAL int tg__scatter_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root,
+                               const char *fn);
+TG_INTERNAL int tg__gather_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root,
+                              const char *fn);
 TG_INTERNAL int tg__allgather_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
                                  const char *fn);
-TG_INTERNAL int tg__reduce_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
-                              tg_op op, int root, const char *fn);
+TG_INTERNAL int tg__reduce_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op,
+                              int root, const char *fn);
 TG_INTERNAL int tg__allreduce_on(tg__ctx *c, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype,
                                  tg_op op, const char *fn);
 

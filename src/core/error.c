@@ -22,7 +22,8 @@ const char *tg_error_message(void) { return last_message; }
 const char *tg_status_name(int status)
 {
   switch (status) {
-#define TG_STATUS_NAME(name, value, text) case value: return #name;
+#define TG_STATUS_NAME(name, value, text) \
+  case value: return #name;
     TG_STATUS_LIST(TG_STATUS_NAME)
 #undef TG_STATUS_NAME
   }
@@ -32,7 +33,8 @@ const char *tg_status_name(int status)
 const char *tg_status_string(int status)
 {
   switch (status) {
-#define TG_STATUS_TEXT(name, value, text) case value: return text;
+#define TG_STATUS_TEXT(name, value, text) \
+  case value: return text;
     TG_STATUS_LIST(TG_STATUS_TEXT)
 #undef TG_STATUS_TEXT
   }

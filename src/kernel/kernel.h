@@ -16,14 +16,14 @@
 
 enum {
   TG_NAME_MAX = 64,
-  TG_STATE_MAX = 8,  /* formulas per state of a step */
+  TG_STATE_MAX = 8, /* formulas per state of a step */
   TG_ELEMENTS_MAX = 16
 };
 
 typedef enum sp_kind { SP_ADS, SP_SITE, SP_GAS, SP_TS, SP_LIQUID } sp_kind;
 
 typedef struct species {
-  char name[TG_NAME_MAX]; /* "CO_s", "*_s", "CO_g", "O-O_s" */
+  char name[TG_NAME_MAX];    /* "CO_s", "*_s", "CO_g", "O-O_s" */
   char formula[TG_NAME_MAX]; /* the part before "_": "CO", "*", "O-O" */
   sp_kind kind;
   int site;        /* site index (ADS, SITE, TS), else -1 */
@@ -32,13 +32,13 @@ typedef struct species {
   double total;    /* site: total */
   double energy;   /* absolute energy, when given */
   int has_energy, has_pressure;
-  double mass;     /* gas: molecular mass in kg (for collision theory), 0 if unknown */
+  double mass; /* gas: molecular mass in kg (for collision theory), 0 if unknown */
 } species;
 
 typedef struct formula {
-  int nu;      /* stoichiometric coefficient */
-  int nsites;  /* sites occupied per particle ("_2s" -> 2) */
-  int sp;      /* index into model->sp */
+  int nu;     /* stoichiometric coefficient */
+  int nsites; /* sites occupied per particle ("_2s" -> 2) */
+  int sp;     /* index into model->sp */
 } formula;
 
 enum { IS = 0, TS = 1, FS = 2 };
@@ -47,7 +47,7 @@ typedef struct step {
   char text[256];
   int line; /* in the model file, for messages */
   formula st[3][TG_STATE_MAX];
-  int n[3]; /* formulas per state; n[TS] = 0 without a transition state */
+  int n[3];      /* formulas per state; n[TS] = 0 without a transition state */
   double Ga, dG; /* relative energies (eV), when given */
 } step;
 
@@ -108,19 +108,19 @@ struct tg_model {
   int nsteps;
   step *steps;
   kstep *k;
-  int na, ns, ng;      /* adsorbates, sites, gases; unknowns n = na + ns */
+  int na, ns, ng;           /* adsorbates, sites, gases; unknowns n = na + ns */
   int *ads, *sites, *gases; /* sorted species indices */
-  int *ads_site;       /* site index of adsorbate a */
-  double *site_total;  /* per site */
-  double *dtheta;      /* [na][nsteps]: d(theta_a)/dt = sum_i dtheta[a][i] * (rf_i - rr_i) */
-  double *dgas;        /* [ng][nsteps]: TOF_g = sum_i dgas[g][i] * (rf_i - rr_i) */
+  int *ads_site;            /* site index of adsorbate a */
+  double *site_total;       /* per site */
+  double *dtheta;           /* [na][nsteps]: d(theta_a)/dt = sum_i dtheta[a][i] * (rf_i - rr_i) */
+  double *dgas;             /* [ng][nsteps]: TOF_g = sum_i dgas[g][i] * (rf_i - rr_i) */
   double temperature, unitcell_area, active_ratio;
-  int rate_algo_ct;    /* 0: TST, 1: CT */
-  int absolute;        /* energies per species instead of Ga/dG per step */
-  int product;         /* gas index of the product, or -1 */
-  double *pressures;   /* default pressures, gas order */
-  double *initial;     /* initial adsorbate coverages, or NULL (clean surface) */
-  double *kf, *kr;     /* rate constants at `temperature` */
+  int rate_algo_ct;  /* 0: TST, 1: CT */
+  int absolute;      /* energies per species instead of Ga/dG per step */
+  int product;       /* gas index of the product, or -1 */
+  double *pressures; /* default pressures, gas order */
+  double *initial;   /* initial adsorbate coverages, or NULL (clean surface) */
+  double *kf, *kr;   /* rate constants at `temperature` */
   tg_solve_options opts;
   tg__solver_config config;
   /* Flat lists for the hot loops (see dterm; built by tg__model_finish). */

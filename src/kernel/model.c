@@ -53,8 +53,8 @@ int tg__model_finish(tg_model *m)
     if (s->kind == SP_ADS || s->kind == SP_SITE || s->kind == SP_TS) {
       s->site = site_of(m, s);
       if (s->site < 0)
-        return tg__fail(TG_ERR_MODEL, m->origin, "species %s sits on site '%s', but no step has a free site *_%s", s->name,
-                        strrchr(s->name, '_') + 1, strrchr(s->name, '_') + 1);
+        return tg__fail(TG_ERR_MODEL, m->origin, "species %s sits on site '%s', but no step has a free site *_%s",
+                        s->name, strrchr(s->name, '_') + 1, strrchr(s->name, '_') + 1);
     }
   }
   m->ads_site = malloc((size_t)m->na * sizeof *m->ads_site);
@@ -76,12 +76,9 @@ int tg__model_finish(tg_model *m)
       for (int f = 0; f < st->n[state]; f++) {
         const formula *fo = &st->st[state][f];
         const species *s = &m->sp[fo->sp];
-        if (s->kind == SP_GAS)
-          k->gas[side][k->ngas[side]++] = (factor){s->index, fo->nu};
-        else if (s->kind == SP_ADS)
-          k->surf[side][k->nsurf[side]++] = (factor){s->index, fo->nu};
-        else if (s->kind == SP_SITE)
-          k->surf[side][k->nsurf[side]++] = (factor){m->na + s->index, fo->nu};
+        if (s->kind == SP_GAS) k->gas[side][k->ngas[side]++] = (factor){s->index, fo->nu};
+        else if (s->kind == SP_ADS) k->surf[side][k->nsurf[side]++] = (factor){s->index, fo->nu};
+        else if (s->kind == SP_SITE) k->surf[side][k->nsurf[side]++] = (factor){m->na + s->index, fo->nu};
       }
     }
     /* Collision theory: adsorption if the IS holds a gas (its first gas), else
@@ -125,7 +122,8 @@ int tg__model_finish(tg_model *m)
   }
   if (!(m->active_ratio > 0 && m->active_ratio <= 1))
     return tg__fail(TG_ERR_MODEL, m->origin, "active_ratio = %g must be in (0, 1]", m->active_ratio);
-  if (!(m->temperature > 0)) return tg__fail(TG_ERR_MODEL, m->origin, "temperature = %g K must be positive", m->temperature);
+  if (!(m->temperature > 0))
+    return tg__fail(TG_ERR_MODEL, m->origin, "temperature = %g K must be positive", m->temperature);
   m->site_total = malloc((size_t)m->ns * sizeof *m->site_total);
   m->pressures = malloc((size_t)(m->ng ? m->ng : 1) * sizeof *m->pressures);
   if (!m->site_total || !m->pressures) return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");

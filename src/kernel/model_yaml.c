@@ -250,7 +250,8 @@ static int read_solver(reader *r, const yaml_node_t *map)
   if ((v = lookup(r, map, "max_iterations"))) {
     double x;
     TG_CALL(number(r, v, "max_iterations", &x));
-    if (x != floor(x) || x < 1 || x > 1e6) return fail_at(r, v, TG_ERR_MODEL, "max_iterations must be a whole number >= 1");
+    if (x != floor(x) || x < 1 || x > 1e6)
+      return fail_at(r, v, TG_ERR_MODEL, "max_iterations must be a whole number >= 1");
     o->max_iterations = (int)x;
   }
   if (!(o->t_end > 0) || !(o->t_max >= o->t_end) || !(o->tolerance > 0))
@@ -264,8 +265,9 @@ static int read_model(reader *r)
   yaml_node_t *root = yaml_document_get_root_node(&r->doc);
   if (!root) return tg__fail(TG_ERR_PARSE, m->origin, "the file is empty");
   TG_CALL(want(r, root, YAML_MAPPING_NODE, "a model"));
-  static const char *const keys[] = {"name", "temperature", "rate_algo", "unitcell_area", "active_ratio", "product",
-                                     "species", "reactions", "absolute_energies", "initial_coverages", "solver", NULL};
+  static const char *const keys[] = {"name",    "temperature", "rate_algo", "unitcell_area",     "active_ratio",
+                                     "product", "species",     "reactions", "absolute_energies", "initial_coverages",
+                                     "solver",  NULL};
   TG_CALL(only_keys(r, root, keys, "the model"));
   yaml_node_t *v;
   snprintf(m->name, sizeof m->name, "%s", "unnamed model");
@@ -276,8 +278,7 @@ static int read_model(reader *r)
   if (v && !(m->temperature > 0)) return fail_at(r, v, TG_ERR_MODEL, "temperature must be positive (K)");
   if ((v = lookup(r, root, "rate_algo"))) {
     TG_CALL(want(r, v, YAML_SCALAR_NODE, "rate_algo"));
-    if (strcmp(scalar(v), "CT") == 0)
-      m->rate_algo_ct = 1;
+    if (strcmp(scalar(v), "CT") == 0) m->rate_algo_ct = 1;
     else if (strcmp(scalar(v), "TST") != 0)
       return fail_at(r, v, TG_ERR_MODEL, "rate_algo is \"%s\"; use TST or CT", scalar(v));
   }
@@ -293,8 +294,10 @@ static int read_model(reader *r)
   yaml_node_t *sp = lookup(r, root, "species"), *abs_e = lookup(r, root, "absolute_energies");
   if (!sp) return fail_at(r, root, TG_ERR_MODEL, "the model has no species section (gas pressures, site totals)");
   TG_CALL(read_species(r, sp));
-  if (relative && abs_e) return fail_at(r, abs_e, TG_ERR_MODEL, "give Ga/dG per reaction or absolute_energies, not both");
-  if (!relative && !abs_e) return fail_at(r, rx, TG_ERR_MODEL, "no energies: give Ga and dG per reaction, or absolute_energies");
+  if (relative && abs_e)
+    return fail_at(r, abs_e, TG_ERR_MODEL, "give Ga/dG per reaction or absolute_energies, not both");
+  if (!relative && !abs_e)
+    return fail_at(r, rx, TG_ERR_MODEL, "no energies: give Ga and dG per reaction, or absolute_energies");
   m->absolute = !relative;
   if (abs_e) TG_CALL(read_absolute(r, abs_e));
   m->opts = tg_solve_options_default(NULL);

@@ -27,14 +27,17 @@ int tg__parse_species(tg_model *m, const char *text, int line, formula *out, con
   while (isdigit((unsigned char)*p)) nu = 10 * nu + (*p++ - '0');
   const char *us = strrchr(p, '_');
   if (!us || us == p)
-    return tg__fail(TG_ERR_MODEL, m->origin, "line %d: step \"%s\": \"%s\" is not a formula species_site (CO_g, 2*_s, "
-                    "O-O_2s)", line, step_text, text);
+    return tg__fail(TG_ERR_MODEL, m->origin,
+                    "line %d: step \"%s\": \"%s\" is not a formula species_site (CO_g, 2*_s, "
+                    "O-O_2s)",
+                    line, step_text, text);
   const char *q = us + 1;
   int nsites = 0;
   while (isdigit((unsigned char)*q)) nsites = 10 * nsites + (*q++ - '0');
   const char *site = q;
   if (!*site)
-    return tg__fail(TG_ERR_MODEL, m->origin, "line %d: step \"%s\": \"%s\" has no site after '_'", line, step_text, text);
+    return tg__fail(TG_ERR_MODEL, m->origin, "line %d: step \"%s\": \"%s\" has no site after '_'", line, step_text,
+                    text);
   for (const char *c = site; *c; c++)
     if (!isalpha((unsigned char)*c) && *c != '*')
       return tg__fail(TG_ERR_MODEL, m->origin, "line %d: step \"%s\": bad site name in \"%s\"", line, step_text, text);
@@ -57,16 +60,11 @@ int tg__parse_species(tg_model *m, const char *text, int line, formula *out, con
   snprintf(s.name, sizeof s.name, "%.*s", (int)sizeof s.name - 1, name);
   snprintf(s.formula, sizeof s.formula, "%s", formula_text);
   s.site = -1;
-  if (strcmp(site, "g") == 0)
-    s.kind = SP_GAS;
-  else if (strcmp(site, "l") == 0)
-    s.kind = SP_LIQUID;
-  else if (strchr(formula_text, '-'))
-    s.kind = SP_TS;
-  else if (strchr(formula_text, '*'))
-    s.kind = SP_SITE;
-  else
-    s.kind = SP_ADS;
+  if (strcmp(site, "g") == 0) s.kind = SP_GAS;
+  else if (strcmp(site, "l") == 0) s.kind = SP_LIQUID;
+  else if (strchr(formula_text, '-')) s.kind = SP_TS;
+  else if (strchr(formula_text, '*')) s.kind = SP_SITE;
+  else s.kind = SP_ADS;
   if (s.kind == SP_LIQUID)
     return tg__fail(TG_ERR_UNSUPPORTED, m->origin, "line %d: step \"%s\": liquids (%s) are not supported", line,
                     step_text, name);
@@ -125,15 +123,14 @@ int tg__parse_step(tg_model *m, const char *text, int line, step *out)
     const char *a = strstr(p, "->");
     if (!a) break;
     const char *end = (a > p && a[-1] == '<') ? a - 1 : a;
-    if (nparts == 2)
-      return tg__fail(TG_ERR_MODEL, m->origin, "line %d: step \"%s\": more than two arrows", line, text);
+    if (nparts == 2) return tg__fail(TG_ERR_MODEL, m->origin, "line %d: step \"%s\": more than two arrows", line, text);
     snprintf(parts[nparts], sizeof parts[0], "%.*s", (int)(end - p), p);
     nparts++;
     p = a + 2;
   }
   if (nparts == 0)
-    return tg__fail(TG_ERR_MODEL, m->origin, "line %d: step \"%s\": no arrow (write \"IS -> FS\" or \"IS <-> TS -> FS\")",
-                    line, text);
+    return tg__fail(TG_ERR_MODEL, m->origin,
+                    "line %d: step \"%s\": no arrow (write \"IS -> FS\" or \"IS <-> TS -> FS\")", line, text);
   snprintf(parts[nparts++], sizeof parts[0], "%s", p);
   int map[3] = {IS, FS, -1};
   if (nparts == 3) map[1] = TS, map[2] = FS;
@@ -144,7 +141,8 @@ int tg__parse_step(tg_model *m, const char *text, int line, step *out)
       if (k == TS && s->kind == SP_ADS)
         return tg__fail(TG_ERR_MODEL, m->origin,
                         "line %d: step \"%s\": adsorbate %s in the transition state (only transition-state species, "
-                        "with '-', and free sites belong there)", line, text, s->name);
+                        "with '-', and free sites belong there)",
+                        line, text, s->name);
       if (k != TS && s->kind == SP_TS)
         return tg__fail(TG_ERR_MODEL, m->origin, "line %d: step \"%s\": transition state %s outside the middle state",
                         line, text, s->name);
@@ -193,12 +191,14 @@ int tg__check_conservation(const tg_model *m, const step *s)
       if (el[k][e] != el[IS][e])
         return tg__fail(TG_ERR_MODEL, m->origin,
                         "line %d: step \"%s\" is unbalanced: element %c appears %d times in the initial state but %d "
-                        "in the %s state", s->line, s->text, e, el[IS][e], el[k][e], state_name[k]);
+                        "in the %s state",
+                        s->line, s->text, e, el[IS][e], el[k][e], state_name[k]);
     for (int t = 0; t < 64; t++)
       if (sites[k][t] != sites[IS][t])
         return tg__fail(TG_ERR_MODEL, m->origin,
                         "line %d: step \"%s\" does not conserve sites: %d sites in the initial state but %d in the %s "
-                        "state", s->line, s->text, sites[IS][t], sites[k][t], state_name[k]);
+                        "state",
+                        s->line, s->text, sites[IS][t], sites[k][t], state_name[k]);
   }
   return TG_SUCCESS;
 }

@@ -16,11 +16,11 @@
 
 typedef struct work {
   const tg_model *m;
-  int n;          /* unknowns: adsorbates then free sites */
+  int n; /* unknowns: adsorbates then free sites */
   const double *kf, *kr;
-  double *kg;     /* [2 nsteps] rate prefactors (kinetics.h) */
+  double *kg;      /* [2 nsteps] rate prefactors (kinetics.h) */
   double *rf, *rr; /* the rates r[2 nsteps] of kinetics.h: rr = rf + nsteps */
-  double *dr;     /* [nrfac] derivatives of the rates by their factors */
+  double *dr;      /* [nrfac] derivatives of the rates by their factors */
   double *y, *y0, *yt, *dy, *f, *J, *J0, *scale;
   int *ipiv;
 } work;
@@ -78,7 +78,6 @@ static void site_rows(const work *w, const double *y, double *R, int log_space)
     if (R) R[row] = log_space ? (sum - t) / t : sum - t;
   }
 }
-
 
 /* One backward-Euler step of size h from w->y0, Newton starting at w->y
  * (the caller's prediction); the result in w->y. Simplified Newton: the
@@ -288,15 +287,14 @@ static int rate_control(work *w, const double *y, const double *net, int product
   double *Jl = w->J, *rhs = w->dy; /* Jl: the log-space Jacobian, factored once for every step */
   log_jacobian(w, Jl);
   for (int s = 0; s < m->ns; s++)
-    for (int j = 0; j < n; j++)
-      Jl[j * n + na + s] = (j == na + s || (j < na && m->ads_site[j] == s)) ? y[j] : 0;
+    for (int j = 0; j < n; j++) Jl[j * n + na + s] = (j == na + s || (j < na && m->ads_site[j] == s)) ? y[j] : 0;
   if (tg__lu_factor(n, Jl, w->ipiv, w->m->config.lu_inline_limit)) return 0;
   for (int k = 0; k < ns; k++) {
     for (int a = 0; a < na; a++) rhs[a] = -m->dtheta[a * ns + k] * net[k];
     for (int s = 0; s < m->ns; s++) rhs[na + s] = 0;
     tg__lu_solve(n, Jl, w->ipiv, rhs, w->m->config.lu_inline_limit);
     double dtof = m->dgas[product * ns + k] * net[k]; /* direct */
-    for (int i = 0; i < ns; i++) { /* d rate / d log y_j = nu_j * rate */
+    for (int i = 0; i < ns; i++) {                    /* d rate / d log y_j = nu_j * rate */
       double c = m->dgas[product * ns + i];
       for (int side = 0; c != 0 && side < 2; side++) {
         int r = side * ns + i;
@@ -354,7 +352,8 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
       return tg__fail(TG_ERR_ARG, __func__, "pressure of %s is %g; it must be finite and >= 0", m->sp[m->gases[g]].name,
                       p[g]);
   if (!(o.t_end > 0) || !(o.t_max >= o.t_end) || !(o.tolerance > 0) || o.max_iterations < 1)
-    return tg__fail(TG_ERR_ARG, __func__, "options: need t_end > 0, t_max >= t_end, tolerance > 0, max_iterations >= 1");
+    return tg__fail(TG_ERR_ARG, __func__,
+                    "options: need t_end > 0, t_max >= t_end, tolerance > 0, max_iterations >= 1");
 
   int n = m->na + m->ns, ns = m->nsteps;
   size_t doubles = (size_t)(2 * ns + 2 * ns + 9 * n + 3 * n * n + 3 * ns + n + m->nrfac);
@@ -378,7 +377,7 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
   w.yt = q, q += n;
   w.dy = q, q += n;
   w.f = q, q += n;
-  w.scale = q, q += 4 * n; /* scale, then u, trial, Ft for Newton */
+  w.scale = q, q += 4 * n;          /* scale, then u, trial, Ft for Newton */
   w.J = q, q += 2 * n * n + ns + n; /* J, then df/dy; net_rates' scratch at the end */
   w.J0 = q, q += n * n;
   w.ipiv = (int *)q;
@@ -457,10 +456,12 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
   if (sol->status == TG_STEADY_FAILED && stuck)
     return tg__fail(TG_ERR_CONVERGENCE, __func__,
                     "no steady state: the time integration stalled at t = %g s (step size collapsed, or more than %d "
-                    "steps)", t, MAX_TIME_STEPS);
+                    "steps)",
+                    t, MAX_TIME_STEPS);
   if (sol->status == TG_STEADY_FAILED)
     return tg__fail(TG_ERR_CONVERGENCE, __func__,
                     "no steady state: Newton did not converge (scaled residual %.3g > tolerance %.3g) from the states "
-                    "reached at t = %g ... %g s", res, o.tolerance, o.t_end, t);
+                    "reached at t = %g ... %g s",
+                    res, o.tolerance, o.t_end, t);
   return TG_SUCCESS;
 }

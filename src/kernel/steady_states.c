@@ -30,7 +30,8 @@ static void copy_solution(const tg_model *m, tg_solution *to, const tg_solution 
 int tg_steady_states(const tg_model *m, double T, const double *p, const tg_solve_options *options, tg_solution **sols,
                      int max, int *found)
 {
-  if (!m || !sols || !found || max < 1) return tg__fail(TG_ERR_ARG, __func__, "model, solutions (max >= 1) and found are required");
+  if (!m || !sols || !found || max < 1)
+    return tg__fail(TG_ERR_ARG, __func__, "model, solutions (max >= 1) and found are required");
   *found = 0;
   tg_solve_options o = options ? *options : m->opts;
   o.want_stability = 1;

@@ -8,18 +8,20 @@
 
 #include "kernel/kernel.h"
 
-static const double kB_eV = 8.6173324e-5;   /* eV/K */
-static const double kB_J = 1.38064852e-23;  /* J/K */
-static const double h_eV = 4.135667662e-15; /* eV s */
-static const double h_J = 6.626070040e-34;  /* J s */
-static const double P0 = 101325.0;          /* Pa: CT rates are at 1 atm, whatever the pressure */
-static const double amu = 1.66053904e-27;   /* kg */
+static const double kB_eV = 8.6173324e-5;      /* eV/K */
+static const double kB_J = 1.38064852e-23;     /* J/K */
+static const double h_eV = 4.135667662e-15;    /* eV s */
+static const double h_J = 6.626070040e-34;     /* J s */
+static const double P0 = 101325.0;             /* Pa: CT rates are at 1 atm, whatever the pressure */
+static const double amu = 1.66053904e-27;      /* kg */
 static const double tg_pi = 3.141592653589793; /* math.pi */
 
 /* Molecular masses (g/mol) of the elements SCAKS knows. */
-static const struct { const char *symbol; double mass; } elements[] = {
-    {"H", 1.00794}, {"C", 12.0107}, {"N", 14.0067}, {"O", 15.9994},
-    {"F", 18.9984032}, {"Ne", 20.1797}, {"S", 32.065}, {"Cl", 35.453}};
+static const struct {
+  const char *symbol;
+  double mass;
+} elements[] = {{"H", 1.00794},    {"C", 12.0107},  {"N", 14.0067}, {"O", 15.9994},
+                {"F", 18.9984032}, {"Ne", 20.1797}, {"S", 32.065},  {"Cl", 35.453}};
 
 /* Gases with rotational and vibrational temperatures (K) and symmetry number. */
 static const struct gas_data {

@@ -33,8 +33,7 @@ static uint64_t fingerprint(const tg_model *m, const tg_axis *x, const tg_axis *
   return h;
 }
 
-void tg__checkpoint_init(tg__checkpoint *c, const char *prefix, const tg_model *m, const tg_axis *x,
-                         const tg_axis *y)
+void tg__checkpoint_init(tg__checkpoint *c, const char *prefix, const tg_model *m, const tg_axis *x, const tg_axis *y)
 {
   memset(c, 0, sizeof *c);
   c->prefix = prefix;
@@ -60,14 +59,12 @@ static int read_file(const tg__checkpoint *c, const char *file, char *done, tg__
     rc = tg__fail(TG_ERR_IO, fn, "checkpoint %s is damaged (not a tofgrid checkpoint); remove it or run without resume",
                   file);
   else if (memcmp(got, c->head, sizeof got))
-    rc = tg__fail(TG_ERR_ARG, fn, "checkpoint %s is of another map (model or axes differ); remove it or run without resume",
-                  file);
+    rc = tg__fail(TG_ERR_ARG, fn,
+                  "checkpoint %s is of another map (model or axes differ); remove it or run without resume", file);
   double *rec = rc ? NULL : malloc((size_t)per_row * sizeof *rec);
   for (int64_t row; !rc && fread(&row, sizeof row, 1, f) == 1;) {
-    if (!rec)
-      rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory reading %s", file);
-    else if (fread(rec, sizeof *rec, (size_t)per_row, f) != (size_t)per_row)
-      break; /* a tail cut by the kill */
+    if (!rec) rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory reading %s", file);
+    else if (fread(rec, sizeof *rec, (size_t)per_row, f) != (size_t)per_row) break; /* a tail cut by the kill */
     else if (row < 0 || row >= c->head[0])
       rc = tg__fail(TG_ERR_IO, fn, "checkpoint %s is damaged (row %lld)", file, (long long)row);
     else if (!done[row]) {

@@ -49,11 +49,11 @@ typedef struct tg__run {
 
 typedef struct tg__part {
   int64_t nrows, ny;
-  int64_t *row;     /* [nrows], ascending */
-  double *tof;      /* [nrows * ny * ng] */
-  double *cov;      /* [nrows * ny * (na + ns)] */
-  int *status;      /* [nrows * ny] */
-  int *iterations;  /* [nrows * ny] */
+  int64_t *row;    /* [nrows], ascending */
+  double *tof;     /* [nrows * ny * ng] */
+  double *cov;     /* [nrows * ny * (na + ns)] */
+  int *status;     /* [nrows * ny] */
+  int *iterations; /* [nrows * ny] */
   tg__run *runs;
   int nruns;
 } tg__part;
@@ -93,8 +93,7 @@ typedef struct tg__checkpoint {
   FILE *out;          /* this rank's file, appended to as rows finish */
 } tg__checkpoint;
 
-void tg__checkpoint_init(tg__checkpoint *c, const char *prefix, const tg_model *m, const tg_axis *x,
-                         const tg_axis *y);
+void tg__checkpoint_init(tg__checkpoint *c, const char *prefix, const tg_model *m, const tg_axis *x, const tg_axis *y);
 /* Read every existing checkpoint file: mark their rows in done; rank r keeps
  * the data of files r, r + size, ... in held. Collective: the same verdict
  * on every rank. */

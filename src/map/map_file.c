@@ -73,7 +73,8 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
   if (!rc) {
     ok = tg__part_from_rows(m, &held, ny, &part) == 0;
     rc = tg__mpi(MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup), fn, "MPI_Allreduce");
-    if (!rc && !all_ok) rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory for %s rows", ok ? "another rank's" : "this rank's");
+    if (!rc && !all_ok)
+      rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory for %s rows", ok ? "another rank's" : "this rank's");
   }
   tg__rows_free(&held);
   if (!rc && o.converged) {

@@ -6,8 +6,7 @@
 
 #include "map/map.h"
 
-void tg__record_unpack(const tg_model *m, const double *r, double *tof, double *coverages, int *status,
-                       int *iterations)
+void tg__record_unpack(const tg_model *m, const double *r, double *tof, double *coverages, int *status, int *iterations)
 {
   int nc = m->na + m->ns;
   memcpy(tof, r, (size_t)m->ng * sizeof *r);
@@ -81,10 +80,8 @@ int tg__part_from_rows(const tg_model *m, const tg__rows *h, int64_t ny, tg__par
       int64_t q = k * ny + j;
       tg__record_unpack(m, src + j * rec, p->tof + q * ng, p->cov + q * nc, &p->status[q], &p->iterations[q]);
     }
-    if (p->nruns > 0 && p->runs[p->nruns - 1].row + p->runs[p->nruns - 1].n == row)
-      p->runs[p->nruns - 1].n++;
-    else
-      p->runs[p->nruns++] = (tg__run){row, 1};
+    if (p->nruns > 0 && p->runs[p->nruns - 1].row + p->runs[p->nruns - 1].n == row) p->runs[p->nruns - 1].n++;
+    else p->runs[p->nruns++] = (tg__run){row, 1};
   }
   free(order);
   return 0;

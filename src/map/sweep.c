@@ -56,10 +56,8 @@ static void solve_row(const tg_model *m, const tg_axis *x, const tg_axis *y, int
     const tg_axis *axes[2] = {x, y};
     double vals[2] = {x->values[i], y ? y->values[j] : 0};
     for (int k = 0; k < (y ? 2 : 1); k++) {
-      if (axes[k]->variable == TG_AXIS_TEMPERATURE)
-        T = vals[k];
-      else
-        p[axes[k]->variable] = vals[k];
+      if (axes[k]->variable == TG_AXIS_TEMPERATURE) T = vals[k];
+      else p[axes[k]->variable] = vals[k];
     }
     int rc = tg_solve(m, T, p, NULL, sol);
     for (int g = 0; g < m->ng; g++) out[g] = sol->tof[g];
@@ -118,7 +116,6 @@ int tg__sweep_rows(MPI_Comm dup, int size, int rank, const tg_model *m, const tg
   free(row);
   int all_ok = 0;
   MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup);
-  if (!all_ok)
-    return tg__fail(TG_ERR_NOMEM, fn, "out of memory for %s rows", ok ? "another rank's" : "this rank's");
+  if (!all_ok) return tg__fail(TG_ERR_NOMEM, fn, "out of memory for %s rows", ok ? "another rank's" : "this rank's");
   return TG_SUCCESS;
 }

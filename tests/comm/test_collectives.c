@@ -185,7 +185,8 @@ static void test_uneven(tg_dtype t)
   for (int64_t i = 0; i < n * w; i++) put(t, grid, i, 0);
   CHECK_OK(tg_gather_block(MPI_COMM_WORLD, block, grid, n, w, t, 0));
   if (rank == 0)
-    for (int64_t i = 0; i < n * w; i++) CHECK(get(t, grid, i) == v(2, i), "gather_block %s [%lld]", name(t), (long long)i);
+    for (int64_t i = 0; i < n * w; i++)
+      CHECK(get(t, grid, i) == v(2, i), "gather_block %s [%lld]", name(t), (long long)i);
   CHECK_OK(tg_allgather_block(MPI_COMM_WORLD, block, grid, n, w, t));
   for (int64_t i = 0; i < n * w; i++) CHECK(get(t, grid, i) == v(2, i), "allgather_block %s", name(t));
   free(grid);

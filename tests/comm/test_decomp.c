@@ -11,8 +11,10 @@ int main(void)
       for (int r = 0; r < size; r++) {
         int64_t off, cnt;
         CHECK_OK(tg_block_range(n, size, r, &off, &cnt));
-        CHECK(off == next, "n=%lld size=%d rank=%d: offset %lld, expected %lld", (long long)n, size, r, (long long)off, (long long)next);
-        CHECK(cnt == n / size || cnt == n / size + 1, "n=%lld size=%d rank=%d: count %lld", (long long)n, size, r, (long long)cnt);
+        CHECK(off == next, "n=%lld size=%d rank=%d: offset %lld, expected %lld", (long long)n, size, r, (long long)off,
+              (long long)next);
+        CHECK(cnt == n / size || cnt == n / size + 1, "n=%lld size=%d rank=%d: count %lld", (long long)n, size, r,
+              (long long)cnt);
         CHECK(prev_count < 0 || cnt <= prev_count, "larger blocks first (n=%lld size=%d)", (long long)n, size);
         prev_count = cnt;
         next = off + cnt;

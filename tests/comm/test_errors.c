@@ -44,7 +44,8 @@ int main(int argc, char **argv)
   CHECK_FAILS(tg_gatherv(self, x, 1, y, NULL, TG_FLOAT64, 0), TG_ERR_ARG, "tg_gatherv: recvcounts is NULL");
   int64_t two[1] = {2};
   CHECK_FAILS(tg_gatherv(self, x, 1, y, two, TG_FLOAT64, 0), TG_ERR_ARG, "sends 1 elements but its block has 2");
-  CHECK_FAILS(tg_scatterv(self, x, two, y, 1, TG_FLOAT64, 0), TG_ERR_ARG, "receives 1 elements but its own block has 2");
+  CHECK_FAILS(tg_scatterv(self, x, two, y, 1, TG_FLOAT64, 0), TG_ERR_ARG,
+              "receives 1 elements but its own block has 2");
   CHECK_FAILS(tg_scatter_block(w, x, y, -3, 1, TG_FLOAT64, 0), TG_ERR_ARG, "tg_scatter_block: n = -3 is negative");
   CHECK_FAILS(tg_allgather_block(w, x, y, 2, -1, TG_FLOAT64), TG_ERR_ARG, "width = -1 is negative");
   CHECK_FAILS(tg_gather_block(w, x, y, INT64_MAX / 2, 4, TG_FLOAT64, 0), TG_ERR_ARG, "overflows");
@@ -73,7 +74,8 @@ int main(int argc, char **argv)
     MPI_Comm_set_errhandler(ret, MPI_ERRORS_RETURN);
     double z[4] = {5, 6, 7, 8};
     /* A valid call first, so the failing one takes the fast path (communicator seen). */
-    CHECK(tg_bcast(ret, z, 4, TG_FLOAT64, 0) == TG_SUCCESS, "bcast on the returning communicator: %s", tg_error_message());
+    CHECK(tg_bcast(ret, z, 4, TG_FLOAT64, 0) == TG_SUCCESS, "bcast on the returning communicator: %s",
+          tg_error_message());
     int rc = tg_bcast(ret, z, rank == 0 ? 4 : 1, TG_FLOAT64, 0);
     if (rank == 1) {
       CHECK(rc == TG_ERR_MPI, "count mismatch -> %s (%s)", tg_status_name(rc), tg_error_message());

@@ -22,7 +22,8 @@ int main(int argc, char **argv)
   /* allgather of world ranks: exactly my parity class, in order. */
   int64_t me = wrank, *ranks = malloc((size_t)hsize * sizeof *ranks);
   CHECK_OK(tg_allgather(half, &me, ranks, 1, TG_INT64));
-  for (int i = 0; i < hsize; i++) CHECK(ranks[i] == 2 * i + wrank % 2, "half %d slot %d holds world rank %lld", wrank % 2, i, (long long)ranks[i]);
+  for (int i = 0; i < hsize; i++)
+    CHECK(ranks[i] == 2 * i + wrank % 2, "half %d slot %d holds world rank %lld", wrank % 2, i, (long long)ranks[i]);
 
   /* allreduce: the sum of my half's world ranks only. */
   int64_t sum = 0, expect = 0;

@@ -13,32 +13,31 @@
 static long tg_test_checks, tg_test_failures;
 static int tg_test_rank;
 
-#define CHECK(cond, ...)                                                                        \
-  do {                                                                                          \
-    tg_test_checks++;                                                                           \
-    if (!(cond)) {                                                                              \
-      tg_test_failures++;                                                                       \
+#define CHECK(cond, ...)                                                                               \
+  do {                                                                                                 \
+    tg_test_checks++;                                                                                  \
+    if (!(cond)) {                                                                                     \
+      tg_test_failures++;                                                                              \
       fprintf(stderr, "[rank %d] %s:%d: CHECK(%s) failed: ", tg_test_rank, __FILE__, __LINE__, #cond); \
-      fprintf(stderr, __VA_ARGS__);                                                             \
-      fputc('\n', stderr);                                                                      \
-    }                                                                                           \
+      fprintf(stderr, __VA_ARGS__);                                                                    \
+      fputc('\n', stderr);                                                                             \
+    }                                                                                                  \
   } while (0)
 
 /* A tofgrid call that must succeed. */
-#define CHECK_OK(call)                                                      \
-  do {                                                                      \
-    int rc_ = (call);                                                       \
+#define CHECK_OK(call)                                                                        \
+  do {                                                                                        \
+    int rc_ = (call);                                                                         \
     CHECK(rc_ == TG_SUCCESS, "%s -> %s: %s", #call, tg_status_name(rc_), tg_error_message()); \
   } while (0)
 
 /* A tofgrid call that must fail with `status` and a message containing `text`. */
-#define CHECK_FAILS(call, status, text)                                                   \
-  do {                                                                                    \
-    int rc_ = (call);                                                                     \
-    CHECK(rc_ == (status), "%s -> %s, expected %s (%s)", #call, tg_status_name(rc_), #status, \
-          tg_error_message());                                                            \
-    CHECK(strstr(tg_error_message(), (text)) != NULL, "%s: message \"%s\" lacks \"%s\"", #call, \
-          tg_error_message(), (text));                                                    \
+#define CHECK_FAILS(call, status, text)                                                                             \
+  do {                                                                                                              \
+    int rc_ = (call);                                                                                               \
+    CHECK(rc_ == (status), "%s -> %s, expected %s (%s)", #call, tg_status_name(rc_), #status, tg_error_message());  \
+    CHECK(strstr(tg_error_message(), (text)) != NULL, "%s: message \"%s\" lacks \"%s\"", #call, tg_error_message(), \
+          (text));                                                                                                  \
   } while (0)
 
 static inline int tg_test_summary(void)

@@ -15,7 +15,8 @@ static void rate_constants(const char *path)
                                  1221152322.96730360461012502382};
   static const double a_kr[3] = {1.30810002990269585133013572525e-5, 4.35902632680814367287854679354e-9,
                                  1.48034399856450295213011535473e-6};
-  static const double b_kf[3] = {9376477746581.5625686253289, 9376477746581.5625686253289, 0.093897597087840912921101886};
+  static const double b_kf[3] = {9376477746581.5625686253289, 9376477746581.5625686253289,
+                                 0.093897597087840912921101886};
   static const double b_kr[3] = {30395.725401487982221937574, 2.5429515269621115215797765e-17,
                                  399.29616121110548291952135};
   tg_model *a = NULL, *b = NULL;
@@ -105,7 +106,8 @@ static void two_site_types(void)
   CHECK_OK(tg_solution_create(m, &s));
   CHECK_OK(tg_solve(m, 0, NULL, NULL, s));
   const double *th = s->coverages; /* CO_s H2O_t H_s OH_t O_t, then *_s *_t (sorted) */
-  CHECK(strcmp(tg_model_species(m, TG_ADSORBATE, 0), "CO_s") == 0 && strcmp(tg_model_species(m, TG_ADSORBATE, 4), "O_t") == 0,
+  CHECK(strcmp(tg_model_species(m, TG_ADSORBATE, 0), "CO_s") == 0 &&
+            strcmp(tg_model_species(m, TG_ADSORBATE, 4), "O_t") == 0,
         "adsorbates sorted");
   CHECK(fabs(th[0] + th[2] + th[5] - 1.0) < 1e-13 && fabs(th[1] + th[3] + th[4] + th[6] - 0.5) < 1e-13,
         "site balances %.17g %.17g", th[0] + th[2] + th[5], th[1] + th[3] + th[4] + th[6]);
@@ -179,8 +181,8 @@ static void stepping_keeps_the_branch(void)
       CHECK_OK(tg_solve(m, 0, p, NULL, fast));
       CHECK_OK(tg_solve(strict_m, 0, p, NULL, strict));
       for (int k = 0; k < 3; k++)
-        CHECK(rel(fast->coverages[k], strict->coverages[k]) < 1e-8, "(%d,%d) coverage %d: %.10g vs strict %.10g", i, j, k,
-              fast->coverages[k], strict->coverages[k]);
+        CHECK(rel(fast->coverages[k], strict->coverages[k]) < 1e-8, "(%d,%d) coverage %d: %.10g vs strict %.10g", i, j,
+              k, fast->coverages[k], strict->coverages[k]);
     }
   tg_solution_free(fast);
   tg_solution_free(strict);
@@ -272,7 +274,8 @@ static void factorization_reuse(void)
         }
         tg__lu_solve(n, A, ipiv, b, limit);
         for (int i = 0; i < n; i++)
-          CHECK(fabs(b[i] - x[i]) < 1e-12, "%s n %d: x[%d] = %.17g, want %g", lapack ? "LAPACK" : "inline", n, i, b[i], x[i]);
+          CHECK(fabs(b[i] - x[i]) < 1e-12, "%s n %d: x[%d] = %.17g, want %g", lapack ? "LAPACK" : "inline", n, i, b[i],
+                x[i]);
       }
     }
 }

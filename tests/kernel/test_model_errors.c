@@ -31,8 +31,8 @@ static void fails(const char *from, const char *to, int status, const char *text
   snprintf(buf, sizeof buf, "%.*s%s%s", (int)(at - base), base, to, at + strlen(from));
   tg_model *m = (tg_model *)&buf; /* must be reset to NULL on failure */
   int rc = tg_model_parse(buf, strlen(buf), "bad.yaml", &m);
-  CHECK(rc == status, "\"%s\" -> \"%s\": status %s, expected %s (%s)", from, to, tg_status_name(rc), tg_status_name(status),
-        tg_error_message());
+  CHECK(rc == status, "\"%s\" -> \"%s\": status %s, expected %s (%s)", from, to, tg_status_name(rc),
+        tg_status_name(status), tg_error_message());
   CHECK(m == NULL, "no model on failure");
   CHECK(strstr(tg_error_message(), text) != NULL, "message \"%s\" lacks \"%s\"", tg_error_message(), text);
   CHECK(strncmp(tg_error_message(), "bad.yaml: ", 10) == 0, "message names the origin: %s", tg_error_message());
@@ -50,7 +50,8 @@ int main(int argc, char **argv)
   fails("  CO_g: {pressure: 0.1}", "  CO_g: {pressure: 0.1", TG_ERR_PARSE, "line 7");
   fails("CO_g + *_s -> CO_s", "CO_g + *_s -> O_s", TG_ERR_MODEL,
         "line 11: step \"CO_g + *_s -> O_s\" is unbalanced: element C appears 1 times in the initial state but 0");
-  fails("O2_g + 2*_s -> 2O_s", "O2_g + *_s -> 2O_s", TG_ERR_MODEL, "does not conserve sites: 1 sites in the initial state but 2");
+  fails("O2_g + 2*_s -> 2O_s", "O2_g + *_s -> 2O_s", TG_ERR_MODEL,
+        "does not conserve sites: 1 sites in the initial state but 2");
   fails("CO_g + *_s -> CO_s", "CO_g + *_s CO_s", TG_ERR_MODEL, "no arrow");
   fails("CO_g + *_s -> CO_s", "CO_g + *_s -> CO_s -> CO_s -> CO_s", TG_ERR_MODEL, "more than two arrows");
   fails("CO_g + *_s -> CO_s", "CO_g + + *_s -> CO_s", TG_ERR_MODEL, "empty formula");
@@ -63,7 +64,8 @@ int main(int argc, char **argv)
   fails("{pressure: 0.1}", "{pressure: .nan}", TG_ERR_MODEL, "pressure must be finite");
   fails("{pressure: 0.1}", "{pressure: lots}", TG_ERR_PARSE, "pressure: \"lots\" is not a number");
   fails("temperature: 500", "temperature: 0", TG_ERR_MODEL, "line 2, column 14: temperature must be positive");
-  fails("temperature: 500", "temprature: 500", TG_ERR_MODEL, "line 2, column 1: unknown key \"temprature\" in the model");
+  fails("temperature: 500", "temprature: 500", TG_ERR_MODEL,
+        "line 2, column 1: unknown key \"temprature\" in the model");
   fails("unitcell_area: 9.0e-20\n", "", TG_ERR_MODEL, "rate_algo CT needs unitcell_area");
   fails("rate_algo: CT", "rate_algo: CT\nactive_ratio: 1.5", TG_ERR_MODEL, "active_ratio = 1.5 must be in (0, 1]");
   fails("rate_algo: CT", "rate_algo: QM", TG_ERR_MODEL, "rate_algo is \"QM\"; use TST or CT");
@@ -76,7 +78,8 @@ int main(int argc, char **argv)
   fails("name: test\n", "name: test\nsolver: {t_end: -1}\n", TG_ERR_MODEL, "need t_end > 0");
   fails("name: test\n", "name: test\ninitial_coverages: {CO_g: 0.1}\n", TG_ERR_MODEL, "CO_g is not an adsorbate");
   fails("name: test\n", "name: test\ninitial_coverages: {Xe_s: 0.1}\n", TG_ERR_MODEL, "Xe_s is not an adsorbate");
-  fails("name: test\n", "name: test\ninitial_coverages: {CO_s: -0.1}\n", TG_ERR_MODEL, "initial coverage of CO_s is negative");
+  fails("name: test\n", "name: test\ninitial_coverages: {CO_s: -0.1}\n", TG_ERR_MODEL,
+        "initial coverage of CO_s is negative");
 
   /* Absolute energies: every species needs one, and only species of the model. */
   static const char absolute[] =
@@ -93,7 +96,8 @@ int main(int argc, char **argv)
   static const char extra[] =
       "species: {A_g: {pressure: 1}, \"*_s\": {total: 1}}\nreactions: [\"A_g + *_s -> A_s\"]\n"
       "absolute_energies: {A_g: 0.0, \"*_s\": 0, A_s: -0.5, B_s: 1}\n";
-  CHECK_FAILS(tg_model_parse(extra, sizeof extra - 1, "abs", &m), TG_ERR_MODEL, "energy given for B_s, which is in no reaction");
+  CHECK_FAILS(tg_model_parse(extra, sizeof extra - 1, "abs", &m), TG_ERR_MODEL,
+              "energy given for B_s, which is in no reaction");
   static const char none[] = "species: {A_g: {pressure: 1}, \"*_s\": {total: 1}}\nreactions: [\"A_g + *_s -> A_s\"]\n";
   CHECK_FAILS(tg_model_parse(none, sizeof none - 1, "none", &m), TG_ERR_MODEL, "no energies");
   CHECK_FAILS(tg_model_parse("", 0, "empty", &m), TG_ERR_PARSE, "empty");

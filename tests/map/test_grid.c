@@ -85,7 +85,8 @@ int main(int argc, char **argv)
   tg_grid_free(&gt);
   double cold[1] = {-5};
   tg_axis badT = {TG_AXIS_TEMPERATURE, 1, cold};
-  CHECK_FAILS(tg_tof_grid(MPI_COMM_WORLD, m, &badT, NULL, TG_SCHEDULE_STATIC, 0, &gt), TG_ERR_ARG, "temperatures must be > 0");
+  CHECK_FAILS(tg_tof_grid(MPI_COMM_WORLD, m, &badT, NULL, TG_SCHEDULE_STATIC, 0, &gt), TG_ERR_ARG,
+              "temperatures must be > 0");
 
   /* Two sweeps at once, on the two halves of a split communicator. */
   MPI_Comm half;
@@ -119,7 +120,8 @@ int main(int argc, char **argv)
   CHECK_FAILS(tg_linspace(0, 1, 0, xs), TG_ERR_ARG, "n >= 1");
   CHECK_FAILS(tg_logspace(0, 1, 3, xs), TG_ERR_ARG, "must be positive");
   CHECK_FAILS(tg_tof_grid(MPI_COMM_WORLD, m, &x, NULL, TG_SCHEDULE_STATIC, 0, NULL), TG_ERR_ARG, "out is NULL");
-  CHECK_FAILS(tg_tof_grid(MPI_COMM_WORLD, m, &x, NULL, TG_SCHEDULE_STATIC, size, &gb), TG_ERR_ARG, "is outside the communicator");
+  CHECK_FAILS(tg_tof_grid(MPI_COMM_WORLD, m, &x, NULL, TG_SCHEDULE_STATIC, size, &gb), TG_ERR_ARG,
+              "is outside the communicator");
   CHECK_FAILS(tg_tof_grid(MPI_COMM_NULL, m, &x, NULL, TG_SCHEDULE_STATIC, 0, &gb), TG_ERR_COMM, "MPI_COMM_NULL");
   tg_solution *one = NULL;
   int found = 0;

@@ -39,7 +39,8 @@ int main(int argc, char **argv)
     if (rank == 0) {
       double tof[7 * 6 * 3], cov[7 * 6 * 3], xr[7];
       CHECK(read_doubles(path, "tof", tof) == 0 && read_doubles(path, "coverages", cov) == 0 &&
-                read_doubles(path, "x", xr) == 0, "read %s", path);
+                read_doubles(path, "x", xr) == 0,
+            "read %s", path);
       CHECK(memcmp(tof, g.tof, sizeof tof) == 0, "%s: TOFs equal the gathered map", path);
       CHECK(memcmp(cov, g.coverages, sizeof cov) == 0, "%s: coverages equal the gathered map", path);
       CHECK(memcmp(xr, xs, sizeof xr) == 0, "%s: the x axis", path);
