@@ -37,4 +37,6 @@ module tofgrid_constants
   ! Schedules of a map (tg_schedule)
   integer, parameter :: TG_SCHEDULE_STATIC = 0
   integer, parameter :: TG_SCHEDULE_DYNAMIC = 1
+  ! Axis variables (tofgrid/grid.h)
+  integer, parameter :: TG_AXIS_TEMPERATURE = -1
 end module tofgrid_constants

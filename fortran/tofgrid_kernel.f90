@@ -10,7 +10,8 @@
 module tofgrid_kernel
   use, intrinsic :: iso_c_binding
   use tofgrid_capi, only: finish  ! status -> ierr, or stop with the message
-  use tofgrid_constants, only: TG_STEADY_FAILED, TG_SCHEDULE_STATIC, TG_ADSORBATE, TG_SITE, TG_GAS
+  use tofgrid_constants, only: TG_STEADY_FAILED, TG_SCHEDULE_STATIC, TG_ADSORBATE, TG_SITE, TG_GAS, TG_SUCCESS, &
+                               TG_ERR_CONVERGENCE, TG_AXIS_TEMPERATURE
   implicit none
   private
 
@@ -213,7 +214,7 @@ contains
     want = 0
     if (present(xrc)) want = merge(1, 0, xrc)
     rc = c_solve(model%ptr, t, pressures, want, sol%coverages, sol%tof, sol%rf, sol%rr, sol%net, sol%xrc, ints, reals)
-    if (rc == 0 .or. rc == 9) then
+    if (rc == TG_SUCCESS .or. rc == TG_ERR_CONVERGENCE) then
       sol%status = ints(1)
       sol%iterations = ints(2)
       sol%time_steps = ints(3)
@@ -267,7 +268,7 @@ contains
     integer function axis_var(name)
       character(len=*), intent(in) :: name
       if (trim(name) == "T") then
-        axis_var = -1
+        axis_var = TG_AXIS_TEMPERATURE
       else
         axis_var = c_gas_index(model%ptr, trim(name) // c_null_char)
         if (axis_var < 0) axis_var = 9999  ! refused by the library with a clear message

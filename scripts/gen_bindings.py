@@ -9,7 +9,8 @@ Sources (include/tofgrid/): TG_STATUS_LIST (error.h), TG_DTYPE_TABLE and
 TG_OP_TABLE (types.h), the enums tg_species_kind and tg_steady_status
 (model.h) and tg_schedule (grid.h). The interface twins (an integer-handle and
 a type(MPI_Comm) body bound to the same C shim) come from COLLECTIVES below,
-which mirrors the shims' signatures in fortran/tofgrid_shims.c.
+the one description of the shims' Fortran signatures (the C side is
+fortran/tofgrid_shims.c; a mismatch fails the Fortran tests).
 """
 import re
 import sys
@@ -48,6 +49,8 @@ def constants():
         ("Kinds of species (tg_species_kind)", enum_values(model, "tg_species_kind")),
         ("Outcomes of a steady-state solve (tg_steady_status)", enum_values(model, "tg_steady_status")),
         ("Schedules of a map (tg_schedule)", enum_values(grid, "tg_schedule")),
+        ("Axis variables (tofgrid/grid.h)", [(m.group(1), int(m.group(2))) for m in
+                                             re.finditer(r"#define (TG_AXIS_\w+) \((-?\d+)\)", grid)]),
     ]
     names = {
         "dtypes": {r[2].strip('"'): int(r[1]) for r in table_rows(types, "TG_DTYPE_TABLE")},
@@ -71,7 +74,7 @@ def fortran_public(groups):
     names = [name for _, items in groups for name, _ in items]
     lines, line = [f"! {HEADER}.", "! Re-exports tofgrid_constants from `use tofgrid` (included by tofgrid.f90)."], "public ::"
     for k, name in enumerate(names):
-        piece = f" {name}" + (", &" if False else ("," if k < len(names) - 1 else ""))
+        piece = f" {name}" + ("," if k < len(names) - 1 else "")
         if len(line) + len(piece) > 100:
             lines.append(line + " &")
             line = "  "

@@ -15,10 +15,9 @@ static const char *dtype_name(tg_dtype dtype)
 
 int tg__bad_dtype(tg_dtype dtype, const char *fn)
 {
-  return tg__fail(TG_ERR_ARG, fn,
-                  "unknown dtype %d (use TG_BYTE, TG_INT32, TG_INT64, TG_FLOAT32, "
-                  "TG_FLOAT64 or TG_COMPLEX128)",
-                  (int)dtype);
+#define TG_DTYPE_ENUM_NAME(d, ...) " " #d
+  return tg__fail(TG_ERR_ARG, fn, "unknown dtype %d (use one of" TG_DTYPE_TABLE(TG_DTYPE_ENUM_NAME) ")", (int)dtype);
+#undef TG_DTYPE_ENUM_NAME
 }
 
 int tg_dtype_size(tg_dtype dtype)
@@ -42,7 +41,9 @@ int tg__bad_op(tg_op op, tg_dtype dtype, const char *fn)
 #undef TG_DTYPE_FLAGS
   }
   if (op < TG_SUM || op > TG_MAX)
-    return tg__fail(TG_ERR_ARG, fn, "unknown op %d (use TG_SUM, TG_PROD, TG_MIN or TG_MAX)", (int)op);
+#define TG_OP_ENUM_NAME(e, ...) " " #e
+    return tg__fail(TG_ERR_ARG, fn, "unknown op %d (use one of" TG_OP_TABLE(TG_OP_ENUM_NAME) ")", (int)op);
+#undef TG_OP_ENUM_NAME
   if (!reducible) return tg__fail(TG_ERR_UNSUPPORTED, fn, "%s elements cannot be reduced", dtype_name(dtype));
   return tg__fail(TG_ERR_UNSUPPORTED, fn, "min and max are not defined for %s", dtype_name(dtype));
 }

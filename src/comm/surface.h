@@ -2,7 +2,7 @@
  * the collectives after the communicator check and the fast paths' tests.
  * Declared here and nowhere else; the functions are exported under the
  * version node TOFGRID_INTERNAL_<SOVERSION> (cmake/tofgrid.map.in, kept in
- * step with this file by tests/layering), so a binding meets only the library
+ * step with this file by the test tree.layering), so a binding meets only the library
  * it was built with. Not installed. */
 #ifndef TOFGRID_COMM_SURFACE_H
 #define TOFGRID_COMM_SURFACE_H

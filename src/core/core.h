@@ -2,7 +2,7 @@
  * error reporting and a few compiler macros. No MPI, no numerics. Not
  * installed. Layers, lowest first: core <- comm, core <- kernel <- map
  * (map also uses comm) <- cli; a header never includes a higher layer's
- * (tests/layering checks it). */
+ * (the test tree.layering checks it). */
 #ifndef TOFGRID_CORE_H
 #define TOFGRID_CORE_H
 

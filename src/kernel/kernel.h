@@ -56,7 +56,7 @@ typedef struct factor {
   int idx, nu;
 } factor;
 
-/* The kinetics as flat lists for the solver's hot loops (kinetics.h). Rate
+/* The kinetics as flat lists for the solver's hot loops (tg__rates below). Rate
  * k = side * nsteps + step (forward rates first, then reverse) is kg_k (rate
  * constant times gas pressures) times the product of y[rfac[e]] over e in
  * [rfac_start[k], rfac_start[k+1]); a factor of power nu appears nu times,

@@ -18,8 +18,8 @@ typedef struct work {
   const tg_model *m;
   int n; /* unknowns: adsorbates then free sites */
   const double *kf, *kr;
-  double *kg;      /* [2 nsteps] rate prefactors (kinetics.h) */
-  double *rf, *rr; /* the rates r[2 nsteps] of kinetics.h: rr = rf + nsteps */
+  double *kg;      /* [2 nsteps] rate prefactors (kernel.h) */
+  double *rf, *rr; /* the rates r[2 nsteps] of kernel.h: rr = rf + nsteps */
   double *dr;      /* [nrfac] derivatives of the rates by their factors */
   double *y, *y0, *yt, *dy, *f, *J, *J0, *scale;
   int *ipiv;

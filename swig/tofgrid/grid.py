@@ -11,7 +11,7 @@
 import numpy as np
 
 from . import core as _core
-from ._constants import SCHEDULES as _SCHEDULES, STEADY_STATUSES as _STATUS
+from ._constants import SCHEDULES as _SCHEDULES, TG_AXIS_TEMPERATURE, TG_STEADY_FAILED, STEADY_STATUSES as _STATUS
 
 __all__ = ["tof_grid", "Grid"]
 
@@ -35,7 +35,7 @@ class Grid:
 
     @property
     def converged(self):
-        return self.status != 2
+        return self.status != TG_STEADY_FAILED
 
     def __repr__(self):
         return f"<tofgrid.Grid {self.status.shape[0]}x{self.status.shape[1]} over {self.x[0]} x {self.y[0]}>"
@@ -47,7 +47,7 @@ def _axis(model, axis, name):
     if values.ndim != 1 or values.size == 0:
         raise _core.Error(f"tof_grid: axis {name} needs a non-empty 1-D sequence of values")
     if var in ("T", "temperature"):
-        return -1, values
+        return TG_AXIS_TEMPERATURE, values
     if var not in model.info["gases"]:
         raise _core.Error(f"tof_grid: axis {name}: unknown gas {var!r}; the model's gases are {model.info['gases']} "
                           "(or 'temperature')")
