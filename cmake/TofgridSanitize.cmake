@@ -6,12 +6,19 @@
 #                             reports no leak of its own at 1-4 ranks (what LSan
 #                             finds under MPI_Comm_dup is a communicator the
 #                             caller never freed), so there is no suppression list.
+#                             (CI's pass 2 sets ASAN_OPTIONS=detect_leaks=0 until
+#                             the map layer frees its private communicators.)
 #   TOFGRID_PRELOAD_TEST_ENV  for tests whose program is not sanitized but loads
-#                             tofgrid's sanitized libraries (python3 with the
-#                             extension, the downstream consumers): the ASan and
-#                             UBSan runtimes preloaded (ASan must come first in the
-#                             process), leak checking off (CPython, mpiexec, cmake
-#                             and the compilers leak by design at exit).
+#                             tofgrid's sanitized libraries later (python3
+#                             importing the extension; the `tofgrid` command's
+#                             plotter): the ASan and UBSan runtimes preloaded
+#                             (ASan must come first in the process), leak checking
+#                             off (CPython and mpiexec leak by design at exit).
+#                             Not for a program linked to libtofgrid itself: a
+#                             preloaded ASan initialises after the libraries'
+#                             constructors, and with HDF5's libgnutls among them
+#                             it hangs in MPI_Init (duplocale); link such programs
+#                             with TOFGRID_SANITIZER_LINK_FLAGS instead.
 #   tofgrid_sanitize_test_env(<test>... [PRELOAD])
 #                             appends them to tests added with plain add_test
 #                             (tofgrid_add_mpi_test does it itself).

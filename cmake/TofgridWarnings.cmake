@@ -11,6 +11,10 @@ endfunction()
 
 if(TOFGRID_SANITIZE)
   set(TOFGRID_SANITIZER_FLAGS -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  # Also for programs that tests build outside this project and link to the
+  # sanitized library: linked so, the ASan runtime comes first in the process
+  # (preloading it instead can hang at start-up; see TofgridSanitize.cmake).
+  set(TOFGRID_SANITIZER_LINK_FLAGS -fsanitize=address,undefined)
   add_compile_options(${TOFGRID_SANITIZER_FLAGS})
-  add_link_options(-fsanitize=address,undefined)
+  add_link_options(${TOFGRID_SANITIZER_LINK_FLAGS})
 endif()
