@@ -89,7 +89,9 @@ int tg__write_csv(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, c
   int all_ok = 0, rc = TG_SUCCESS;
   rc = tg__mpi(MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup), fn, "MPI_Allreduce");
   if (!rc && !all_ok) rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory formatting %s", path);
-  if (!rc) rc = tg__mpi(MPI_Allreduce(MPI_IN_PLACE, len, (int)nx + 1, MPI_INT64_T, MPI_SUM, dup), fn, "MPI_Allreduce");
+  if (!rc)
+    rc = tg__mpi(MPI_Allreduce_c(MPI_IN_PLACE, len, (MPI_Count)nx + 1, MPI_INT64_T, MPI_SUM, dup), fn,
+                 "MPI_Allreduce_c");
   MPI_File fh = MPI_FILE_NULL;
   if (!rc) {
     /* A stale file at path must not leave bytes past the new end. */
@@ -99,27 +101,21 @@ int tg__write_csv(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, c
     if (err != MPI_SUCCESS) rc = tg__fail(TG_ERR_IO, fn, "cannot create %s (is its directory writable?)", path);
   }
   if (!rc) {
+    /* Row r starts after the header and every earlier row: len becomes the
+     * rows' offsets (an exclusive prefix sum, the header first). */
+    int64_t at = len[nx];
+    for (int64_t row = 0; row <= nx; row++) {
+      int64_t n = row < nx ? len[row] : 0;
+      len[row] = at;
+      at += n;
+    }
     int bad = rank == 0 && write_at(fh, 0, head.s, head.n);
-    MPI_Offset at = len[nx];
-    size_t pos = 0;
-    int64_t k = 0;
-    for (int64_t row = 0; row < nx; row++) { /* offsets of every row; write mine in runs */
-      if (k < p->nrows && p->row[k] == row) {
-        size_t n = 0;
-        int64_t first = k;
-        MPI_Offset start = at;
-        while (k < p->nrows && p->row[k] == row) {
-          n += (size_t)len[row];
-          at += len[row];
-          k++, row++;
-        }
-        row--;
-        (void)first;
-        bad |= write_at(fh, start, body.s + pos, n);
-        pos += n;
-      } else {
-        at += len[row];
-      }
+    size_t pos = 0; /* my rows are in body in the order of their runs */
+    for (int k = 0; k < p->nruns; k++) {
+      const tg__run *r = &p->runs[k];
+      size_t n = (size_t)(len[r->row + r->n] - len[r->row]);
+      bad |= write_at(fh, len[r->row], body.s + pos, n);
+      pos += n;
     }
     bad |= MPI_File_close(&fh) != MPI_SUCCESS;
     int any_bad = 0;
