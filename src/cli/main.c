@@ -21,6 +21,7 @@
 extern char **environ;
 
 enum { CSV_MAX_POINTS = 1000000 }; /* larger maps go to PREFIX.h5 only */
+enum { PREFIX_MAX = 4000 };        /* PREFIX.ckpt.<rank>.tmp and the like still fit the library's limit */
 
 /* A progress bar on rank 0 (with --progress, or when stderr is a terminal):
  * this rank's share times the ranks estimates the whole map. */
@@ -193,6 +194,8 @@ int main(int argc, char **argv)
       i++;
     } else if (strcmp(a, "--output") == 0) {
       prefix = v, i++;
+      if (!*prefix || strlen(prefix) > PREFIX_MAX)
+        snprintf(err, sizeof err, "--output: the prefix must have 1 to %d characters", PREFIX_MAX), bad = 1;
     } else {
       snprintf(err, sizeof err, "unknown option %s (see --help)", a), bad = 1;
     }

@@ -80,7 +80,7 @@ static int read_file(const tg__checkpoint *c, const char *file, char *done, tg__
 int tg__checkpoint_resume(tg__checkpoint *c, MPI_Comm dup, int size, int rank, char *done, tg__rows *held,
                           const char *fn)
 {
-  char file[4200];
+  char file[TG_PATH_MAX + 32];
   int rc = TG_SUCCESS;
   for (c->nfiles = 0;; c->nfiles++) {
     file_name(c, c->nfiles, file, sizeof file);
@@ -98,7 +98,7 @@ int tg__checkpoint_resume(tg__checkpoint *c, MPI_Comm dup, int size, int rank, c
 
 int tg__checkpoint_open(tg__checkpoint *c, MPI_Comm dup, int rank, int resume, const char *fn)
 {
-  char file[4200];
+  char file[TG_PATH_MAX + 32];
   file_name(c, rank, file, sizeof file);
   int append = resume && rank < c->nfiles; /* a fresh run (or a new rank) starts its file */
   c->out = fopen(file, append ? "ab" : "wb");
@@ -133,7 +133,7 @@ void tg__checkpoint_close(tg__checkpoint *c)
 
 void tg__checkpoint_remove(tg__checkpoint *c, MPI_Comm dup, int size, int rank)
 {
-  char file[4200];
+  char file[TG_PATH_MAX + 32];
   MPI_Barrier(dup); /* every rank has closed its file */
   for (int k = rank; k < (c->nfiles > size ? c->nfiles : size); k += size) {
     file_name(c, k, file, sizeof file);

@@ -13,6 +13,10 @@
 #include "kernel/kernel.h"
 #include "tofgrid/grid.h"
 
+/* The longest file name a map file call accepts (room is kept for the
+ * suffixes of temporaries and checkpoints). */
+enum { TG_PATH_MAX = 4096 };
+
 /* A private duplicate of comm for the map's own messages, made once and
  * cached (private_comm.c). Errors on it return (MPI_ERRORS_RETURN). */
 int tg__private_comm(MPI_Comm comm, const char *fn, MPI_Comm *dup);

@@ -24,13 +24,23 @@ static void on_row(int64_t row, const double *data, void *context)
   if (k->o->progress) k->o->progress(k->done, k->total, k->o->context);
 }
 
+/* A file name the caller gave: NULL (not asked for) or a usable name; the
+ * temporaries and checkpoints add a suffix, which must fit. */
+static int check_name(const char *name, const char *what, const char *fn)
+{
+  if (!name) return TG_SUCCESS;
+  if (!*name) return tg__fail(TG_ERR_ARG, fn, "%s is empty (pass NULL to write no such file)", what);
+  if (strlen(name) > TG_PATH_MAX) return tg__fail(TG_ERR_ARG, fn, "%s is longer than %d characters", what, TG_PATH_MAX);
+  return TG_SUCCESS;
+}
+
 int tg_tof_grid_write(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
                       const char *path)
 {
   tg_sweep_options o;
   memset(&o, 0, sizeof o);
   o.schedule = schedule;
-  if (!path || !*path) return tg__fail(TG_ERR_ARG, __func__, "path is empty");
+  if (!path || !*path) return tg__fail(TG_ERR_ARG, __func__, "path is NULL or empty");
   return tg_tof_grid_file(comm, m, x, y, path, &o);
 }
 
@@ -43,9 +53,10 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
   tg_sweep_options o;
   memset(&o, 0, sizeof o);
   if (opt) o = *opt;
-  if (path && !*path) path = NULL;
-  if (o.csv && !*o.csv) o.csv = NULL;
-  if (!path && !o.csv) return tg__fail(TG_ERR_ARG, fn, "no output: path and options->csv are both empty");
+  TG_CALL(check_name(path, "path", fn));
+  TG_CALL(check_name(o.csv, "options->csv", fn));
+  TG_CALL(check_name(o.checkpoint, "options->checkpoint", fn));
+  if (!path && !o.csv) return tg__fail(TG_ERR_ARG, fn, "no output: path and options->csv are both NULL");
   TG_CALL(tg__grid_prepare(comm, m, x, y, o.schedule, fn, &dup, &size, &rank));
   int64_t nx = x->n, ny = y ? y->n : 1;
   int64_t per_row = ny * tg__grid_record(m), total = nx * ny;
@@ -57,8 +68,8 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
   tg__checkpoint ck;
   tg__checkpoint_init(&ck, o.checkpoint, m, x, y);
   int ok = done != NULL, all_ok = 0;
-  TG_CALL(tg__mpi(MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup), fn, "MPI_Allreduce"));
-  int rc = all_ok ? TG_SUCCESS : tg__fail(TG_ERR_NOMEM, fn, "out of memory for %lld rows", (long long)nx);
+  int rc = tg__mpi(MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup), fn, "MPI_Allreduce");
+  if (!rc && !all_ok) rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory for %lld rows", (long long)nx);
   if (!rc && o.checkpoint && o.resume) rc = tg__checkpoint_resume(&ck, dup, size, rank, done, &held, fn);
   if (!rc && o.checkpoint) rc = tg__checkpoint_open(&ck, dup, rank, o.resume, fn);
 
@@ -85,7 +96,7 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
 
   /* Every output to a temporary, then all renamed at the end. */
   const char *outputs[2] = {path, o.csv};
-  char tmp[2][4200];
+  char tmp[2][TG_PATH_MAX + 8];
   for (int k = 0; k < 2; k++)
     if (outputs[k]) snprintf(tmp[k], sizeof tmp[k], "%s.tmp", outputs[k]);
   if (!rc && path) rc = tg__write_hdf5(dup, rank, m, x, y, &part, tmp[0], fn);
