@@ -22,6 +22,25 @@ typedef struct pybuf {
   tg_dtype dtype;
 } pybuf;
 
+/* The tofgrid dtype of a numpy dtype (TG_DTYPE_TABLE's numpy column), -1 if
+ * unsupported. This runs on every call: exact type numbers first (integer
+ * compares), numpy's equivalents (long vs long long of one size) only after. */
+static int dtype_of(PyArray_Descr *d, int size)
+{
+  if (d->kind == 'i' && size == 1) return TG_BYTE; /* int8 is read as bytes, like uint8 */
+  switch (d->type_num) {
+#define TGPY_EXACT(e, v, name, ctype, mpi, red, ord, cfi, fortran, npy) \
+  case npy: return e;
+    TG_DTYPE_TABLE(TGPY_EXACT)
+#undef TGPY_EXACT
+  }
+#define TGPY_EQUIVALENT(e, v, name, ctype, mpi, red, ord, cfi, fortran, npy) \
+  if (PyArray_EquivTypenums(d->type_num, npy)) return e;
+  TG_DTYPE_TABLE(TGPY_EQUIVALENT)
+#undef TGPY_EQUIVALENT
+  return -1;
+}
+
 /* Check that obj is an array tofgrid can read (and write, if writable). */
 static int as_buffer(PyObject *obj, const char *fn, const char *name, int writable, pybuf *b)
 {
@@ -33,13 +52,8 @@ static int as_buffer(PyObject *obj, const char *fn, const char *name, int writab
   PyArrayObject *arr = (PyArrayObject *)obj;
   PyArray_Descr *d = PyArray_DESCR(arr);
   int size = (int)PyArray_ITEMSIZE(arr);
-  int ok = 0;
-  if (d->kind == 'i' && size == 1) /* int8 is read as bytes, like uint8 */
-    b->dtype = TG_BYTE, ok = 1;
-#define TGPY_DTYPE_OF(e, v, name, ctype, mpi, red, ord, cfi, fortran, npy) \
-  else if (PyArray_EquivTypenums(d->type_num, npy)) b->dtype = e, ok = 1;
-  TG_DTYPE_TABLE(TGPY_DTYPE_OF)
-#undef TGPY_DTYPE_OF
+  int dtype = dtype_of(d, size), ok = dtype >= 0;
+  b->dtype = (tg_dtype)dtype;
   if (!ok) {
     PyObject *repr = PyObject_Str((PyObject *)d);
     tgpy_raise_message(TG_ERR_ARG,

@@ -13,7 +13,8 @@ from mpitest import main
 
 comm = MPI.COMM_WORLD
 size, rank = comm.size, comm.rank
-DTYPES = [np.int8, np.uint8, np.int32, np.int64, np.float32, np.float64, np.complex128]
+# np.longlong: the same 64-bit integers under another numpy type number (long long vs long)
+DTYPES = [np.int8, np.uint8, np.int32, np.int64, np.longlong, np.float32, np.float64, np.complex128]
 REDUCIBLE = DTYPES[2:]
 
 
