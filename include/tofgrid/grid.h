@@ -174,6 +174,10 @@ typedef struct tg_sweep_options {
   const char *csv;
   /** If not NULL: receives, on every rank, the number of points that have a steady state. */
   int64_t *converged;
+  /** If not NULL: receives, on every rank, the number of checkpoint records found on resume cut
+   *  short (by a kill) or damaged (their checksum or values are wrong) and dropped: their rows are
+   *  computed again. Worth telling the user when not 0. */
+  int64_t *dropped;
 } tg_sweep_options;
 
 /**

@@ -207,16 +207,13 @@ int main(int argc, char **argv)
   double *xv = NULL, *yv = NULL;
   if (!bad)
     bad = make_axis(m, &xa, &x, &xv, err, sizeof err) || (!ya.none && make_axis(m, &ya, &y, &yv, err, sizeof err));
-  /* Rank 0 must be able to write the output: find out before computing. */
-  char path[4096], probe[4200];
+  char path[4096];
   snprintf(path, sizeof path, "%s.csv", prefix);
-  snprintf(probe, sizeof probe, "%s.tmp", path);
-  FILE *out = NULL;
-  if (!bad && rank == 0) {
-    if (!(out = fopen(probe, "w")))
-      snprintf(err, sizeof err, "cannot write %.1000s: %s", path, strerror(errno)), bad = 1;
-    else fclose(out), remove(probe);
-  }
+  if (!bad && !ya.none && strcmp(xa.name, ya.name) == 0)
+    snprintf(err, sizeof err,
+             "--x and --y both vary %s (by default --x is O2_g and --y is CO_g: give the other axis too, or --y none)",
+             xa.name),
+        bad = 1;
   int any = bad, root_bad = bad;
   MPI_Allreduce(&bad, &any, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
   MPI_Bcast(&root_bad, 1, MPI_INT, 0, MPI_COMM_WORLD);
@@ -226,7 +223,7 @@ int main(int argc, char **argv)
     return 2;
   }
   int status = 0;
-  int64_t pts = x.n * (ya.none ? 1 : y.n), converged = 0;
+  int64_t pts = x.n * (ya.none ? 1 : y.n), converged = 0, dropped = 0;
   int wrote_csv = pts <= CSV_MAX_POINTS;
   double t0 = MPI_Wtime();
   /* The map goes to PREFIX.h5 and PREFIX.csv, each written collectively from
@@ -242,6 +239,7 @@ int main(int argc, char **argv)
   so.resume = resume;
   so.csv = wrote_csv ? path : NULL;
   so.converged = &converged;
+  so.dropped = &dropped;
   if (rank == 0 && !quiet && (progress || isatty(2))) bar_state.tty = stderr;
   if (bar_state.tty) so.progress = show_progress, so.context = &bar_state;
 #ifdef TOFGRID_HAVE_HDF5
@@ -261,6 +259,9 @@ int main(int argc, char **argv)
     fputc('\n', bar_state.tty);
   }
   double seconds = MPI_Wtime() - t0;
+  if (dropped && rank == 0) /* said even with --quiet: the checkpoints were damaged */
+    fprintf(stderr, "tofgrid: %lld checkpoint record%s cut short or damaged; dropped, and %s rows computed again\n",
+            (long long)dropped, dropped == 1 ? " was" : "s were", dropped == 1 ? "its" : "their");
   if (rc) { /* a sweep error is the same on every rank: rank 0 says it */
     if (rank == 0) fprintf(stderr, "tofgrid: %s\n", tg_error_message());
     status = 1;

@@ -6,6 +6,9 @@
 #ifndef TOFGRID_CORE_H
 #define TOFGRID_CORE_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include "tofgrid/error.h"
 #include "tofgrid/export.h"
 
@@ -29,6 +32,17 @@
 
 /* Record "fn: message" as the thread's last error and return status. */
 TG_INTERNAL int tg__fail(int status, const char *fn, const char *fmt, ...) TG_PRINTF(3, 4);
+
+/* FNV-1a, 64 bits: h continued over n bytes at p (start from TG_HASH_SEED).
+ * For fingerprints and checksums against accidents (a changed model, a
+ * flipped bit), not against an adversary. */
+#define TG_HASH_SEED 14695981039346656037ULL
+static inline uint64_t tg__hash(uint64_t h, const void *p, size_t n)
+{
+  const unsigned char *b = (const unsigned char *)p;
+  for (size_t i = 0; i < n; i++) h = (h ^ b[i]) * 1099511628211ULL;
+  return h;
+}
 
 /* Return a failing status from the enclosing function. */
 #define TG_CALL(expr)                       \

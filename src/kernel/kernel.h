@@ -143,6 +143,11 @@ int tg__model_finish(tg_model *m);
 /* The YAML reader (model_yaml.c): text -> a finished model. */
 int tg__model_read_yaml(tg_model *m, const char *yaml, size_t length);
 
+/* A fingerprint of everything in a model that changes a result (fingerprint.c):
+ * species, sites, steps' stoichiometry and energies, conditions, solver
+ * settings. Not of its name, origin or whitespace. */
+uint64_t tg__model_fingerprint(const tg_model *m);
+
 /* Thermochemistry and rate constants (thermo.c). */
 double tg__gas_correction(const char *gas_formula, double T, int *known);
 int tg__molecular_mass(const char *formula, double *kg);

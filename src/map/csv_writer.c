@@ -57,7 +57,11 @@ static int write_at(MPI_File fh, MPI_Offset at, const char *s, size_t n)
 {
   while (n > 0) {
     int piece = n > ((size_t)1 << 30) ? 1 << 30 : (int)n;
-    if (MPI_File_write_at(fh, at, s, piece, MPI_CHAR, MPI_STATUS_IGNORE) != MPI_SUCCESS) return -1;
+    MPI_Status st;
+    int written = 0;
+    if (MPI_File_write_at(fh, at, s, piece, MPI_CHAR, &st) != MPI_SUCCESS ||
+        MPI_Get_count(&st, MPI_CHAR, &written) != MPI_SUCCESS || written != piece)
+      return -1; /* a short write: the disk is full */
     at += piece, s += piece, n -= (size_t)piece;
   }
   return 0;
@@ -86,19 +90,15 @@ int tg__write_csv(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, c
   }
   ok &= !head.failed && !body.failed;
   if (ok) len[nx] = (int64_t)head.n;
-  int all_ok = 0, rc = TG_SUCCESS;
-  rc = tg__mpi(MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup), fn, "MPI_Allreduce");
-  if (!rc && !all_ok) rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory formatting %s", path);
+  int rc = tg__agree(dup, ok ? TG_SUCCESS : tg__fail(TG_ERR_NOMEM, fn, "out of memory formatting %s", path), fn);
   if (!rc)
     rc = tg__mpi(MPI_Allreduce_c(MPI_IN_PLACE, len, (MPI_Count)nx + 1, MPI_INT64_T, MPI_SUM, dup), fn,
                  "MPI_Allreduce_c");
   MPI_File fh = MPI_FILE_NULL;
-  if (!rc) {
-    /* A stale file at path must not leave bytes past the new end. */
-    if (rank == 0) remove(path);
-    MPI_Barrier(dup);
+  if (!rc) { /* path is a new, empty temporary (outputs.c): nothing stale past our end */
     int err = MPI_File_open(dup, path, MPI_MODE_WRONLY | MPI_MODE_CREATE, MPI_INFO_NULL, &fh);
-    if (err != MPI_SUCCESS) rc = tg__fail(TG_ERR_IO, fn, "cannot create %s (is its directory writable?)", path);
+    rc = tg__agree(dup, err == MPI_SUCCESS ? TG_SUCCESS : tg__fail(TG_ERR_IO, fn, "cannot open %s", path), fn);
+    if (rc && fh != MPI_FILE_NULL) MPI_File_close(&fh);
   }
   if (!rc) {
     /* Row r starts after the header and every earlier row: len becomes the
@@ -111,16 +111,17 @@ int tg__write_csv(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, c
     }
     int bad = rank == 0 && write_at(fh, 0, head.s, head.n);
     size_t pos = 0; /* my rows are in body in the order of their runs */
-    for (int k = 0; k < p->nruns; k++) {
+    for (int k = 0; k < p->nruns && !bad; k++) {
       const tg__run *r = &p->runs[k];
       size_t n = (size_t)(len[r->row + r->n] - len[r->row]);
       bad |= write_at(fh, len[r->row], body.s + pos, n);
       pos += n;
     }
-    bad |= MPI_File_close(&fh) != MPI_SUCCESS;
-    int any_bad = 0;
-    rc = tg__mpi(MPI_Allreduce(&bad, &any_bad, 1, MPI_INT, MPI_MAX, dup), fn, "MPI_Allreduce");
-    if (!rc && any_bad) rc = tg__fail(TG_ERR_IO, fn, "writing %s failed", path);
+    bad |= MPI_File_close(&fh) != MPI_SUCCESS; /* collective: every rank closes, whatever its writes did */
+    rc = tg__agree(dup,
+                   bad ? tg__fail(TG_ERR_IO, fn, "writing %s failed (is the disk full or a quota reached?)", path)
+                       : TG_SUCCESS,
+                   fn);
   }
   free(len), free(head.s), free(body.s);
   return rc;

@@ -25,11 +25,14 @@ int tg_tof_grid(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axi
   memset(out, 0, sizeof *out);
   int size, rank;
   MPI_Comm dup;
-  TG_CALL(tg__grid_prepare(comm, m, x, y, schedule, fn, &dup, &size, &rank));
-  TG_CALL(tg__root(root, size, fn));
+  TG_CALL(tg__grid_prepare(comm, m, x, y, schedule, root, fn, &dup, &size, &rank));
+  TG_CALL(tg__root(root, size, fn)); /* the same root on every rank (checked by tg__grid_prepare) */
   double t0 = MPI_Wtime();
   int64_t nx = x->n, ny = y ? y->n : 1, total = nx * ny;
   int rec = tg__grid_record(m), ncov = m->na + m->ns;
+  /* The root holds every record, gathered, and the unpacked map: twice the map. */
+  double bytes = (double)nx * (double)ny * rec * sizeof(double) * (rank == root ? 2.0 : 1.0 / size);
+  TG_CALL(tg__check_budget(dup, bytes, total, fn));
   tg__rows mine = {.per_row = ny * rec};
   int rc = tg__sweep_rows(dup, size, rank, m, x, y, schedule, NULL, NULL, NULL, &mine, fn);
 
@@ -44,9 +47,9 @@ int tg_tof_grid(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axi
       rows = malloc((size_t)nx * sizeof *rows);
       data = malloc((size_t)(total * rec) * sizeof *data);
     }
-    int ok = rank != root || (nrows && ndata && rows && data), all_ok = 0;
-    MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup);
-    if (!all_ok) rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory for %lld points on the root", (long long)total);
+    int ok = rank != root || (nrows && ndata && rows && data);
+    rc = tg__agree(dup, ok ? TG_SUCCESS : tg__fail(TG_ERR_NOMEM, fn, "out of memory for %lld points", (long long)total),
+                   fn);
   }
   if (!rc) rc = tg_gather(dup, &mine.n, nrows, 1, TG_INT64, root);
   if (!rc && rank == root)
@@ -73,6 +76,7 @@ int tg_tof_grid(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axi
     }
   }
   free(nrows), free(ndata), free(rows), free(data);
+  rc = tg__agree(dup, rc, fn);
   out->seconds = MPI_Wtime() - t0;
   return rc;
 }

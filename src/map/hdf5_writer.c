@@ -2,11 +2,31 @@
  * from the rows each rank holds, as a union of hyperslabs, so no rank ever
  * holds the whole grid. HDF5's own error printing is switched off around our
  * calls: the library reports through its status and message only. */
+#define _GNU_SOURCE /* fallocate */
 #include <string.h>
 
 #include "map/map.h"
 
 #ifndef TOFGRID_HAVE_HDF5
+
+/* Is there room for the file? HDF5 1.10 cannot recover from a failed
+ * H5Fclose: the half-closed file stays registered and HDF5's own shutdown
+ * in MPI_Finalize then crashes on it. So the room a map needs (its numbers
+ * plus a margin for HDF5's headers) is reserved for a moment before HDF5
+ * writes a byte: a full disk, a quota or a file size limit is found here,
+ * as a clean error. (Only a disk filled by someone else in the seconds of
+ * the write can still reach HDF5.) Rank 0, on the temporary outputs.c made. */
+static int reserve(const char *path, double bytes, const char *fn)
+{
+  int fd = open(path, O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return tg__fail(TG_ERR_IO, fn, "cannot open %s: %s", path, strerror(errno));
+  int rc = TG_SUCCESS;
+  if (fallocate(fd, 0, 0, (off_t)bytes) != 0 && errno != EOPNOTSUPP && errno != ENOSYS)
+    rc = tg__fail(TG_ERR_IO, fn, "no room for %s (%.3g MB): %s", path, bytes / 1e6, strerror(errno));
+  if (ftruncate(fd, 0) != 0 && !rc) rc = tg__fail(TG_ERR_IO, fn, "cannot truncate %s: %s", path, strerror(errno));
+  close(fd);
+  return rc;
+}
 
 int tg__write_hdf5(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y, const tg__part *part,
                    const char *path, const char *fn)
@@ -16,104 +36,191 @@ int tg__write_hdf5(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, 
 }
 
 #else
+#include <errno.h>
+#include <fcntl.h>
 #include <hdf5.h>
+#include <stdlib.h>
+#include <unistd.h>
 
-static int write_dataset(hid_t file, const char *name, hid_t type, int rank_dims, const hsize_t *dims,
-                         const tg__part *p, const void *mem, hsize_t per_row, hid_t dxpl)
+/* Every HDF5 call here is collective or feeds one. A call that fails on one
+ * rank must not leave the others in the next collective: before each
+ * collective step the ranks agree whether all are still good (`bad` is this
+ * rank's; an MPI failure counts as bad). */
+static int agreed(MPI_Comm dup, int bad)
 {
-  hid_t space = H5Screate_simple(rank_dims, dims, NULL);
-  hid_t set = H5Dcreate2(file, name, type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+  int any = 1;
+  if (MPI_Allreduce(&bad, &any, 1, MPI_INT, MPI_MAX, dup) != MPI_SUCCESS) return 1;
+  return any;
+}
+
+static void close_space(hid_t id)
+{
+  if (id >= 0) H5Sclose(id);
+}
+
+/* One dataset of the map, from the runs of rows this rank holds. */
+static int write_dataset(MPI_Comm dup, hid_t file, const char *name, hid_t type, int rank_dims, const hsize_t *dims,
+                         const tg__part *p, const void *mem, hsize_t per_row, hid_t dcpl, hid_t dxpl)
+{
+  hid_t space = H5Screate_simple(rank_dims, dims, NULL), memspace = -1, set = -1;
+  int bad = space < 0;
+  if (!bad) set = H5Dcreate2(file, name, type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT);
+  bad |= set < 0 || H5Sselect_none(space) < 0;
   hsize_t total = 0;
-  H5Sselect_none(space);
-  for (int k = 0; k < p->nruns; k++) {
+  for (int k = 0; k < p->nruns && !bad; k++) {
     hsize_t start[3] = {(hsize_t)p->runs[k].row, 0, 0},
             count[3] = {(hsize_t)p->runs[k].n, dims[1], rank_dims > 2 ? dims[2] : 1};
-    H5Sselect_hyperslab(space, H5S_SELECT_OR, start, NULL, count, NULL);
+    bad |= H5Sselect_hyperslab(space, H5S_SELECT_OR, start, NULL, count, NULL) < 0;
     total += (hsize_t)p->runs[k].n * per_row;
   }
-  hid_t memspace = H5Screate_simple(1, &total, NULL);
-  if (total == 0) H5Sselect_none(memspace);
-  herr_t rc = set < 0 ? -1 : H5Dwrite(set, type, memspace, space, dxpl, mem);
-  H5Sclose(memspace);
-  if (set >= 0) H5Dclose(set);
-  H5Sclose(space);
-  return rc < 0 ? -1 : 0;
-}
-
-static void attribute(hid_t obj, const char *name, const char *value)
-{
-  hid_t type = H5Tcopy(H5T_C_S1);
-  H5Tset_size(type, strlen(value) + 1);
-  hid_t space = H5Screate(H5S_SCALAR);
-  hid_t a = H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT);
-  H5Awrite(a, type, value);
-  H5Aclose(a);
-  H5Sclose(space);
-  H5Tclose(type);
-}
-
-static void names(const tg_model *m, int kind, int also_sites, char *buf, size_t len)
-{
-  buf[0] = 0;
-  for (int pass = 0; pass < (also_sites ? 2 : 1); pass++) {
-    int k = pass ? TG_SITE : kind;
-    for (int i = 0; i < tg_model_count(m, k); i++) {
-      size_t used = strlen(buf);
-      snprintf(buf + used, len - used, "%s%s", used ? "," : "", tg_model_species(m, k, i));
-    }
+  if (!bad) {
+    hsize_t one = total ? total : 1;
+    memspace = H5Screate_simple(1, &one, NULL);
+    bad |= memspace < 0 || (total == 0 && H5Sselect_none(memspace) < 0);
   }
+  if (!agreed(dup, bad)) bad |= H5Dwrite(set, type, memspace, space, dxpl, mem) < 0;
+  else bad = 1;
+  close_space(memspace);
+  if (set >= 0) bad |= H5Dclose(set) < 0;
+  close_space(space);
+  return bad;
+}
+
+/* A string attribute (collective metadata: every rank, the same value). */
+static int attribute(hid_t obj, const char *name, const char *value)
+{
+  hid_t type = H5Tcopy(H5T_C_S1), space = H5Screate(H5S_SCALAR), a = -1;
+  int bad = type < 0 || space < 0 || H5Tset_size(type, strlen(value) + 1) < 0;
+  if (!bad) a = H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT);
+  bad |= a < 0 || H5Awrite(a, type, value) < 0;
+  if (a >= 0) bad |= H5Aclose(a) < 0;
+  close_space(space);
+  if (type >= 0) H5Tclose(type);
+  return bad;
+}
+
+/* Names of a kind of species (and the sites after the adsorbates), comma
+ * separated, in a string of its own (NULL: out of memory). */
+static char *names(const tg_model *m, int kind, int also_sites)
+{
+  size_t len = 1;
+  for (int pass = 0; pass < (also_sites ? 2 : 1); pass++)
+    for (int i = 0; i < tg_model_count(m, pass ? TG_SITE : kind); i++)
+      len += strlen(tg_model_species(m, pass ? TG_SITE : kind, i)) + 1;
+  char *buf = malloc(len);
+  if (!buf) return NULL;
+  buf[0] = 0;
+  for (int pass = 0; pass < (also_sites ? 2 : 1); pass++)
+    for (int i = 0; i < tg_model_count(m, pass ? TG_SITE : kind); i++) {
+      if (buf[0]) strcat(buf, ",");
+      strcat(buf, tg_model_species(m, pass ? TG_SITE : kind, i));
+    }
+  return buf;
+}
+
+/* The axes, their names and the model's names (small: every rank writes
+ * the same values). */
+static int write_labels(MPI_Comm dup, hid_t h5f, const tg_model *m, const tg_axis *x, const tg_axis *y, hid_t dcpl,
+                        hid_t dxpl)
+{
+  const tg_axis *ax[2] = {x, y};
+  const char *an[2] = {"x", "y"};
+  int bad = 0;
+  for (int k = 0; k < (y ? 2 : 1); k++) {
+    hsize_t n = (hsize_t)ax[k]->n;
+    hid_t sp = H5Screate_simple(1, &n, NULL), ds = -1;
+    if (sp >= 0) ds = H5Dcreate2(h5f, an[k], H5T_NATIVE_DOUBLE, sp, H5P_DEFAULT, dcpl, H5P_DEFAULT);
+    if (!agreed(dup, sp < 0 || ds < 0)) {
+      bad |= H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, dxpl, ax[k]->values) < 0;
+      bad |= attribute(ds, "name", tg__axis_name(m, ax[k]));
+    } else {
+      bad = 1;
+    }
+    if (ds >= 0) bad |= H5Dclose(ds) < 0;
+    close_space(sp);
+    if (agreed(dup, bad)) return 1;
+  }
+  char *gases = names(m, TG_GAS, 0), *all = names(m, TG_ADSORBATE, 1);
+  if (!agreed(dup, !gases || !all)) {
+    bad |= attribute(h5f, "model", tg_model_name(m));
+    bad |= attribute(h5f, "gases", gases);
+    bad |= attribute(h5f, "species", all);
+    bad |= attribute(h5f, "product", tg_model_product(m) >= 0 ? tg_model_species(m, TG_GAS, tg_model_product(m)) : "");
+  } else {
+    bad = 1;
+  }
+  free(gases), free(all);
+  return bad;
+}
+
+/* Is there room for the file? HDF5 1.10 cannot recover from a failed
+ * H5Fclose: the half-closed file stays registered and HDF5's own shutdown
+ * in MPI_Finalize then crashes on it. So the room a map needs (its numbers
+ * plus a margin for HDF5's headers) is reserved for a moment before HDF5
+ * writes a byte: a full disk, a quota or a file size limit is found here,
+ * as a clean error. (Only a disk filled by someone else in the seconds of
+ * the write can still reach HDF5.) Rank 0, on the temporary outputs.c made. */
+static int reserve(const char *path, double bytes, const char *fn)
+{
+  int fd = open(path, O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return tg__fail(TG_ERR_IO, fn, "cannot open %s: %s", path, strerror(errno));
+  int rc = TG_SUCCESS;
+  if (fallocate(fd, 0, 0, (off_t)bytes) != 0 && errno != EOPNOTSUPP && errno != ENOSYS)
+    rc = tg__fail(TG_ERR_IO, fn, "no room for %s (%.3g MB): %s", path, bytes / 1e6, strerror(errno));
+  if (ftruncate(fd, 0) != 0 && !rc) rc = tg__fail(TG_ERR_IO, fn, "cannot truncate %s: %s", path, strerror(errno));
+  close(fd);
+  return rc;
 }
 
 int tg__write_hdf5(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y, const tg__part *p,
                    const char *path, const char *fn)
 {
-  (void)rank;
   int64_t nx = x->n, ny = y ? y->n : 1;
-  int ng = m->ng, nc = m->na + m->ns, rc = TG_SUCCESS;
+  int ng = m->ng, nc = m->na + m->ns;
+  double bytes = (double)nx * (double)ny * ((ng + nc) * sizeof(double) + 2 * sizeof(int)) +
+                 (double)(nx + ny) * sizeof(double) + 65536.0 + 256.0 * (m->nsp + m->nsteps);
+  TG_CALL(tg__agree(dup, rank == 0 ? reserve(path, bytes, fn) : TG_SUCCESS, fn));
   H5E_auto2_t old_func;
   void *old_data;
   H5Eget_auto2(H5E_DEFAULT, &old_func, &old_data);
   H5Eset_auto2(H5E_DEFAULT, NULL, NULL);
-  hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
-  H5Pset_fapl_mpio(fapl, dup, MPI_INFO_NULL);
-  hid_t h5f = H5Fcreate(path, H5F_ACC_TRUNC, H5P_DEFAULT, fapl);
-  H5Pclose(fapl);
-  if (h5f < 0) {
-    rc = tg__fail(TG_ERR_IO, fn, "cannot create %s (is its directory writable?)", path);
+  /* No modification times in object headers: the same map gives the same
+   * bytes. The file creation list is also the root group's. */
+  hid_t fapl = H5Pcreate(H5P_FILE_ACCESS), fcpl = H5Pcreate(H5P_FILE_CREATE), dcpl = H5Pcreate(H5P_DATASET_CREATE),
+        dxpl = H5Pcreate(H5P_DATASET_XFER), h5f = -1;
+  int bad = fapl < 0 || fcpl < 0 || dcpl < 0 || dxpl < 0 || H5Pset_fapl_mpio(fapl, dup, MPI_INFO_NULL) < 0 ||
+            H5Pset_obj_track_times(fcpl, 0) < 0 || H5Pset_obj_track_times(dcpl, 0) < 0 ||
+            H5Pset_dxpl_mpio(dxpl, H5FD_MPIO_COLLECTIVE) < 0;
+  int rc = TG_SUCCESS;
+  if (agreed(dup, bad)) {
+    rc = tg__fail(TG_ERR_NOMEM, fn, "cannot set up HDF5 to write %s", path);
   } else {
-    hid_t dxpl = H5Pcreate(H5P_DATASET_XFER);
-    H5Pset_dxpl_mpio(dxpl, H5FD_MPIO_COLLECTIVE);
-    hsize_t d3g[3] = {(hsize_t)nx, (hsize_t)ny, (hsize_t)ng}, d3c[3] = {(hsize_t)nx, (hsize_t)ny, (hsize_t)nc},
-            d2[2] = {(hsize_t)nx, (hsize_t)ny};
-    int bad = write_dataset(h5f, "tof", H5T_NATIVE_DOUBLE, 3, d3g, p, p->tof, (hsize_t)(ny * ng), dxpl);
-    bad |= write_dataset(h5f, "coverages", H5T_NATIVE_DOUBLE, 3, d3c, p, p->cov, (hsize_t)(ny * nc), dxpl);
-    bad |= write_dataset(h5f, "status", H5T_NATIVE_INT, 2, d2, p, p->status, (hsize_t)ny, dxpl);
-    bad |= write_dataset(h5f, "iterations", H5T_NATIVE_INT, 2, d2, p, p->iterations, (hsize_t)ny, dxpl);
-    /* axes and names: small, written by every rank with the same values (collective metadata) */
-    const tg_axis *ax[2] = {x, y};
-    const char *an[2] = {"x", "y"};
-    for (int k = 0; k < (y ? 2 : 1); k++) {
-      hsize_t n = (hsize_t)ax[k]->n;
-      hid_t sp = H5Screate_simple(1, &n, NULL),
-            ds = H5Dcreate2(h5f, an[k], H5T_NATIVE_DOUBLE, sp, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
-      bad |= ds < 0 || H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, dxpl, ax[k]->values) < 0;
-      attribute(ds, "name", tg__axis_name(m, ax[k]));
-      if (ds >= 0) H5Dclose(ds);
-      H5Sclose(sp);
+    h5f = H5Fcreate(path, H5F_ACC_TRUNC, fcpl, fapl);
+    if (agreed(dup, h5f < 0)) {
+      rc = tg__fail(TG_ERR_IO, fn, "cannot create %s (is its directory writable?)", path);
+    } else {
+      hsize_t d3g[3] = {(hsize_t)nx, (hsize_t)ny, (hsize_t)ng}, d3c[3] = {(hsize_t)nx, (hsize_t)ny, (hsize_t)nc},
+              d2[2] = {(hsize_t)nx, (hsize_t)ny};
+      bad = write_dataset(dup, h5f, "tof", H5T_NATIVE_DOUBLE, 3, d3g, p, p->tof, (hsize_t)(ny * ng), dcpl, dxpl);
+      if (!agreed(dup, bad))
+        bad =
+            write_dataset(dup, h5f, "coverages", H5T_NATIVE_DOUBLE, 3, d3c, p, p->cov, (hsize_t)(ny * nc), dcpl, dxpl);
+      if (!agreed(dup, bad))
+        bad = write_dataset(dup, h5f, "status", H5T_NATIVE_INT, 2, d2, p, p->status, (hsize_t)ny, dcpl, dxpl);
+      if (!agreed(dup, bad))
+        bad = write_dataset(dup, h5f, "iterations", H5T_NATIVE_INT, 2, d2, p, p->iterations, (hsize_t)ny, dcpl, dxpl);
+      if (!agreed(dup, bad)) bad = write_labels(dup, h5f, m, x, y, dcpl, dxpl);
+      /* Closed on every path (an open file would be flushed by HDF5's own
+       * shutdown after MPI_Finalize, and crash there). */
+      bad |= H5Fclose(h5f) < 0;
+      if (agreed(dup, bad))
+        rc = tg__fail(TG_ERR_IO, fn, "writing %s failed (is the disk full or a quota reached?)", path);
     }
-    char buf[4096];
-    attribute(h5f, "model", tg_model_name(m));
-    names(m, TG_GAS, 0, buf, sizeof buf);
-    attribute(h5f, "gases", buf);
-    names(m, TG_ADSORBATE, 1, buf, sizeof buf);
-    attribute(h5f, "species", buf);
-    attribute(h5f, "product", tg_model_product(m) >= 0 ? tg_model_species(m, TG_GAS, tg_model_product(m)) : "");
-    H5Pclose(dxpl);
-    bad |= H5Fclose(h5f) < 0;
-    int any_bad = 0;
-    MPI_Allreduce(&bad, &any_bad, 1, MPI_INT, MPI_MAX, dup);
-    if (any_bad) rc = tg__fail(TG_ERR_IO, fn, "writing %s failed", path);
   }
+  if (dxpl >= 0) H5Pclose(dxpl);
+  if (dcpl >= 0) H5Pclose(dcpl);
+  if (fcpl >= 0) H5Pclose(fcpl);
+  if (fapl >= 0) H5Pclose(fapl);
   H5Eset_auto2(H5E_DEFAULT, old_func, old_data);
   return rc;
 }

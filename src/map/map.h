@@ -21,10 +21,11 @@ enum { TG_PATH_MAX = 4096 };
  * cached (private_comm.c). Errors on it return (MPI_ERRORS_RETURN). */
 int tg__private_comm(MPI_Comm comm, const char *fn, MPI_Comm *dup);
 
-/* Checks every sweep makes first (the same verdict on every rank), and the
- * sweep's private duplicate of comm. Messages name fn. */
+/* The sweep's private duplicate of comm, and the checks every sweep makes
+ * first: the same verdict on every rank, and every rank given the same
+ * model, axes, schedule and must_match (e.g. the root). Messages name fn. */
 int tg__grid_prepare(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
-                     const char *fn, MPI_Comm *dup, int *size, int *rank);
+                     int64_t must_match, const char *fn, MPI_Comm *dup, int *size, int *rank);
 
 /* The record of one point, as the sweep stores it: the TOF of every gas,
  * the coverages, status, iterations (doubles). Unpacked only by
@@ -68,10 +69,11 @@ void tg__part_free(tg__part *part);
 /* Solve this rank's rows of the map into `mine` (appended): its block of
  * the outer axis (static) or the chunks it claims from an atomic counter on
  * rank 0 of dup (dynamic), skipping rows marked in `done` (may be NULL) and
- * calling on_row (may be NULL) after each. Collective over dup; the status
- * agrees on every rank; messages name fn. */
+ * calling on_row (may be NULL) after each; a failing on_row stops the rank.
+ * Points without a steady state are NaN with status TG_STEADY_FAILED.
+ * Collective over dup; the status agrees on every rank; messages name fn. */
 int tg__sweep_rows(MPI_Comm dup, int size, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y,
-                   tg_schedule schedule, const char *done, void (*on_row)(int64_t row, const double *data, void *ctx),
+                   tg_schedule schedule, const char *done, int (*on_row)(int64_t row, const double *data, void *ctx),
                    void *ctx, tg__rows *mine, const char *fn);
 
 /* The writers: each writes its file at path, collectively over dup, from
@@ -89,25 +91,66 @@ static inline const char *tg__axis_name(const tg_model *m, const tg_axis *a)
 }
 
 /* Checkpoints (checkpoint.c): CHECKPOINT.<r> holds a header identifying the
- * map, then a record per finished row. */
+ * map, then a record per finished row, each with a checksum. */
 typedef struct tg__checkpoint {
   const char *prefix; /* NULL: no checkpoints */
-  int64_t head[4];    /* nx, ny, record size, fingerprint of model and axes */
-  int nfiles;         /* files found by tg__checkpoint_resume */
-  FILE *out;          /* this rank's file, appended to as rows finish */
+  const char *fn;     /* the caller, for messages */
+  const tg_model *m;
+  int64_t head[4];             /* nx, ny, record size, fingerprint of model and axes */
+  int64_t per_row;             /* doubles per row */
+  int nfiles;                  /* files found by tg__checkpoint_resume */
+  int64_t dropped;             /* records found damaged or cut short (the same on every rank) */
+  long valid_end;              /* this rank's file: the end of its last whole record, or -1 */
+  char file[TG_PATH_MAX + 32]; /* this rank's file */
+  FILE *out;                   /* this rank's file, appended to as rows finish */
 } tg__checkpoint;
 
-void tg__checkpoint_init(tg__checkpoint *c, const char *prefix, const tg_model *m, const tg_axis *x, const tg_axis *y);
-/* Read every existing checkpoint file: mark their rows in done; rank r keeps
- * the data of files r, r + size, ... in held. Collective: the same verdict
- * on every rank. */
-int tg__checkpoint_resume(tg__checkpoint *c, MPI_Comm dup, int size, int rank, char *done, tg__rows *held,
-                          const char *fn);
-/* Open this rank's file (appending after a resume). Collective. */
-int tg__checkpoint_open(tg__checkpoint *c, MPI_Comm dup, int rank, int resume, const char *fn);
-void tg__checkpoint_record(tg__checkpoint *c, int64_t row, const double *data, int64_t per_row);
+void tg__checkpoint_init(tg__checkpoint *c, const char *prefix, const tg_model *m, const tg_axis *x, const tg_axis *y,
+                         const char *fn);
+/* Read every existing checkpoint file: mark their good rows in done; rank r
+ * keeps the data of files r, r + size, ... in held. Collective: the same
+ * verdict on every rank. */
+int tg__checkpoint_resume(tg__checkpoint *c, MPI_Comm dup, int size, int rank, char *done, tg__rows *held);
+/* Open this rank's file (after a resume: appending after its last whole
+ * record). Collective. */
+int tg__checkpoint_open(tg__checkpoint *c, MPI_Comm dup, int rank, int resume);
+/* Append a finished row; a failed write is an error (TG_ERR_IO). */
+int tg__checkpoint_record(tg__checkpoint *c, int64_t row, const double *data);
 void tg__checkpoint_close(tg__checkpoint *c);
-/* The map is written: remove every checkpoint file. Collective. */
-void tg__checkpoint_remove(tg__checkpoint *c, MPI_Comm dup, int size, int rank);
+/* The map is written and every rank has closed its file: remove this
+ * rank's share of the checkpoint files. */
+void tg__checkpoint_remove(tg__checkpoint *c, int size, int rank);
+
+/* Verdicts (agree.c). Every rank learns whether every rank succeeded: a
+ * failing rank returns its own status and message, the others the first
+ * failing rank's ("on rank R: ..."); a failed reduction is TG_ERR_MPI. Call
+ * it before any branch that a failure on one rank would make collective on
+ * the others. */
+int tg__agree(MPI_Comm dup, int rc, const char *fn);
+
+/* Outputs (outputs.c): the files of a map, each written under a unique
+ * temporary name and renamed into place only when every one is written;
+ * a lock on each name refuses a second run on the same files. */
+enum { TG_OUTPUTS_MAX = 3 };
+typedef struct tg__outputs {
+  int n;
+  const char *final[TG_OUTPUTS_MAX];           /* the names the caller gave */
+  char tmp[TG_OUTPUTS_MAX][TG_PATH_MAX + 32];  /* their temporaries (rank 0 made them; every rank knows) */
+  int lock_fd[TG_OUTPUTS_MAX];                 /* rank 0: the locks held, or -1 */
+  char lock[TG_OUTPUTS_MAX][TG_PATH_MAX + 32]; /* rank 0: the lock files */
+  int ntmp;                                    /* temporaries made so far: outputs 0 .. ntmp-1 */
+} tg__outputs;
+
+/* Lock every name (`locked` also: e.g. the checkpoint prefix, not an
+ * output) and make the temporaries of the outputs. Collective. */
+int tg__outputs_begin(tg__outputs *o, MPI_Comm dup, int rank, const char *const *names, int n, const char *locked,
+                      const char *fn);
+/* rc == TG_SUCCESS: rename every temporary into place; else remove them.
+ * Then release the locks. Collective; returns the agreed status. */
+int tg__outputs_end(tg__outputs *o, MPI_Comm dup, int rank, int rc, const char *fn);
+
+/* Memory (budget.c): refuse a map whose rows would not fit, before any
+ * work. bytes: what this rank will hold at its peak. Collective. */
+int tg__check_budget(MPI_Comm dup, double bytes, int64_t points, const char *fn);
 
 #endif

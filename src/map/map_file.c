@@ -12,16 +12,17 @@
 /* After each solved row: its checkpoint record and the progress report. */
 typedef struct row_hook {
   tg__checkpoint *ck;
-  int64_t per_row, done, total, ny;
+  int64_t done, total, ny;
   const tg_sweep_options *o;
 } row_hook;
 
-static void on_row(int64_t row, const double *data, void *context)
+static int on_row(int64_t row, const double *data, void *context)
 {
   row_hook *k = context;
-  tg__checkpoint_record(k->ck, row, data, k->per_row);
+  TG_CALL(tg__checkpoint_record(k->ck, row, data));
   k->done += k->ny;
   if (k->o->progress) k->o->progress(k->done, k->total, k->o->context);
+  return TG_SUCCESS;
 }
 
 /* A file name the caller gave: NULL (not asked for) or a usable name; the
@@ -44,6 +45,14 @@ int tg_tof_grid_write(MPI_Comm comm, const tg_model *m, const tg_axis *x, const 
   return tg_tof_grid_file(comm, m, x, y, path, &o);
 }
 
+/* What a rank holds at its peak: its rows as records, then unpacked by
+ * output, and (for the CSV) as text, about 25 bytes a number. */
+static double peak_bytes(const tg_model *m, int64_t nx, int64_t ny, int size, int csv)
+{
+  double points = (double)nx * (double)ny / size + (double)ny, rec = tg__grid_record(m);
+  return points * rec * (2 * sizeof(double) + (csv ? 25 : 0)) + (double)nx * 9;
+}
+
 int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, const char *path,
                      const tg_sweep_options *opt)
 {
@@ -57,36 +66,46 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
   TG_CALL(check_name(o.csv, "options->csv", fn));
   TG_CALL(check_name(o.checkpoint, "options->checkpoint", fn));
   if (!path && !o.csv) return tg__fail(TG_ERR_ARG, fn, "no output: path and options->csv are both NULL");
-  TG_CALL(tg__grid_prepare(comm, m, x, y, o.schedule, fn, &dup, &size, &rank));
+  if (o.resume && !o.checkpoint)
+    return tg__fail(TG_ERR_ARG, fn, "options->resume is set but options->checkpoint is NULL");
+  TG_CALL(tg__grid_prepare(comm, m, x, y, o.schedule,
+                           (path != NULL) * 8 + (o.csv != NULL) * 4 + (o.checkpoint != NULL) * 2 + (o.resume != 0), fn,
+                           &dup, &size, &rank));
   int64_t nx = x->n, ny = y ? y->n : 1;
   int64_t per_row = ny * tg__grid_record(m), total = nx * ny;
+  TG_CALL(tg__check_budget(dup, peak_bytes(m, nx, ny, size, o.csv != NULL), total, fn));
+
+  /* Lock the names (a second run on them is refused) and make the temporaries. */
+  tg__outputs out;
+  const char *names[2] = {path, o.csv};
+  TG_CALL(tg__outputs_begin(&out, dup, rank, names, 2, o.checkpoint, fn));
 
   /* Rows done by an earlier run: every rank reads every checkpoint's rows (the
    * same verdict everywhere); rank r keeps the data of files r, r+size, ... */
   char *done = calloc((size_t)nx, 1);
   tg__rows held = {.per_row = per_row};
   tg__checkpoint ck;
-  tg__checkpoint_init(&ck, o.checkpoint, m, x, y);
-  int ok = done != NULL, all_ok = 0;
-  int rc = tg__mpi(MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup), fn, "MPI_Allreduce");
-  if (!rc && !all_ok) rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory for %lld rows", (long long)nx);
-  if (!rc && o.checkpoint && o.resume) rc = tg__checkpoint_resume(&ck, dup, size, rank, done, &held, fn);
-  if (!rc && o.checkpoint) rc = tg__checkpoint_open(&ck, dup, rank, o.resume, fn);
+  tg__checkpoint_init(&ck, o.checkpoint, m, x, y, fn);
+  int rc =
+      tg__agree(dup, done ? TG_SUCCESS : tg__fail(TG_ERR_NOMEM, fn, "out of memory for %lld rows", (long long)nx), fn);
+  if (!rc && o.checkpoint && o.resume) rc = tg__checkpoint_resume(&ck, dup, size, rank, done, &held);
+  if (!rc && o.dropped) *o.dropped = ck.dropped;
+  if (!rc && o.checkpoint) rc = tg__checkpoint_open(&ck, dup, rank, o.resume);
 
   /* Solve my rows, skipping those done; record each as it finishes. */
-  row_hook hook = {&ck, per_row, held.n * ny, total, ny, &o};
+  row_hook hook = {&ck, held.n * ny, total, ny, &o};
   if (!rc) rc = tg__sweep_rows(dup, size, rank, m, x, y, o.schedule, done, on_row, &hook, &held, fn);
   tg__checkpoint_close(&ck);
   free(done);
 
   /* My rows in ascending order, one array per dataset, for the writers. */
   tg__part part = {0};
-  if (!rc) {
-    ok = tg__part_from_rows(m, &held, ny, &part) == 0;
-    rc = tg__mpi(MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup), fn, "MPI_Allreduce");
-    if (!rc && !all_ok)
-      rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory for %s rows", ok ? "another rank's" : "this rank's");
-  }
+  if (!rc)
+    rc = tg__agree(dup,
+                   tg__part_from_rows(m, &held, ny, &part) == 0
+                       ? TG_SUCCESS
+                       : tg__fail(TG_ERR_NOMEM, fn, "out of memory for %lld rows", (long long)held.n),
+                   fn);
   tg__rows_free(&held);
   if (!rc && o.converged) {
     int64_t mine = 0;
@@ -94,26 +113,11 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
     rc = tg__mpi(MPI_Allreduce(&mine, o.converged, 1, MPI_INT64_T, MPI_SUM, dup), fn, "MPI_Allreduce");
   }
 
-  /* Every output to a temporary, then all renamed at the end. */
-  const char *outputs[2] = {path, o.csv};
-  char tmp[2][TG_PATH_MAX + 8];
-  for (int k = 0; k < 2; k++)
-    if (outputs[k]) snprintf(tmp[k], sizeof tmp[k], "%s.tmp", outputs[k]);
-  if (!rc && path) rc = tg__write_hdf5(dup, rank, m, x, y, &part, tmp[0], fn);
-  if (!rc && o.csv) rc = tg__write_csv(dup, rank, m, x, y, &part, tmp[1], fn);
+  /* Every output to its temporary; renamed all together at the end. */
+  if (!rc && path) rc = tg__write_hdf5(dup, rank, m, x, y, &part, out.tmp[0], fn);
+  if (!rc && o.csv) rc = tg__write_csv(dup, rank, m, x, y, &part, out.tmp[1], fn);
   tg__part_free(&part);
-  if (rank == 0)
-    for (int k = 0; k < 2; k++) {
-      if (!outputs[k]) continue;
-      if (!rc && rename(tmp[k], outputs[k]) != 0)
-        rc = tg__fail(TG_ERR_IO, fn, "cannot rename %s to %s", tmp[k], outputs[k]);
-      if (rc) remove(tmp[k]);
-    }
-  if (rc != TG_ERR_MPI) { /* every rank learns rank 0's verdict on the files */
-    int root_rc = rc;
-    if (MPI_Bcast(&root_rc, 1, MPI_INT, 0, dup) == MPI_SUCCESS && root_rc && !rc)
-      rc = tg__fail(root_rc, fn, "writing the map failed (see rank 0)");
-  }
-  if (!rc && o.checkpoint) tg__checkpoint_remove(&ck, dup, size, rank);
+  rc = tg__outputs_end(&out, dup, rank, rc, fn);
+  if (!rc && o.checkpoint) tg__checkpoint_remove(&ck, size, rank); /* every rank closed its file before the end */
   return rc;
 }

@@ -26,16 +26,51 @@ static int check_axis(const tg_model *m, const tg_axis *a, const char *name, con
   return TG_SUCCESS;
 }
 
-int tg__grid_prepare(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
-                     const char *fn, MPI_Comm *dup, int *size, int *rank)
+/* Everything every rank must pass alike, as one number. */
+static uint64_t call_fingerprint(const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
+                                 int64_t must_match)
 {
-  if (!m) return tg__fail(TG_ERR_ARG, fn, "model is NULL");
+  uint64_t h = tg__model_fingerprint(m);
+  const tg_axis *ax[2] = {x, y};
+  for (int k = 0; k < 2; k++)
+    if (ax[k]) {
+      h = tg__hash(h, &ax[k]->variable, sizeof ax[k]->variable);
+      h = tg__hash(h, &ax[k]->n, sizeof ax[k]->n);
+      h = tg__hash(h, ax[k]->values, (size_t)ax[k]->n * sizeof *ax[k]->values);
+    }
+  h = tg__hash(h, &schedule, sizeof schedule);
+  return tg__hash(h, &must_match, sizeof must_match);
+}
+
+int tg__grid_prepare(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
+                     int64_t must_match, const char *fn, MPI_Comm *dup, int *size, int *rank)
+{
   TG_CALL(tg__comm(comm, fn, size, rank));
-  TG_CALL(check_axis(m, x, "x", fn));
-  if (y) TG_CALL(check_axis(m, y, "y", fn));
-  if (schedule != TG_SCHEDULE_STATIC && schedule != TG_SCHEDULE_DYNAMIC)
-    return tg__fail(TG_ERR_ARG, fn, "unknown schedule %d", (int)schedule);
-  return tg__private_comm(comm, fn, dup);
+  TG_CALL(tg__private_comm(comm, fn, dup));
+  /* Arguments are checked on every rank, then the verdicts and what the
+   * ranks were given are compared: a rank with a bad axis or another model
+   * must not leave the others in the sweep's collectives, or mix its rows
+   * into their map. */
+  int rc = TG_SUCCESS;
+  if (!m) rc = tg__fail(TG_ERR_ARG, fn, "model is NULL");
+  if (!rc) rc = check_axis(m, x, "x", fn);
+  if (!rc && y) rc = check_axis(m, y, "y", fn);
+  if (!rc && y && x->variable == y->variable)
+    rc = tg__fail(TG_ERR_ARG, fn, "axes x and y both vary %s: a map needs two different variables (or y = NULL)",
+                  tg__axis_name(m, x));
+  if (!rc && schedule != TG_SCHEDULE_STATIC && schedule != TG_SCHEDULE_DYNAMIC)
+    rc = tg__fail(TG_ERR_ARG, fn, "unknown schedule %d", (int)schedule);
+  int64_t h = rc ? 0 : (int64_t)call_fingerprint(m, x, y, schedule, must_match);
+  int64_t mine[3] = {rc, h, ~h}, all[3];
+  int err = MPI_Allreduce(mine, all, 3, MPI_INT64_T, MPI_MAX, *dup);
+  if (err != MPI_SUCCESS) return tg__mpi_fail(err, fn, "MPI_Allreduce");
+  if (rc) return rc;
+  if (all[0]) return tg__fail((int)all[0], fn, "another rank was given invalid arguments (see its message)");
+  if (all[1] != ~all[2])
+    return tg__fail(TG_ERR_ARG, fn,
+                    "the ranks were given different models, axes, schedules or roots; every rank must pass the "
+                    "same (load the model on every rank from the same file)");
+  return TG_SUCCESS;
 }
 
 /* Row `i` of the map (all of y) into ny records at out. The dynamic
@@ -60,21 +95,24 @@ static void solve_row(const tg_model *m, const tg_axis *x, const tg_axis *y, int
       else p[axes[k]->variable] = vals[k];
     }
     int rc = tg_solve(m, T, p, NULL, sol);
-    for (int g = 0; g < m->ng; g++) out[g] = sol->tof[g];
-    for (int c = 0; c < n; c++) out[m->ng + c] = sol->coverages[c];
-    out[m->ng + n] = rc == TG_SUCCESS ? sol->status : TG_STEADY_FAILED;
-    out[m->ng + n + 1] = sol->iterations;
+    int failed = rc != TG_SUCCESS || sol->status == TG_STEADY_FAILED;
+    for (int g = 0; g < m->ng; g++) out[g] = failed ? NAN : sol->tof[g]; /* no steady state: no numbers */
+    for (int c = 0; c < n; c++) out[m->ng + c] = failed ? NAN : sol->coverages[c];
+    out[m->ng + n] = failed ? TG_STEADY_FAILED : sol->status;
+    out[m->ng + n + 1] = rc == TG_SUCCESS ? sol->iterations : 0;
   }
 }
 
 int tg__sweep_rows(MPI_Comm dup, int size, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y,
-                   tg_schedule schedule, const char *done, void (*on_row)(int64_t row, const double *data, void *ctx),
+                   tg_schedule schedule, const char *done, int (*on_row)(int64_t row, const double *data, void *ctx),
                    void *ctx, tg__rows *mine, const char *fn)
 {
   int64_t nx = x->n, ny = y ? y->n : 1;
   double *p = malloc((size_t)(m->ng ? m->ng : 1) * sizeof *p), *row = malloc((size_t)mine->per_row * sizeof *row);
   tg_solution *sol = NULL;
-  int ok = p && row && tg_solution_create(m, &sol) == TG_SUCCESS;
+  int rc = TG_SUCCESS;
+  if (!p || !row || tg_solution_create(m, &sol) != TG_SUCCESS)
+    rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory for a row of %lld points", (long long)ny);
   /* Static: one block of rows. Dynamic: chunks of about 1/16 of a rank's share,
    * at most ~256 points, claimed from a counter on rank 0. */
   int64_t first = 0, count = nx, chunk = nx / (16 * (int64_t)size), cap = 256 / ny;
@@ -83,39 +121,45 @@ int tg__sweep_rows(MPI_Comm dup, int size, int rank, const tg_model *m, const tg
   int64_t *counter = NULL;
   MPI_Win win = MPI_WIN_NULL;
   if (schedule == TG_SCHEDULE_DYNAMIC) {
-    ok &= MPI_Win_allocate(rank == 0 ? sizeof(int64_t) : 0, sizeof(int64_t), MPI_INFO_NULL, dup, &counter, &win) ==
-          MPI_SUCCESS;
-    if (rank == 0 && counter) *counter = 0;
-    MPI_Win_fence(0, win);
-    MPI_Win_lock_all(MPI_MODE_NOCHECK, win);
+    rc = tg__agree(dup, rc, fn);
+    if (!rc)
+      rc = tg__mpi(
+          MPI_Win_allocate(rank == 0 ? sizeof(int64_t) : 0, sizeof(int64_t), MPI_INFO_NULL, dup, &counter, &win), fn,
+          "MPI_Win_allocate");
+    if (!rc && rank == 0) *counter = 0;
+    if (!rc) rc = tg__mpi(MPI_Win_fence(0, win), fn, "MPI_Win_fence");
+    if (!rc) rc = tg__mpi(MPI_Win_lock_all(MPI_MODE_NOCHECK, win), fn, "MPI_Win_lock_all");
   } else {
     tg_block_range(nx, size, rank, &first, &count);
   }
-  for (int once = 1; ok; once = 0) {
+  for (int once = 1; !rc; once = 0) {
     if (schedule == TG_SCHEDULE_STATIC) {
       if (!once) break;
     } else {
-      MPI_Fetch_and_op(&chunk, &first, MPI_INT64_T, 0, 0, MPI_SUM, win);
-      MPI_Win_flush(0, win);
-      if (first >= nx) break;
+      rc = tg__mpi(MPI_Fetch_and_op(&chunk, &first, MPI_INT64_T, 0, 0, MPI_SUM, win), fn, "MPI_Fetch_and_op");
+      if (!rc) rc = tg__mpi(MPI_Win_flush(0, win), fn, "MPI_Win_flush");
+      if (rc || first >= nx) break;
       count = first + chunk < nx ? chunk : nx - first;
     }
-    for (int64_t r = first; r < first + count && ok; r++) {
+    for (int64_t r = first; r < first + count && !rc; r++) {
       if (done && done[r]) continue;
       solve_row(m, x, y, r, p, sol, row, win != MPI_WIN_NULL && rank == 0 && size > 1 ? dup : MPI_COMM_NULL);
-      ok = tg__rows_add(mine, r, row) == 0;
-      if (on_row) on_row(r, row, ctx);
+      if (tg__rows_add(mine, r, row) != 0)
+        rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory after %lld rows of %lld points", (long long)mine->n,
+                      (long long)ny);
+      else if (on_row) rc = on_row(r, row, ctx);
     }
   }
+  /* A rank that stopped early still takes part in closing the window (the
+   * others may still be claiming rows from it). */
   if (win != MPI_WIN_NULL) {
-    MPI_Win_unlock_all(win);
-    MPI_Win_free(&win);
+    int err = MPI_Win_unlock_all(win);
+    if (!rc) rc = tg__mpi(err, fn, "MPI_Win_unlock_all");
+    err = MPI_Win_free(&win);
+    if (!rc) rc = tg__mpi(err, fn, "MPI_Win_free");
   }
   tg_solution_free(sol);
   free(p);
   free(row);
-  int all_ok = 0;
-  MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, dup);
-  if (!all_ok) return tg__fail(TG_ERR_NOMEM, fn, "out of memory for %s rows", ok ? "another rank's" : "this rank's");
-  return TG_SUCCESS;
+  return tg__agree(dup, rc, fn);
 }
