@@ -97,11 +97,12 @@ TG_API int tg_logspace(double lo, double hi, int64_t n, double *out);
  * rank count or schedule. The sweep talks on a private duplicate of @p comm, made
  * once and cached (never per call; the caller's communicator is not changed).
  * Conditions not on an axis are the model's. Points without a steady state have
- * status TG_STEADY_FAILED; they do not fail the call.
+ * status TG_STEADY_FAILED and NaN TOFs and coverages; they do not fail the call.
  *
  * @par Collectivity
  * Collective on @p comm: every rank of @p comm must call it with matching
- * @p model, @p x, @p y, @p schedule and @p root.
+ * @p model, @p x, @p y, @p schedule and @p root (checked: a mismatch is
+ * TG_ERR_ARG on every rank). An error on one rank is an error on every rank.
  *
  * @param[in]  comm      an intracommunicator (not MPI_COMM_NULL)
  * @param[in]  model     the model
@@ -115,9 +116,11 @@ TG_API int tg_logspace(double lo, double hi, int64_t n, double *out);
  * @retval TG_ERR_COMM  @p comm is MPI_COMM_NULL or an intercommunicator, or MPI
  *                      is not initialised (see tg_comm_info())
  * @retval TG_ERR_ARG    @p out or @p model NULL, an axis NULL, empty, of an
- *                       unknown variable or with a bad value, an unknown
- *                       @p schedule, @p root out of range
- * @retval TG_ERR_NOMEM  out of memory on some rank
+ *                       unknown variable or with a bad value, both axes on one
+ *                       variable, an unknown @p schedule, @p root out of
+ *                       range, or arguments that differ between ranks
+ * @retval TG_ERR_NOMEM  out of memory on some rank, or the map would not fit
+ *                       in the root's memory (the message has the estimate)
  * @retval TG_ERR_MPI   an MPI call on the sweep's private communicator failed
  *                      (duplicating @p comm, gathering, one-sided counters)
  */
@@ -130,8 +133,10 @@ TG_API int tg_tof_grid(MPI_Comm comm, const tg_model *model, const tg_axis *x, c
  * Written collectively with parallel HDF5 (MPI-IO) so that no rank ever holds the
  * whole grid: datasets tof (nx, ny, gases), coverages (nx, ny, species), status and
  * iterations (nx, ny), x and y (with attribute "name"); file attributes model,
- * gases, species, product. Written under PATH.tmp and renamed at the end, so a
- * failure leaves an earlier file intact.
+ * gases, species, product. Written under a new temporary (PATH.tmp.PID.N) and
+ * renamed at the end, so a failure leaves an earlier file intact; while it
+ * runs, rank 0 holds a POSIX lock on PATH.lock, and a second call on the same
+ * path is refused. Identical calls write identical bytes.
  *
  * @par Collectivity
  * Collective on @p comm: every rank of @p comm must call it with matching
@@ -148,8 +153,10 @@ TG_API int tg_tof_grid(MPI_Comm comm, const tg_model *model, const tg_axis *x, c
  *                      is not initialised (see tg_comm_info())
  * @retval TG_ERR_ARG          @p path NULL or empty, @p model NULL, a bad axis or
  *                             @p schedule
- * @retval TG_ERR_NOMEM        out of memory on some rank
- * @retval TG_ERR_IO           the file cannot be created, written or renamed
+ * @retval TG_ERR_NOMEM        out of memory on some rank, or the map would not
+ *                             fit in a rank's memory (the message has the estimate)
+ * @retval TG_ERR_IO           the file cannot be created, written or renamed,
+ *                             or another run is writing it
  * @retval TG_ERR_UNSUPPORTED  tofgrid was built without parallel HDF5
  * @retval TG_ERR_MPI   an MPI call on the sweep's private communicator failed
  *                      (duplicating @p comm, gathering, one-sided counters)
@@ -162,8 +169,10 @@ typedef struct tg_sweep_options {
   tg_schedule schedule; /**< how points are shared among ranks */
   /** Record finished rows in CHECKPOINT.\<rank\> as the sweep goes (NULL: no checkpoints). */
   const char *checkpoint;
-  /** Skip the rows recorded in existing checkpoint files (any earlier rank count); a
-   *  checkpoint of another map or a damaged file is an error. */
+  /** Skip the rows recorded in existing checkpoint files (any earlier rank count; needs
+   *  @c checkpoint). A checkpoint of another map (model, solver settings, axes) or format, or
+   *  with a damaged header, is an error; a damaged or cut-short record is dropped (see
+   *  @c dropped) and its row computed again. */
   int resume;
   /** Called on every rank after each row: points this rank has done (resumed ones
    *  included) and the map's total. */
@@ -203,12 +212,15 @@ typedef struct tg_sweep_options {
  * @retval TG_ERR_COMM  @p comm is MPI_COMM_NULL or an intercommunicator, or MPI
  *                      is not initialised (see tg_comm_info())
  * @retval TG_ERR_ARG          no output (@p path and options->csv both empty),
- *                             @p model NULL, a bad axis or schedule, or a
- *                             checkpoint of another map
- * @retval TG_ERR_NOMEM        out of memory on some rank
- * @retval TG_ERR_IO           a checkpoint cannot be read (or is damaged) or
- *                             written, or an output cannot be created, written
- *                             or renamed
+ *                             @p model NULL, a bad axis or schedule, resume
+ *                             without checkpoint, arguments that differ between
+ *                             ranks, or a checkpoint of another map (model,
+ *                             solver settings, axes) or checkpoint format
+ * @retval TG_ERR_NOMEM        out of memory on some rank, or the map would not
+ *                             fit in a rank's memory (the message has the estimate)
+ * @retval TG_ERR_IO           a checkpoint cannot be read (a header is damaged)
+ *                             or written, an output cannot be created, written
+ *                             or renamed, or another run is writing it
  * @retval TG_ERR_UNSUPPORTED  @p path is given but tofgrid was built without
  *                             parallel HDF5
  * @retval TG_ERR_MPI   an MPI call on the sweep's private communicator failed

@@ -7,6 +7,7 @@
  * dies, even by kill -9, so a stale lock file never blocks a later run.
  * Rank 0 does the file work and broadcasts its verdict and names. */
 #define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -79,6 +80,33 @@ static void unlock_all(tg__outputs *o)
     }
 }
 
+/* Temporaries of `name` left by a run that was killed (NAME.tmp.PID.N, the
+ * pattern make_temporary uses, nothing else): with the lock held no other
+ * run can be writing them. */
+static void remove_stale(const char *name)
+{
+  char dir[TG_PATH_MAX + 32];
+  snprintf(dir, sizeof dir, "%s", name);
+  char *slash = strrchr(dir, '/');
+  const char *base = slash ? slash + 1 : name;
+  if (slash) slash[1] = 0;
+  else snprintf(dir, sizeof dir, ".");
+  size_t nb = strlen(base);
+  DIR *d = opendir(dir);
+  if (!d) return;
+  for (struct dirent *e; (e = readdir(d));) {
+    const char *s = e->d_name;
+    if (strncmp(s, base, nb) != 0 || strncmp(s + nb, ".tmp.", 5) != 0) continue;
+    s += nb + 5;
+    size_t pid = strspn(s, "0123456789");
+    if (pid == 0 || s[pid] != '.' || s[pid + 1 + strspn(s + pid + 1, "0123456789")] != 0 || !s[pid + 1]) continue;
+    char path[2 * TG_PATH_MAX + 64];
+    snprintf(path, sizeof path, "%s%s%s", dir, slash ? "" : "/", e->d_name);
+    unlink(path);
+  }
+  closedir(d);
+}
+
 /* A new file next to `name`, created here and now (O_EXCL): NAME.tmp.PID.N. */
 static int make_temporary(const char *name, char *tmp, size_t len, const char *fn)
 {
@@ -105,6 +133,8 @@ int tg__outputs_begin(tg__outputs *o, MPI_Comm dup, int rank, const char *const 
     for (int k = 0; k < n && !v->rc; k++)
       if (names[k]) v->rc = lock_name(o, nl++, names[k], fn);
     if (locked && !v->rc) v->rc = lock_name(o, nl++, locked, fn);
+    for (int k = 0; k < n && !v->rc; k++)
+      if (names[k]) remove_stale(names[k]);
     for (int k = 0; k < n && !v->rc; k++)
       if (names[k]) v->rc = make_temporary(names[k], v->tmp[k], sizeof v->tmp[k], fn), o->ntmp = k + 1;
     if (v->rc) { /* undo what was made */

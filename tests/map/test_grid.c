@@ -1,7 +1,8 @@
 /* TOF maps: every point of a sweep equals a serial clean-start solve to the
  * last bit, for both schedules, at any rank count (the suite runs 1, 2, 3);
  * uneven splits (7 rows); two sweeps at once on the halves of a split
- * communicator; bad axes refused on every rank alike. */
+ * communicator; bad axes refused on every rank alike, and ranks given
+ * different models, axes or roots; maps too large refused; failed points NaN. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -59,6 +60,32 @@ static int read_csv(const char *path, int64_t nx, int64_t ny, tg_grid *g)
   int extra = fgets(line, sizeof line, f) != NULL;
   fclose(f);
   return k == nx * ny && !extra ? 0 : -1;
+}
+
+/* The tutorial's model at temperature T with max_iterations Newton
+ * iterations per attempt (and no integration beyond t_end). */
+static const char *model_text(double T, int max_iterations)
+{
+  static char text[2048];
+  snprintf(text, sizeof text,
+           "name: CO oxidation\n"
+           "temperature: %g\n"
+           "rate_algo: CT\n"
+           "unitcell_area: 9.0e-20\n"
+           "active_ratio: 0.4444444444444444\n"
+           "product: CO2_g\n"
+           "species:\n"
+           "  CO_g: {pressure: 1.32e-7}\n"
+           "  O2_g: {pressure: 5.26e-7}\n"
+           "  CO2_g: {pressure: 1.32e-7}\n"
+           "  \"*_s\": {total: 1.0, site_name: top}\n"
+           "reactions:\n"
+           "  - {reaction: \"CO_g + *_s -> CO_s\", Ga: 0.0, dG: -2.09}\n"
+           "  - {reaction: \"O2_g + 2*_s <-> O-O_2s -> 2O_s\", Ga: 0.07, dG: -2.39}\n"
+           "  - {reaction: \"CO_s + O_s <-> CO-O_2s -> CO2_g + 2*_s\", Ga: 0.39, dG: -0.46}\n"
+           "solver: {t_end: 1.0e-9, t_max: 1.0e-9, tolerance: 1.0e-12, max_iterations: %d}\n",
+           T, max_iterations);
+  return text;
 }
 
 int main(int argc, char **argv)
@@ -179,6 +206,57 @@ int main(int argc, char **argv)
   CHECK_FAILS(tg_tof_grid(MPI_COMM_WORLD, m, &x, NULL, TG_SCHEDULE_STATIC, size, &gb), TG_ERR_ARG,
               "is outside the communicator");
   CHECK_FAILS(tg_tof_grid(MPI_COMM_NULL, m, &x, NULL, TG_SCHEDULE_STATIC, 0, &gb), TG_ERR_COMM, "MPI_COMM_NULL");
+
+  /* axes_on_the_same_variable_are_refused: a map of nothing. */
+  CHECK_FAILS(tg_tof_grid(MPI_COMM_WORLD, m, &x, &x, TG_SCHEDULE_STATIC, 0, &gb), TG_ERR_ARG,
+              "axes x and y both vary O2_g");
+
+  /* ranks_must_agree: another model, root or axis on one rank is an error on
+   * every rank (not rows of two models in one map, nor a hang). */
+  tg_model *warmer = NULL, *weak = NULL;
+  CHECK_OK(tg_model_parse(model_text(600, 100), strlen(model_text(600, 100)), "warmer", &warmer));
+  CHECK_OK(tg_model_parse(model_text(500, 1), strlen(model_text(500, 1)), "weak solver", &weak));
+  if (size > 1) {
+    CHECK_FAILS(tg_tof_grid(MPI_COMM_WORLD, rank == 1 ? warmer : m, &x, NULL, TG_SCHEDULE_STATIC, 0, &gb), TG_ERR_ARG,
+                "the ranks were given different models");
+    CHECK_FAILS(tg_tof_grid(MPI_COMM_WORLD, m, &x, NULL, TG_SCHEDULE_DYNAMIC, rank == 1, &gb), TG_ERR_ARG,
+                "the ranks were given different models, axes, schedules or roots");
+    CHECK_FAILS(tg_tof_grid(MPI_COMM_WORLD, m, rank == 1 ? &bad : &x, NULL, TG_SCHEDULE_STATIC, 0, &gb), TG_ERR_ARG,
+                rank == 1 ? "pressures must be >= 0" : "another rank was given invalid arguments");
+  }
+
+  /* maps_that_cannot_fit_are_refused: 4e10 points, about 2.4 TB at the root. */
+  int64_t nbig = 200000;
+  double *big = malloc((size_t)nbig * sizeof *big);
+  CHECK_OK(tg_linspace(0.1, 0.5, nbig, big));
+  tg_axis bx = {tg_model_gas_index(m, "O2_g"), nbig, big}, by = {tg_model_gas_index(m, "CO_g"), nbig, big};
+  CHECK_FAILS(tg_tof_grid(MPI_COMM_WORLD, m, &bx, &by, TG_SCHEDULE_STATIC, 0, &gb), TG_ERR_NOMEM,
+              "a map of 40000000000 points needs about");
+  CHECK_FAILS(tg_tof_grid_write(MPI_COMM_WORLD, m, &bx, &by, TG_SCHEDULE_STATIC, "never_written.h5"), TG_ERR_NOMEM,
+              "GiB of memory of its node");
+  free(big);
+
+  /* failed_points_are_nan: a solver allowed one Newton iteration finds no
+   * steady state at most points; those report NaN, not the last iterate. */
+  tg_grid gw;
+  CHECK_OK(tg_tof_grid(MPI_COMM_WORLD, weak, &x, &y, TG_SCHEDULE_DYNAMIC, 0, &gw));
+  if (rank == 0) {
+    int64_t nfailed = 0, nan_ok = 0;
+    for (int64_t q = 0; q < gw.nx * gw.ny; q++) {
+      if (gw.status[q] != TG_STEADY_FAILED) continue;
+      nfailed++;
+      int all_nan = 1;
+      for (int k = 0; k < gw.ng; k++) all_nan &= isnan(gw.tof[q * gw.ng + k]);
+      for (int k = 0; k < gw.ncov; k++) all_nan &= isnan(gw.coverages[q * gw.ncov + k]);
+      nan_ok += all_nan;
+    }
+    CHECK(nfailed > 0, "the weak solver failed somewhere (%lld points)", (long long)nfailed);
+    CHECK(nan_ok == nfailed, "%lld of %lld failed points are all NaN", (long long)nan_ok, (long long)nfailed);
+  }
+  tg_grid_free(&gw);
+  tg_model_free(warmer);
+  tg_model_free(weak);
+
   tg_solution *one = NULL;
   int found = 0;
   CHECK_OK(tg_solution_create(m, &one));
