@@ -48,8 +48,7 @@ static int dtype_of(PyArray_Descr *d, int size)
 static int as_buffer(PyObject *obj, const char *fn, const char *name, int writable, pybuf *b)
 {
   if (!PyArray_Check(obj)) {
-    PyErr_Format(PyExc_TypeError, "%s: %s must be a numpy.ndarray, not %.100s (use numpy.asarray)", fn, name,
-                 Py_TYPE(obj)->tp_name);
+    tgpy_raise_type("%s: %s must be a numpy.ndarray, not %.100s (use numpy.asarray)", fn, name, Py_TYPE(obj)->tp_name);
     return -1;
   }
   PyArrayObject *arr = (PyArrayObject *)obj;
@@ -120,8 +119,7 @@ static int parse_op(PyObject *op, const char *fn, tg_op *out)
   };
   if (op == NULL) return *out = TG_SUM, 0;
   if (!PyUnicode_Check(op)) {
-    PyErr_Format(PyExc_TypeError, "%s: op must be a str ('sum', 'prod', 'min' or 'max'), not %.100s", fn,
-                 Py_TYPE(op)->tp_name);
+    tgpy_raise_type("%s: op must be a str ('sum', 'prod', 'min' or 'max'), not %.100s", fn, Py_TYPE(op)->tp_name);
     return -1;
   }
   for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
