@@ -8,7 +8,10 @@
 !> status (TG_SUCCESS = 0); absent, an error stops the program with the
 !> message. `tg_error_message(msg)` returns the text of the last error.
 !> Buffer sizes are checked against the call: a wrong size is an error, not
-!> a silent misread. All collectives are collective over `comm`.
+!> a silent misread. All collectives are collective over `comm`. A legacy
+!> integer handle that is not a communicator (freed, or never one) gives
+!> ierr = TG_ERR_COMM below MPI_THREAD_MULTIPLE; under MPI_THREAD_MULTIPLE it
+!> meets MPI's error handler, as in MPI itself.
 module tofgrid
   use, intrinsic :: iso_c_binding, only: c_int, c_int64_t
   use mpi_f08, only: MPI_Comm
@@ -87,6 +90,9 @@ contains
   end subroutine
 
   !> The message of the last tofgrid error on this thread (blank if none).
+  !> It belongs to the last call that returned ierr /= 0: a call that
+  !> succeeds records no message (not even from a check that only applies on
+  !> the root), but does not erase an older one.
   subroutine tg_error_message(msg)
     character(len=*), intent(out) :: msg
     call c_error_message(msg, len(msg, kind=c_int64_t))

@@ -9,6 +9,7 @@
  * size the call needs. */
 #include <ISO_Fortran_binding.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "comm/surface.h"
 #include "tofgrid.h"
@@ -122,8 +123,7 @@ static TG_NOINLINE int bcast_checked(MPI_Fint fcomm, CFI_cdesc_t *buf, int root)
   return tg__bcast_on(&c, b.ptr, b.count, b.dtype, root, "tg_bcast");
 }
 
-/* The rank, asked of MPI only when a root-only check has failed (a valid
- * call on the root then costs one query less). */
+/* The rank, asked of MPI once. */
 static int is_root(tg__ctx *c, int root)
 {
   if (c->rank < 0) MPI_Comm_rank(c->comm, &c->rank);
@@ -141,11 +141,14 @@ static int root_buffer(const CFI_cdesc_t *d, const fbuf *other, fbuf *b, int64_t
   return expect_size(b, want, fn, name, why);
 }
 
-/* A root-only buffer check: run it; if it fails, it matters only on the root. */
-#define ROOT_CHECK(c, root, check)           \
-  do {                                       \
-    int rc_ = (check);                       \
-    if (rc_ && is_root(c, root)) return rc_; \
+/* A root-only buffer check, run on the root only: elsewhere it would leave
+ * a message behind on a rank whose call succeeds. */
+#define ROOT_CHECK(c, root, check) \
+  do {                             \
+    if (is_root(c, root)) {        \
+      int rc_ = (check);           \
+      if (rc_) return rc_;         \
+    }                              \
   } while (0)
 
 static TG_NOINLINE int scatter_checked(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, int root)
@@ -434,6 +437,17 @@ int tgf_tof_grid(MPI_Fint fcomm, const tg_model *m, int xvar, int64_t nx, const 
   return TG_SUCCESS;
 }
 
-/* A usage error found on the Fortran side: recorded like every other error,
- * so tg_error_message tells it and ierr / error stop behave the same. */
-int tgf_fail(const char *message) { return tg__fail(TG_ERR_ARG, "tofgrid", "%s", message); }
+/* A usage error found on the Fortran side, as "fn: text": recorded like
+ * every other error (fn first, once), so tg_error_message tells it and ierr /
+ * error stop behave the same. */
+int tgf_fail(const char *message)
+{
+  char fn[64] = "tofgrid";
+  const char *colon = strstr(message, ": ");
+  if (colon && colon > message && (size_t)(colon - message) < sizeof fn) {
+    memcpy(fn, message, (size_t)(colon - message));
+    fn[colon - message] = '\0';
+    message = colon + 2;
+  }
+  return tg__fail(TG_ERR_ARG, fn, "%s", message);
+}

@@ -13,7 +13,10 @@
 #include "py_errors.h"
 #include "tofgrid.h"
 
-enum { HDR_MAX_NDIM = 8, HDR_LEN = 3 + HDR_MAX_NDIM }; /* shape exchange: status/rows, typenum, ndim, shape */
+/* The shape exchange: rows (-1: the array was rejected), typenum, ndim, the
+ * shape beyond axis 0, and the verdict on out (HDR_OUT). */
+enum { HDR_MAX_NDIM = 8, HDR_OUT = 2 + HDR_MAX_NDIM, HDR_LEN = HDR_OUT + 1 };
+enum { OUT_NONE = -1, OUT_BAD = -2 }; /* hdr[HDR_OUT]: no out here, out rejected; else its rows */
 
 typedef struct pybuf {
   PyArrayObject *arr;
@@ -45,8 +48,7 @@ static int dtype_of(PyArray_Descr *d, int size)
 static int as_buffer(PyObject *obj, const char *fn, const char *name, int writable, pybuf *b)
 {
   if (!PyArray_Check(obj)) {
-    PyErr_Format(PyExc_TypeError, "%s: %s must be a numpy.ndarray, not %.100s (use numpy.asarray)", fn, name,
-                 Py_TYPE(obj)->tp_name);
+    tgpy_raise_type("%s: %s must be a numpy.ndarray, not %.100s (use numpy.asarray)", fn, name, Py_TYPE(obj)->tp_name);
     return -1;
   }
   PyArrayObject *arr = (PyArrayObject *)obj;
@@ -117,8 +119,7 @@ static int parse_op(PyObject *op, const char *fn, tg_op *out)
   };
   if (op == NULL) return *out = TG_SUM, 0;
   if (!PyUnicode_Check(op)) {
-    PyErr_Format(PyExc_TypeError, "%s: op must be a str ('sum', 'prod', 'min' or 'max'), not %.100s", fn,
-                 Py_TYPE(op)->tp_name);
+    tgpy_raise_type("%s: op must be a str ('sum', 'prod', 'min' or 'max'), not %.100s", fn, Py_TYPE(op)->tp_name);
     return -1;
   }
   for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
@@ -283,18 +284,25 @@ PyObject *tgpy_scatter(MPI_Comm comm, PyObject *a, int root, PyObject *out)
 /* --- gather / allgather: everyone's rows, concatenated in rank order ---- */
 
 /* `out` for a result of `rows` rows shaped like a's rows: writable, with
- * a's dtype and exactly that shape (numpy's out= convention). */
-static PyObject *out_rows(PyObject *out, PyArrayObject *like, int64_t rows, const char *fn, pybuf *r)
+ * a's dtype and exactly that shape (numpy's out= convention). rows < 0:
+ * not known yet (before the shape exchange): every other check, without
+ * raising. */
+static int out_fits(PyObject *out, PyArrayObject *like, int64_t rows, const char *fn, pybuf *r)
 {
-  if (as_buffer(out, fn, "out", 1, r)) return NULL;
+  if (as_buffer(out, fn, "out", 1, r)) return rows < 0 ? (PyErr_Clear(), -1) : -1;
   int nd = PyArray_NDIM(like) ? PyArray_NDIM(like) : 1;
   int ok = PyArray_EquivTypes(PyArray_DESCR(like), PyArray_DESCR(r->arr)) && PyArray_NDIM(r->arr) == nd &&
-           PyArray_DIM(r->arr, 0) == rows;
+           (rows < 0 || PyArray_DIM(r->arr, 0) == rows);
   for (int i = 1; ok && i < nd; i++) ok = PyArray_DIM(r->arr, i) == PyArray_DIM(like, i);
-  if (!ok)
-    return tgpy_raise_message(TG_ERR_ARG,
-                              "%s: out must have a's dtype and the result's shape: %lld rows shaped like a's rows", fn,
-                              (long long)rows);
+  if (!ok && rows >= 0)
+    tgpy_raise_message(TG_ERR_ARG, "%s: out must have a's dtype and the result's shape: %lld rows shaped like a's rows",
+                       fn, (long long)rows);
+  return ok ? 0 : -1;
+}
+
+static PyObject *out_rows(PyObject *out, PyArrayObject *like, int64_t rows, const char *fn, pybuf *r)
+{
+  if (out_fits(out, like, rows, fn, r)) return NULL;
   Py_INCREF(out);
   return out;
 }
@@ -327,26 +335,38 @@ static PyObject *gathering(MPI_Comm comm, PyObject *a, int root, PyObject *nobj,
     equal = n % size == 0;
     if (receives && !equal && !(counts = block_counts(n, width, size))) return NULL;
   } else {
-    /* Exchange shapes with every rank so all of them agree on success or failure. */
+    /* Exchange shapes with every rank so all of them agree on success or
+     * failure: every local check (a, and out but for its row count, which
+     * travels with the shapes) is made before. */
     int64_t mine[HDR_LEN];
     if (bad) memset(mine, 0, sizeof mine), mine[0] = -1;
     else header_of(s.arr, rows, mine);
+    mine[HDR_OUT] = OUT_NONE;
+    if (!bad && receives && out != NULL && out != Py_None) /* this rank raises its own message after */
+      mine[HDR_OUT] = out_fits(out, s.arr, -1, fn, &r) ? OUT_BAD : (int64_t)PyArray_DIM(r.arr, 0);
     if (!(hdrs = PyMem_Malloc((size_t)size * sizeof mine))) return PyErr_NoMemory();
     if ((rc = tg_allgather(comm, mine, hdrs, HDR_LEN, TG_INT64))) return PyMem_Free(hdrs), tgpy_raise_status(rc);
     if (bad) return PyMem_Free(hdrs), NULL;
     n = 0;
+    for (int q = 0; q < size; q++) n += hdrs[(size_t)q * HDR_LEN] > 0 ? hdrs[(size_t)q * HDR_LEN] : 0;
     for (int q = 0; q < size; q++) {
       const int64_t *h = hdrs + (size_t)q * HDR_LEN;
       if (h[0] < 0)
         return PyMem_Free(hdrs), tgpy_raise_message(TG_ERR_ARG, "%s: rank %d rejected its array; see its error", fn, q);
+      if (q == rank && h[HDR_OUT] != OUT_NONE && out_fits(out, s.arr, n, fn, &r))
+        return PyMem_Free(hdrs), NULL; /* this rank's out, refused with the result's shape now known */
+      if (h[HDR_OUT] == OUT_BAD)
+        return PyMem_Free(hdrs), tgpy_raise_message(TG_ERR_ARG, "%s: rank %d rejected its out; see its error", fn, q);
+      if (h[HDR_OUT] >= 0 && h[HDR_OUT] != n)
+        return PyMem_Free(hdrs), tgpy_raise_message(TG_ERR_ARG, "%s: rank %d's out has %lld rows, the result %lld", fn,
+                                                    q, (long long)h[HDR_OUT], (long long)n);
       int same = h[1] == mine[1] && (h[2] > 1 ? h[2] : 1) == (mine[2] > 1 ? mine[2] : 1);
-      for (int i = 3; same && i < HDR_LEN; i++) same = h[i] == mine[i];
+      for (int i = 3; same && i < HDR_OUT; i++) same = h[i] == mine[i];
       if (!same)
         return PyMem_Free(hdrs),
                tgpy_raise_message(
                    TG_ERR_ARG, "%s: rank %d's array differs from rank %d's in dtype or in shape beyond the first axis",
                    fn, q, rank);
-      n += h[0];
     }
     equal = 1;
     for (int q = 0; q < size; q++) equal &= hdrs[(size_t)q * HDR_LEN] == mine[0];

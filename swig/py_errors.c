@@ -1,4 +1,6 @@
-/* tofgrid.Error and the one import of numpy's C API for the whole module. */
+/* tofgrid.Error, tofgrid.ArgumentTypeError and the one import of numpy's C
+ * API for the whole module. Every exception tofgrid raises is an Error with
+ * .status, whether C or Python code raises it: Error(message, status=TG_ERR_ARG). */
 #define NPY_NO_DEPRECATED_API NPY_1_7_API_VERSION
 #define PY_ARRAY_UNIQUE_SYMBOL tofgrid_numpy_api
 #include "py_errors.h"
@@ -8,20 +10,37 @@
 
 #include "tofgrid.h"
 
-static PyObject *tg_error_type;
+static PyObject *tg_error_type, *tg_type_error_type;
 
-static PyObject *raise_error(const char *message, int status)
+/* Error.__init__(self, message, status=TG_ERR_ARG): args is (message,), so
+ * str(e) is the message; e.status the code. */
+static PyObject *error_init(PyObject *unused, PyObject *args, PyObject *kwargs)
 {
-  PyObject *exc = PyObject_CallFunction(tg_error_type, "s", message);
-  if (!exc) return NULL;
-  PyObject *code = PyLong_FromLong(status);
-  if (code && PyObject_SetAttrString(exc, "status", code) == 0) PyErr_SetObject(tg_error_type, exc);
+  (void)unused;
+  static char *names[] = {"self", "message", "status", NULL};
+  PyObject *self, *message;
+  int status = TG_ERR_ARG;
+  if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OO|i:Error", names, &self, &message, &status)) return NULL;
+  PyObject *only = PyTuple_Pack(1, message), *code = PyLong_FromLong(status);
+  int rc = !only || !code || PyObject_SetAttrString(self, "args", only) || PyObject_SetAttrString(self, "status", code);
+  Py_XDECREF(only);
   Py_XDECREF(code);
-  Py_DECREF(exc);
+  if (rc) return NULL;
+  Py_RETURN_NONE;
+}
+
+static PyMethodDef error_init_def = {"__init__", (PyCFunction)(void (*)(void))error_init, METH_VARARGS | METH_KEYWORDS,
+                                     "Error(message, status=TG_ERR_ARG)"};
+
+static PyObject *raise_in(PyObject *type, const char *message, int status)
+{
+  PyObject *exc = PyObject_CallFunction(type, "si", message, status);
+  if (exc) PyErr_SetObject(type, exc);
+  Py_XDECREF(exc);
   return NULL;
 }
 
-PyObject *tgpy_raise_status(int status) { return raise_error(tg_error_message(), status); }
+PyObject *tgpy_raise_status(int status) { return raise_in(tg_error_type, tg_error_message(), status); }
 
 PyObject *tgpy_raise_message(int status, const char *fmt, ...)
 {
@@ -30,27 +49,61 @@ PyObject *tgpy_raise_message(int status, const char *fmt, ...)
   va_start(ap, fmt);
   vsnprintf(text, sizeof text, fmt, ap);
   va_end(ap);
-  return raise_error(text, status);
+  return raise_in(tg_error_type, text, status);
+}
+
+PyObject *tgpy_raise_type(const char *fmt, ...)
+{
+  char text[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(text, sizeof text, fmt, ap);
+  va_end(ap);
+  return raise_in(tg_type_error_type, text, TG_ERR_ARG);
+}
+
+/* A new exception class in module, listed in __all__ (SWIG's -builtin
+ * module lists its functions there). */
+static PyObject *add_class(PyObject *module, const char *name, const char *doc, PyObject *bases, PyObject *dict)
+{
+  char full[64];
+  snprintf(full, sizeof full, "tofgrid.%s", name);
+  PyObject *type = PyErr_NewExceptionWithDoc(full, doc, bases, dict);
+  if (!type) return NULL;
+  Py_INCREF(type); /* one reference kept here, one given to the module */
+  if (PyModule_AddObject(module, name, type) < 0) {
+    Py_DECREF(type);
+    Py_DECREF(type);
+    return NULL;
+  }
+  PyObject *all = PyObject_GetAttrString(module, "__all__"), *str = PyUnicode_FromString(name);
+  int rc = (all && str && PyList_Check(all)) ? PyList_Append(all, str) : 0;
+  if (!all) PyErr_Clear();
+  Py_XDECREF(all);
+  Py_XDECREF(str);
+  return rc ? NULL : type;
 }
 
 int tgpy_init(PyObject *module)
 {
   import_array1(-1);
-  tg_error_type = PyErr_NewExceptionWithDoc(
-      "tofgrid.Error",
-      "A tofgrid call failed. str(e) says what was wrong and in which call; e.status is the status code.",
-      PyExc_RuntimeError, NULL);
+  PyObject *init = PyCFunction_New(&error_init_def, NULL), *method = init ? PyInstanceMethod_New(init) : NULL;
+  PyObject *dict = method ? Py_BuildValue("{sO}", "__init__", method) : NULL;
+  Py_XDECREF(init);
+  Py_XDECREF(method);
+  if (!dict) return -1;
+  tg_error_type = add_class(module, "Error",
+                            "Error(message, status=TG_ERR_ARG): a tofgrid call failed. str(e) says what was wrong "
+                            "and in which call; e.status is the status code (tofgrid.TG_ERR_*).",
+                            PyExc_RuntimeError, dict);
+  Py_DECREF(dict);
   if (!tg_error_type) return -1;
-  Py_INCREF(tg_error_type);
-  if (PyModule_AddObject(module, "Error", tg_error_type) < 0) {
-    Py_DECREF(tg_error_type);
-    return -1;
-  }
-  /* SWIG's -builtin module lists its functions in __all__; Error belongs there too. */
-  PyObject *all = PyObject_GetAttrString(module, "__all__"), *name = PyUnicode_FromString("Error");
-  int rc = (all && name && PyList_Check(all)) ? PyList_Append(all, name) : 0;
-  if (!all) PyErr_Clear();
-  Py_XDECREF(all);
-  Py_XDECREF(name);
-  return rc;
+  PyObject *bases = Py_BuildValue("(OO)", tg_error_type, PyExc_TypeError);
+  if (!bases) return -1;
+  tg_type_error_type = add_class(module, "ArgumentTypeError",
+                                 "An argument of the wrong type (not a numpy array, an op that is not a str): "
+                                 "a tofgrid.Error (status TG_ERR_ARG) and a TypeError.",
+                                 bases, NULL);
+  Py_DECREF(bases);
+  return tg_type_error_type ? 0 : -1;
 }

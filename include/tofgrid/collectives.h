@@ -4,8 +4,10 @@
  *
  * Conventions shared by every function here:
  * - The communicator comes first. It is used as is: no duplicate, no error
- *   handler or attribute is set on it. MPI must be initialised (by C, Fortran
- *   or mpi4py); tofgrid never calls MPI_Init or MPI_Finalize.
+ *   handler is set on it; the first call on it attaches an attribute without
+ *   data, whose delete callback tells tofgrid when it is freed. MPI must be
+ *   initialised (by C, Fortran or mpi4py); tofgrid never calls MPI_Init or
+ *   MPI_Finalize.
  * - Counts are int64_t numbers of elements and may exceed 2^31-1 (MPI-4
  *   large-count calls). Arguments are checked locally before MPI is entered:
  *   MPI_COMM_NULL or an intercommunicator, a NULL buffer with a positive
@@ -81,7 +83,10 @@ extern "C" {
  * Runs the communicator check that every collective here runs first, then
  * asks MPI for the size and rank. MPI must be initialised. Calls after
  * MPI_Finalize are erroneous, as in MPI; they are reported as TG_ERR_COMM
- * only while no earlier tofgrid call has seen MPI initialised.
+ * (tofgrid forgets every communicator in MPI_Finalize). A handle that is not
+ * a valid communicator (freed, or never created) is reported as TG_ERR_COMM
+ * below MPI_THREAD_MULTIPLE; under MPI_THREAD_MULTIPLE it raises MPI's error,
+ * as in MPI itself.
  *
  * @par Collectivity
  * Not collective.
@@ -90,8 +95,9 @@ extern "C" {
  * @param[out] size  number of ranks of @p comm, or NULL if not wanted
  * @param[out] rank  the calling process's rank in @p comm, or NULL if not wanted
  * @retval TG_SUCCESS   *size and *rank (where not NULL) are set
- * @retval TG_ERR_COMM  @p comm is MPI_COMM_NULL or an intercommunicator, or MPI
- *                      is not initialised; *size and *rank are unchanged
+ * @retval TG_ERR_COMM  @p comm is MPI_COMM_NULL, an intercommunicator or not a
+ *                      communicator, or MPI is not initialised or finalised;
+ *                      *size and *rank are unchanged
  */
 TG_API int tg_comm_info(MPI_Comm comm, int *size, int *rank);
 

@@ -35,8 +35,9 @@ extern "C" {
 #endif
 
 /* Communicators the library has checked: MPI_COMM_NULL or intracommunicators
- * stored once MPI was seen initialised (src/check.c), so a hit needs no
- * further test. Relaxed atomic loads: the entries are hints. */
+ * stored once MPI was seen initialised and taken out when freed, before MPI
+ * can reuse the handle (src/comm/check.c), so a hit needs no further test.
+ * Relaxed atomic loads. */
 #define TG__INTRA_CACHE 8
 TG_API extern _Atomic(MPI_Comm) tg__intra_cache[TG__INTRA_CACHE];
 #define TG__SEEN(c, i) ((c) == atomic_load_explicit(&tg__intra_cache[i], memory_order_relaxed))

@@ -95,7 +95,8 @@ TG_API int tg_logspace(double lo, double hi, int64_t n, double *out);
  *
  * Every point is the kernel's clean-start answer (SCAKS's branch), whatever the
  * rank count or schedule. The sweep talks on a private duplicate of @p comm, made
- * once and cached (never per call; the caller's communicator is not changed).
+ * on its first sweep and kept as an attribute of @p comm (never per call):
+ * freeing @p comm frees it (MPI_Finalize for MPI_COMM_WORLD and MPI_COMM_SELF).
  * Conditions not on an axis are the model's. Points without a steady state have
  * status TG_STEADY_FAILED and NaN TOFs and coverages; they do not fail the call.
  *

@@ -42,11 +42,12 @@ static int rank_of(tg__ctx *c)
   return c->rank;
 }
 
-/* root must name a rank; 0 always does, so it needs no size query. */
+/* root must name a rank; 0 always does, so it needs no size query (a
+ * negative root asks it for the message only). */
 static int root_ok(tg__ctx *c, int root, const char *fn)
 {
   if (TG_LIKELY(root == 0)) return TG_SUCCESS;
-  return tg__root(root, root > 0 ? size_of(c) : 1, fn);
+  return tg__root(root, size_of(c), fn);
 }
 
 /* count elements from each of the ranks, checked against overflow. Small

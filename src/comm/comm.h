@@ -5,6 +5,7 @@
 #define TOFGRID_COMM_H
 
 #include <complex.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "comm/surface.h"
@@ -54,6 +55,21 @@ static inline int tg__op(tg_op op, tg_dtype dtype, const char *fn, MPI_Op *mpi_o
   if (TG_UNLIKELY(!reducible || (!ordered && (op == TG_MIN || op == TG_MAX)))) return tg__bad_op(op, dtype, fn);
   return TG_SUCCESS;
 }
+
+/* A keyval of an attribute tofgrid attaches to communicators, made on first
+ * use by one thread and freed at MPI_Finalize; on_delete runs when a
+ * communicator carrying it is freed (attr.c). *kv starts MPI_KEYVAL_INVALID. */
+int tg__keyval_slow(_Atomic int *kv, MPI_Comm_delete_attr_function *on_delete, const char *fn, int *keyval);
+static inline int tg__keyval(_Atomic int *kv, MPI_Comm_delete_attr_function *on_delete, const char *fn, int *keyval)
+{
+  int k = atomic_load_explicit(kv, memory_order_acquire);
+  if (TG_LIKELY(k != MPI_KEYVAL_INVALID)) return *keyval = k, TG_SUCCESS;
+  return tg__keyval_slow(kv, on_delete, fn, keyval);
+}
+
+/* Forget every communicator seen, and that MPI was seen initialised (check.c;
+ * run at MPI_Finalize by attr.c). */
+void tg__forget_comms(void);
 
 /* Argument checks (check.c); each returns TG_SUCCESS or records the error. */
 enum { TG_INTRA_CACHE = TG__INTRA_CACHE }; /* tg__intra_cache: tofgrid/fast_path.h */

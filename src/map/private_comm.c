@@ -1,41 +1,39 @@
 /* Private duplicates of callers' communicators, for objects that send
- * messages of their own (grid sweeps): made once per communicator and cached,
- * never per call (MPICH runs out of context ids), and without touching the
- * caller's communicator (no attribute). The cache is keyed by handle; an entry
- * is reused only while MPI_Comm_compare (a local call) still finds the
- * duplicate CONGRUENT with it, so a freed and reused handle gets a fresh
- * duplicate. Entries are replaced in call order, which every rank of a
- * communicator shares, so a replaced duplicate is freed on all its ranks. */
+ * messages of their own (grid sweeps): made on a communicator's first sweep,
+ * never per call (MPICH runs out of context ids), and kept as an attribute
+ * of it, the MPI way (as PETSc keeps its inner communicator): the next sweep
+ * finds it there, and freeing the caller's communicator frees it (for
+ * MPI_COMM_WORLD and MPI_COMM_SELF: MPI_Finalize). The value is the
+ * duplicate's Fortran handle, an integer, so nothing is allocated. */
+#include <stdint.h>
+
 #include "map/map.h"
 
-enum { PRIVATE_CACHE = 16 };
-static struct {
-  MPI_Comm user, dup;
-} cache[PRIVATE_CACHE];
-static int used, next;
+static _Atomic int dup_keyval = MPI_KEYVAL_INVALID;
+
+static int free_dup(MPI_Comm comm, int keyval, void *value, void *extra)
+{
+  (void)comm, (void)keyval, (void)extra;
+  MPI_Comm dup = MPI_Comm_f2c((MPI_Fint)(intptr_t)value);
+  MPI_Comm_free(&dup); /* local; its errors return (MPI_ERRORS_RETURN), never abort */
+  return MPI_SUCCESS;  /* an error here would fail the caller's MPI_Comm_free */
+}
 
 int tg__private_comm(MPI_Comm comm, const char *fn, MPI_Comm *dup)
 {
-  for (int k = 0; k < used; k++)
-    if (cache[k].user == comm) {
-      int cmp = MPI_UNEQUAL;
-      MPI_Comm_compare(comm, cache[k].dup, &cmp);
-      if (cmp == MPI_CONGRUENT) return *dup = cache[k].dup, TG_SUCCESS;
-      MPI_Comm_free(&cache[k].dup); /* stale: the handle now names another communicator */
-      TG_CALL(tg__mpi(MPI_Comm_dup(comm, &cache[k].dup), fn, "MPI_Comm_dup"));
-      MPI_Comm_set_errhandler(cache[k].dup, MPI_ERRORS_RETURN); /* our copy only */
-      return *dup = cache[k].dup, TG_SUCCESS;
-    }
-  int k;
-  if (used < PRIVATE_CACHE) {
-    k = used++;
-  } else { /* full: replace the oldest entry (same order on every rank) */
-    k = next++ % PRIVATE_CACHE;
-    MPI_Comm_free(&cache[k].dup);
+  int keyval, found = 0;
+  void *value;
+  TG_CALL(tg__keyval(&dup_keyval, free_dup, fn, &keyval));
+  TG_CALL(tg__mpi(MPI_Comm_get_attr(comm, keyval, &value, &found), fn, "MPI_Comm_get_attr"));
+  if (found) return *dup = MPI_Comm_f2c((MPI_Fint)(intptr_t)value), TG_SUCCESS;
+  MPI_Comm d;
+  TG_CALL(tg__mpi(MPI_Comm_dup(comm, &d), fn, "MPI_Comm_dup"));
+  MPI_Comm_set_errhandler(d, MPI_ERRORS_RETURN); /* our copy only */
+  int err = MPI_Comm_set_attr(comm, keyval, (void *)(intptr_t)MPI_Comm_c2f(d));
+  if (err != MPI_SUCCESS) {
+    MPI_Comm_free(&d);
+    return tg__mpi_fail(err, fn, "MPI_Comm_set_attr");
   }
-  cache[k].user = comm;
-  TG_CALL(tg__mpi(MPI_Comm_dup(comm, &cache[k].dup), fn, "MPI_Comm_dup"));
-  MPI_Comm_set_errhandler(cache[k].dup, MPI_ERRORS_RETURN); /* our copy only */
-  *dup = cache[k].dup;
+  *dup = d;
   return TG_SUCCESS;
 }

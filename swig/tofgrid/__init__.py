@@ -4,7 +4,10 @@ Communicators are mpi4py objects (``MPI.COMM_WORLD``, ``MPI.COMM_SELF``,
 ``comm.Split(...)`` results); arrays are numpy arrays of int8, uint8, int32,
 int64, float32, float64 or complex128, C-contiguous. Every call checks its
 arguments in C and raises :class:`tofgrid.Error` (a ``RuntimeError``) with a
-message that says what was wrong; ``e.status`` holds the C status code.
+message that says what was wrong; ``e.status`` holds the C status code. Every
+exception tofgrid raises is an Error with ``.status``; arguments of the wrong
+type raise :class:`tofgrid.ArgumentTypeError`, an Error that is also a
+``TypeError``.
 
     from mpi4py import MPI
     import numpy as np
@@ -39,6 +42,7 @@ from . import core as _core  # noqa: E402  (after mpi4py, whose C API it imports
 _check_same_mpi(_core.mpi_library_version(), _MPI.Get_library_version())
 
 from .core import (  # noqa: E402
+    ArgumentTypeError,
     Error,
     allgather,
     allreduce,
@@ -55,5 +59,5 @@ from .model import Model, Solution  # noqa: E402
 from .grid import Grid, tof_grid  # noqa: E402
 
 __version__ = _core.version()
-__all__ = ["Error", "bcast", "scatter", "gather", "allgather", "reduce", "allreduce",
+__all__ = ["Error", "ArgumentTypeError", "bcast", "scatter", "gather", "allgather", "reduce", "allreduce",
            "block_range", "mpi_library_version", "Model", "Solution", "tof_grid", "Grid"]

@@ -11,7 +11,7 @@
 import numpy as np
 
 from . import core as _core
-from ._constants import SCHEDULES as _SCHEDULES, TG_AXIS_TEMPERATURE, TG_STEADY_FAILED, STEADY_STATUSES as _STATUS
+from ._constants import SCHEDULES as _SCHEDULES, TG_AXIS_TEMPERATURE, TG_ERR_ARG, TG_STEADY_FAILED, STEADY_STATUSES as _STATUS
 
 __all__ = ["tof_grid", "Grid"]
 
@@ -38,19 +38,21 @@ class Grid:
         return self.status != TG_STEADY_FAILED
 
     def __repr__(self):
-        return f"<tofgrid.Grid {self.status.shape[0]}x{self.status.shape[1]} over {self.x[0]} x {self.y[0]}>"
+        if self.y is None:
+            return f"<tofgrid.Grid {self.x[1].size} points over {self.x[0]}>"
+        return f"<tofgrid.Grid {self.x[1].size}x{self.y[1].size} over {self.x[0]} x {self.y[0]}>"
 
 
 def _axis(model, axis, name):
     var, values = axis
     values = np.ascontiguousarray(values, dtype=np.float64)
     if values.ndim != 1 or values.size == 0:
-        raise _core.Error(f"tof_grid: axis {name} needs a non-empty 1-D sequence of values")
+        raise _core.Error(f"tof_grid: axis {name} needs a non-empty 1-D sequence of values", TG_ERR_ARG)
     if var in ("T", "temperature"):
         return TG_AXIS_TEMPERATURE, values
     if var not in model.info["gases"]:
         raise _core.Error(f"tof_grid: axis {name}: unknown gas {var!r}; the model's gases are {model.info['gases']} "
-                          "(or 'temperature')")
+                          "(or 'temperature')", TG_ERR_ARG)
     return model.info["gases"].index(var), values
 
 
@@ -70,7 +72,7 @@ def tof_grid(comm, model, x=None, y=None, schedule="static", root=0, path=None):
         x = ("O2_g", np.linspace(1e-5, 0.5, 10))
         y = ("CO_g", np.linspace(1e-5, 0.5, 10))
     if schedule not in _SCHEDULES:
-        raise _core.Error(f"tof_grid: schedule {schedule!r}: use 'static' or 'dynamic'")
+        raise _core.Error(f"tof_grid: schedule {schedule!r}: use 'static' or 'dynamic'", TG_ERR_ARG)
     xv, xs = _axis(model, x, "x")
     yv, ys = _axis(model, y, "y") if y is not None else (0, None)
     if path is not None:
