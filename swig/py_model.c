@@ -41,7 +41,11 @@ PyObject *tgpy_model_load(const char *path)
 PyObject *tgpy_model_parse(const char *text, const char *origin)
 {
   tg_model *m = NULL;
-  int rc = tg_model_parse(text, strlen(text), origin, &m); /* before wrap() reads m */
+  int rc;
+  size_t length = strlen(text);
+  /* The caller's arguments keep text alive while other threads run. */
+  Py_BEGIN_ALLOW_THREADS rc = tg_model_parse(text, length, origin, &m);
+  Py_END_ALLOW_THREADS
   return wrap(rc, m);
 }
 

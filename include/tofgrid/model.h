@@ -7,8 +7,10 @@
  * models/co_oxidation.yaml). tg_solve finds the steady state SCAKS reports:
  * integrate from the initial coverages (default: the file's
  * initial_coverages, else the clean surface) to t_end,
- * then Newton. Everything here is **not collective** and needs no MPI; a
- * model is read-only during tg_solve, so threads may share one.
+ * then Newton. Everything here is **not collective** and needs no MPI. Every
+ * function may be called from several threads at once (no hidden shared
+ * state; the error message is per thread); a model is read-only during
+ * tg_solve, so threads may share one.
  *
  * Typical use:
  * @code

@@ -10,21 +10,19 @@
 
 #include "kernel/kernel.h"
 
-static const tg_model *sort_model;
-static int by_name(const void *a, const void *b)
-{
-  return strcmp(sort_model->sp[*(const int *)a].name, sort_model->sp[*(const int *)b].name);
-}
-
-/* Sorted indices of the species of one kind. */
+/* Sorted indices of the species of one kind. An insertion sort with the
+ * model passed in: qsort has no context argument, and a static one raced
+ * when threads loaded models at once. Models have tens of species. */
 static int *sorted(tg_model *m, sp_kind kind, int *count)
 {
   int *idx = malloc((size_t)(m->nsp ? m->nsp : 1) * sizeof *idx), n = 0;
   if (!idx) return NULL;
-  for (int i = 0; i < m->nsp; i++)
-    if (m->sp[i].kind == kind) idx[n++] = i;
-  sort_model = m; /* qsort has no context argument; model building is not hot */
-  qsort(idx, (size_t)n, sizeof *idx, by_name);
+  for (int i = 0; i < m->nsp; i++) {
+    if (m->sp[i].kind != kind) continue;
+    int k = n++;
+    for (; k > 0 && strcmp(m->sp[idx[k - 1]].name, m->sp[i].name) > 0; k--) idx[k] = idx[k - 1];
+    idx[k] = i;
+  }
   for (int k = 0; k < n; k++) m->sp[idx[k]].index = k;
   *count = n;
   return idx;

@@ -1,6 +1,7 @@
 /* Loading a model: the text (a file, a string, or the embedded default) is
  * read by the YAML reader, which assembles the model (model.c), then the
  * kinetics' flat lists are built (kinetics.c). The public entry points. */
+#define _POSIX_C_SOURCE 200809L /* strerror_r: strerror's buffer may be shared between threads */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,7 +38,11 @@ int tg_model_load(const char *path, tg_model **out)
   if (!out || !path) return tg__fail(TG_ERR_ARG, __func__, "path and model must not be NULL");
   *out = NULL;
   FILE *f = fopen(path, "rb");
-  if (!f) return tg__fail(TG_ERR_IO, __func__, "cannot open %s: %s", path, strerror(errno));
+  if (!f) {
+    char why[128];
+    if (strerror_r(errno, why, sizeof why)) snprintf(why, sizeof why, "error %d", errno);
+    return tg__fail(TG_ERR_IO, __func__, "cannot open %s: %s", path, why);
+  }
   size_t cap = 4096, len = 0;
   char *buf = malloc(cap);
   while (buf) {

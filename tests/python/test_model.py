@@ -3,7 +3,10 @@ YAML and SCAKS-file models, degree of rate control against finite
 differences, and clear errors for bad models and conditions."""
 import csv
 import math
+import itertools
 import os
+import tempfile
+import threading
 import unittest
 
 import numpy as np
@@ -112,6 +115,56 @@ class Kernel(unittest.TestCase):
         with self.assertRaisesRegex(tofgrid.Error, "one value per reaction"):
             tofgrid.Model.from_scaks(os.path.join(DATA, "scaks_inputs", "model_A", "model.py"),
                                      os.path.join(DATA, "scaks_inputs", "model_B", "model.py"))
+
+
+def chain_model(t):
+    """A chain of isomers CHNO_s -> ... in an order that depends on t, so its
+    species sort differently from the order the steps name them."""
+    names = ["".join(p) for p in itertools.permutations("CHNO")]
+    order = sorted(range(24), key=lambda k: (k * (2 * t + 5) + t) % 24)
+    steps = [f"CHNO_g + *_s -> {names[order[0]]}_s"]
+    steps += [f"{names[a]}_s -> {names[b]}_s" for a, b in zip(order, order[1:])]
+    steps += [f"{names[order[-1]]}_s -> ONHC_g + *_s"]
+    rx = "".join(f'  - {{reaction: "{r}", Ga: {0.5 + 0.01 * ((k * 7 + t) % 13):.2f}, dG: -0.05}}\n'
+                 for k, r in enumerate(steps))
+    return (f"name: chain{t}\ntemperature: {450 + 10 * t}\nproduct: ONHC_g\nspecies:\n"
+            f"  CHNO_g: {{pressure: 0.5}}\n  ONHC_g: {{pressure: 0.01}}\n  \"*_s\": {{total: 1.0}}\nreactions:\n{rx}")
+
+
+class Threads(unittest.TestCase):
+    def test_concurrent_loads_agree_with_serial(self):
+        """Model.load and Model.from_yaml release the GIL: threads loading
+        different models at once get what one thread gets alone."""
+        texts = [chain_model(t) for t in range(8)]
+        with tempfile.TemporaryDirectory() as d:
+            paths = []
+            for t, text in enumerate(texts):
+                paths.append(os.path.join(d, f"chain{t}.yaml"))
+                with open(paths[-1], "w") as f:
+                    f.write(text)
+            serial = []
+            for text in texts:
+                m = tofgrid.Model.from_yaml(text)
+                serial.append((m.adsorbates, m.rate_constants()[0].tolist()))
+            self.assertEqual(serial[0][0], sorted(serial[0][0]))
+            wrong = []
+
+            def work(t):
+                try:
+                    for k in range(1000):
+                        m = tofgrid.Model.load(paths[t]) if k % 2 else tofgrid.Model.from_yaml(texts[t])
+                        got = (m.adsorbates, m.rate_constants()[0].tolist())
+                        if got != serial[t]:
+                            wrong.append((t, k, got[0][:3]))
+                except Exception as e:  # a failure in a thread must fail the test
+                    wrong.append((t, repr(e)))
+
+            threads = [threading.Thread(target=work, args=(t,)) for t in range(8)]
+            for th in threads:
+                th.start()
+            for th in threads:
+                th.join()
+            self.assertEqual(wrong, [])
 
 
 if __name__ == "__main__":
