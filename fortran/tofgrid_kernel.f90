@@ -10,8 +10,9 @@
 module tofgrid_kernel
   use, intrinsic :: iso_c_binding
   use tofgrid_capi, only: finish  ! status -> ierr, or stop with the message
+  use, intrinsic :: ieee_arithmetic, only: ieee_is_finite, ieee_value, ieee_quiet_nan
   use tofgrid_constants, only: TG_STEADY_FAILED, TG_SCHEDULE_STATIC, TG_ADSORBATE, TG_SITE, TG_GAS, TG_SUCCESS, &
-                               TG_ERR_CONVERGENCE, TG_AXIS_TEMPERATURE
+                               TG_ERR_CONVERGENCE, TG_AXIS_TEMPERATURE, TG_MODEL_TEMPERATURE
   implicit none
   private
 
@@ -184,8 +185,9 @@ contains
   end subroutine
 
   !> The steady state SCAKS reports at `pressures` (gas order) and `temperature`
-  !> (K; absent: the model's). ierr = 0 on success, TG_ERR_CONVERGENCE (9)
-  !> when no steady state was found (sol%status = TG_STEADY_FAILED).
+  !> (K, finite and > 0; absent: the model's). ierr = 0 on success,
+  !> TG_ERR_CONVERGENCE (9) when no steady state was found (sol%status =
+  !> TG_STEADY_FAILED); on every error the results are NaN.
   subroutine tg_solve(model, pressures, sol, temperature, xrc, ierr)
     type(tg_model), intent(in) :: model
     real(c_double), intent(in) :: pressures(:)
@@ -196,6 +198,7 @@ contains
     integer :: n, ng, ns, want
     integer(c_int) :: ints(5), rc
     real(c_double) :: reals(2), t
+    character(len=32) :: text
     n = c_count(model%ptr, TG_ADSORBATE) + c_count(model%ptr, TG_SITE)
     ng = c_count(model%ptr, TG_GAS)
     ns = c_count(model%ptr, TG_STEPS)
@@ -209,8 +212,17 @@ contains
     call resize(sol%rr, ns)
     call resize(sol%net, ns)
     call resize(sol%xrc, ns)
-    t = 0
-    if (present(temperature)) t = temperature
+    t = TG_MODEL_TEMPERATURE  ! absent: the model's; a given value must be a temperature
+    if (present(temperature)) then
+      if (.not. (temperature > 0 .and. ieee_is_finite(temperature))) then
+        call failed_point()
+        write (text, '(g0.6)') temperature
+        call finish(c_fail("tg_solve: temperature = " // trim(text) // &
+                           " K must be finite and > 0 (leave it out for the model's)" // c_null_char), ierr)
+        return
+      end if
+      t = temperature
+    end if
     want = 0
     if (present(xrc)) want = merge(1, 0, xrc)
     rc = c_solve(model%ptr, t, pressures, want, sol%coverages, sol%tof, sol%rf, sol%rr, sol%net, sol%xrc, ints, reals)
@@ -222,9 +234,29 @@ contains
       sol%has_xrc = ints(5) /= 0
       sol%t_reached = reals(1)
       sol%residual = reals(2)
+    else
+      call failed_point()
     end if
     call finish(rc, ierr)
   contains
+    ! A refused point: NaN results, as the C library leaves them.
+    subroutine failed_point()
+      real(c_double) :: nan
+      nan = ieee_value(nan, ieee_quiet_nan)
+      sol%status = TG_STEADY_FAILED
+      sol%iterations = 0
+      sol%time_steps = 0
+      sol%poisoned_by = 0
+      sol%has_xrc = .false.
+      sol%t_reached = nan
+      sol%residual = nan
+      sol%coverages = nan
+      sol%tof = nan
+      sol%rf = nan
+      sol%rr = nan
+      sol%net = nan
+      sol%xrc = nan
+    end subroutine
     subroutine resize(a, m)
       real(c_double), allocatable, intent(inout) :: a(:)
       integer, intent(in) :: m

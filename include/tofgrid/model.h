@@ -21,7 +21,7 @@
  *   return 1;
  * }
  * tg_solution_create(m, &s);
- * tg_solve(m, 0, NULL, NULL, s);   // the model's own temperature and pressures
+ * tg_solve(m, TG_MODEL_TEMPERATURE, NULL, NULL, s);   // the model's own temperature and pressures
  * printf("TOF %g\n", s->tof[tg_model_product(m)]);
  * tg_solution_free(s);
  * tg_model_free(m);
@@ -45,6 +45,16 @@ extern "C" {
  * by tg_model_free(); read-only afterwards, so threads may share one.
  */
 typedef struct tg_model tg_model;
+
+/**
+ * @brief The @c temperature argument that means "the model's own temperature".
+ *
+ * Accepted by tg_solve(), tg_steady_states() and tg_model_rate_constants().
+ * Exactly this value (0 K, which no temperature is) selects the model's;
+ * every other value must be a temperature, finite and > 0, or the call
+ * fails with TG_ERR_ARG naming @c temperature.
+ */
+#define TG_MODEL_TEMPERATURE 0.0
 
 /**
  * @brief Kinds of species, in the order the unknowns and results use.
@@ -233,14 +243,15 @@ TG_API int tg_model_conditions(const tg_model *model, double *temperature, doubl
  * Not collective.
  *
  * @param[in]  model        the model
- * @param[in]  temperature  temperature (K); <= 0 means the model's own
+ * @param[in]  temperature  temperature (K, finite and > 0), or
+ *                          TG_MODEL_TEMPERATURE for the model's own
  * @param[out] kf           tg_model_count(model, -1) forward rate constants
  *                          (s^-1), in step order
  * @param[out] kr           tg_model_count(model, -1) reverse rate constants
  *                          (s^-1), in step order
  * @retval TG_SUCCESS  @p kf and @p kr are filled
  * @retval TG_ERR_ARG  @p model, @p kf or @p kr is NULL, or @p temperature is
- *                     not finite (NaN or infinite)
+ *                     neither TG_MODEL_TEMPERATURE nor finite and > 0
  */
 TG_API int tg_model_rate_constants(const tg_model *model, double temperature, double *kf, double *kr);
 
@@ -347,7 +358,8 @@ TG_API void tg_solution_free(tg_solution *solution);
  * Not collective.
  *
  * @param[in]  model        the model (read only: threads may share it)
- * @param[in]  temperature  temperature (K); <= 0 means the model's own
+ * @param[in]  temperature  temperature (K, finite and > 0), or
+ *                          TG_MODEL_TEMPERATURE for the model's own
  * @param[in]  pressures    tg_model_count(model, TG_GAS) gas pressures in gas
  *                          order and the model file's unit (SCAKS's: 1 =
  *                          101325 Pa), each finite and >= 0; or NULL for the
@@ -360,10 +372,12 @@ TG_API void tg_solution_free(tg_solution *solution);
  *                          TG_STEADY_FAILED and the last state reached)
  * @retval TG_SUCCESS          a steady state was found; solution->status is
  *                             TG_STEADY_OK or TG_STEADY_PAST_T_END
- * @retval TG_ERR_ARG          @p model or @p solution is NULL; a non-finite
- *                             @p temperature; a negative, NaN or infinite
- *                             pressure; invalid options (t_end <= 0,
- *                             t_max < t_end, tolerance <= 0,
+ * @retval TG_ERR_ARG          @p model or @p solution is NULL; a
+ *                             @p temperature neither TG_MODEL_TEMPERATURE nor
+ *                             finite and > 0; a negative, NaN or infinite
+ *                             pressure; invalid options, each named (t_end
+ *                             not finite and > 0, t_max not finite or
+ *                             < t_end, tolerance not finite and > 0,
  *                             max_iterations < 1, a k_scale entry not positive
  *                             and finite, initial coverages exceeding a
  *                             site's total)
@@ -392,7 +406,8 @@ TG_API int tg_solve(const tg_model *model, double temperature, const double *pre
  * Not collective.
  *
  * @param[in]  model        the model
- * @param[in]  temperature  temperature (K); <= 0 means the model's own
+ * @param[in]  temperature  temperature (K, finite and > 0), or
+ *                          TG_MODEL_TEMPERATURE for the model's own
  * @param[in]  pressures    gas pressures in gas order, or NULL for the model's
  * @param[in]  options      solver settings, or NULL for
  *                          tg_solve_options_default(model); its @c initial
@@ -403,8 +418,9 @@ TG_API int tg_solve(const tg_model *model, double temperature, const double *pre
  * @param[out] found        number of distinct stable states found
  * @retval TG_SUCCESS          at least one stable state was found
  * @retval TG_ERR_ARG          @p model, @p solutions or @p found is NULL,
- *                             @p max < 1, or tg_solve() refused the
- *                             conditions or options
+ *                             @p max < 1, a @p temperature neither
+ *                             TG_MODEL_TEMPERATURE nor finite and > 0, or
+ *                             tg_solve() refused the conditions or options
  * @retval TG_ERR_NOMEM        out of memory
  * @retval TG_ERR_CONVERGENCE  no start led to a stable steady state
  *                             (*found is 0)

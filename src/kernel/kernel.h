@@ -137,6 +137,10 @@ int tg__parse_species(tg_model *m, const char *formula_text, int line, formula *
 int tg__parse_step(tg_model *m, const char *text, int line, step *out);
 int tg__check_conservation(const tg_model *m, const step *s);
 
+/* The temperature a call means: the model's for TG_MODEL_TEMPERATURE, else
+ * T itself if finite and > 0; else TG_ERR_ARG in fn's name. */
+int tg__temperature(const tg_model *m, double T, const char *fn, double *out);
+
 /* Model assembly (model.c): species sorted as SCAKS sorts them, rate laws,
  * d(theta)/dt and TOF coefficients, rate constants at the model's T. */
 int tg__model_finish(tg_model *m);

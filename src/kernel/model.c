@@ -195,11 +195,24 @@ int tg_model_conditions(const tg_model *m, double *temperature, double *pressure
   return TG_SUCCESS;
 }
 
+int tg__temperature(const tg_model *m, double T, const char *fn, double *out)
+{
+  if (T == TG_MODEL_TEMPERATURE) {
+    *out = m->temperature;
+    return TG_SUCCESS;
+  }
+  if (!(T > 0) || !isfinite(T))
+    return tg__fail(TG_ERR_ARG, fn,
+                    "temperature = %g K must be finite and > 0 (TG_MODEL_TEMPERATURE for the model's %g K)", T,
+                    m->temperature);
+  *out = T;
+  return TG_SUCCESS;
+}
+
 int tg_model_rate_constants(const tg_model *m, double T, double *kf, double *kr)
 {
   if (!m || !kf || !kr) return tg__fail(TG_ERR_ARG, __func__, "model, kf and kr must not be NULL");
-  if (T <= 0) T = m->temperature;
-  if (!isfinite(T)) return tg__fail(TG_ERR_ARG, __func__, "temperature %g K is not finite", T);
+  TG_CALL(tg__temperature(m, T, __func__, &T));
   return tg__rate_constants(m, T, kf, kr);
 }
 

@@ -340,20 +340,33 @@ static void release(double *mem, const double *stack)
   if (mem != stack) free(mem);
 }
 
+/* Each solver option by name: a bad one is refused, never replaced. */
+static int check_options(const tg_solve_options *o)
+{
+  static const char fn[] = "tg_solve";
+  if (!(o->t_end > 0) || !isfinite(o->t_end))
+    return tg__fail(TG_ERR_ARG, fn, "options: t_end = %g s must be finite and > 0", o->t_end);
+  if (!isfinite(o->t_max)) return tg__fail(TG_ERR_ARG, fn, "options: t_max = %g s must be finite", o->t_max);
+  if (!(o->t_max >= o->t_end))
+    return tg__fail(TG_ERR_ARG, fn, "options: t_max = %g s must be >= t_end = %g s", o->t_max, o->t_end);
+  if (!(o->tolerance > 0) || !isfinite(o->tolerance))
+    return tg__fail(TG_ERR_ARG, fn, "options: tolerance = %g must be finite and > 0", o->tolerance);
+  if (o->max_iterations < 1)
+    return tg__fail(TG_ERR_ARG, fn, "options: max_iterations = %d must be >= 1", o->max_iterations);
+  return TG_SUCCESS;
+}
+
 int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solve_options *options, tg_solution *sol)
 {
   if (!m || !sol) return tg__fail(TG_ERR_ARG, __func__, "model and solution must not be NULL");
   tg_solve_options o = options ? *options : m->opts;
-  if (T <= 0) T = m->temperature;
-  if (!isfinite(T)) return tg__fail(TG_ERR_ARG, __func__, "temperature %g K is not finite", T);
+  TG_CALL(tg__temperature(m, T, __func__, &T));
   const double *p = pressures ? pressures : m->pressures;
   for (int g = 0; g < m->ng; g++)
     if (!(p[g] >= 0) || !isfinite(p[g]))
       return tg__fail(TG_ERR_ARG, __func__, "pressure of %s is %g; it must be finite and >= 0", m->sp[m->gases[g]].name,
                       p[g]);
-  if (!(o.t_end > 0) || !(o.t_max >= o.t_end) || !(o.tolerance > 0) || o.max_iterations < 1)
-    return tg__fail(TG_ERR_ARG, __func__,
-                    "options: need t_end > 0, t_max >= t_end, tolerance > 0, max_iterations >= 1");
+  TG_CALL(check_options(&o));
 
   int n = m->na + m->ns, ns = m->nsteps;
   size_t doubles = (size_t)(2 * ns + 2 * ns + 9 * n + 3 * n * n + 3 * ns + n + m->nrfac);

@@ -119,8 +119,9 @@ class Model:
         return dict(zip(self.info["gases"], self.info["pressures"].tolist()))
 
     def rate_constants(self, temperature=None):
-        """(kf, kr): forward and reverse rate constants of every step (s^-1)."""
-        return _core._model_rate_constants(self._capsule, float(temperature or 0))
+        """(kf, kr): forward and reverse rate constants of every step (s^-1)
+        at ``temperature`` (K; None: the model's)."""
+        return _core._model_rate_constants(self._capsule, temperature)
 
     def _pressures(self, pressures):
         p = self.info["pressures"].copy()
@@ -133,7 +134,7 @@ class Model:
     def steady_states(self, pressures=None, temperature=None):
         """Every distinct stable steady state found from the clean surface
         (first: SCAKS's answer) and from each adsorbate covering its sites."""
-        raws = _core._model_steady_states(self._capsule, float(temperature or 0), self._pressures(pressures))
+        raws = _core._model_steady_states(self._capsule, temperature, self._pressures(pressures))
         return [Solution(self, raw) for raw in raws]
 
     def solve(self, pressures=None, temperature=None, *, t_end=None, t_max=None, tolerance=None,
@@ -141,10 +142,14 @@ class Model:
         """The steady state SCAKS reports at these conditions.
 
         ``pressures``: {gas: pressure} overriding the model's (pressure unit as
-        SCAKS: 1 = 101325 Pa); ``temperature`` in K. Bad conditions raise
-        tofgrid.Error; a point without a steady state returns a Solution with
-        ``converged`` False and a message. ``xrc=True`` adds the degree of rate
-        control; ``initial`` ({adsorbate: coverage}) replaces the clean surface;
+        SCAKS: 1 = 101325 Pa); ``temperature`` in K. ``None`` (the default)
+        means the model's value, for the temperature and the solver settings
+        ``t_end``, ``t_max``, ``tolerance``, ``max_iterations``; an absent
+        ``t_max`` follows a larger ``t_end``. Bad values (0, negative, NaN,
+        infinite) raise tofgrid.Error naming the argument; a point without a
+        steady state returns a Solution with ``converged`` False, a message
+        and NaN results. ``xrc=True`` adds the degree of rate control;
+        ``initial`` ({adsorbate: coverage}) replaces the clean surface;
         ``k_scale`` (one factor per step) multiplies k_f and k_r alike.
         """
         p = self._pressures(pressures)
@@ -155,9 +160,8 @@ class Model:
                 if name not in self.info["adsorbates"]:
                     raise _core.Error(f"solve: unknown adsorbate {name!r}; the model's are {self.info['adsorbates']}")
                 init[self.info["adsorbates"].index(name)] = value
-        raw = _core._model_solve(self._capsule, float(temperature or 0), p, float(t_end or 0), float(t_max or 0),
-                                 float(tolerance or 0), int(max_iterations or 0), int(bool(xrc)), init,
-                                 None if k_scale is None else np.asarray(k_scale, dtype=float))
+        raw = _core._model_solve(self._capsule, temperature, p, t_end, t_max, tolerance, max_iterations,
+                                 int(bool(xrc)), init, None if k_scale is None else np.asarray(k_scale, dtype=float))
         return Solution(self, raw)
 
     def __repr__(self):

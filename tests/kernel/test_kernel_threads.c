@@ -80,7 +80,7 @@ static result run(const char *text, const char *path, int solve)
     snprintf(r.first, sizeof r.first, "%s", tg_model_species(m, TG_ADSORBATE, 0));
     snprintf(r.last, sizeof r.last, "%s", tg_model_species(m, TG_ADSORBATE, CHAIN - 1));
   }
-  if (!r.rc && solve) r.rc = tg_solve(m, 0, NULL, NULL, s);
+  if (!r.rc && solve) r.rc = tg_solve(m, TG_MODEL_TEMPERATURE, NULL, NULL, s);
   if (!r.rc && solve) {
     r.tof = s->tof[tg_model_product(m)];
     for (int j = 0; j <= CHAIN; j++) r.coverage[j] = s->coverages[j];

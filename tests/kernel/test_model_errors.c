@@ -39,8 +39,59 @@ static void fails(const char *from, const char *to, int status, const char *text
   tg_model_free(rc ? NULL : m);
 }
 
+/* A temperature is the model's only when spelled TG_MODEL_TEMPERATURE; every
+ * other value must be a temperature (finite, > 0), else an error naming it
+ * -- never silently the model's. Likewise each solver option by name. */
+static void invalid_values_are_refused_not_replaced(void)
+{
+  tg_model *m = NULL;
+  tg_solution *s = NULL, *many[2] = {NULL, NULL};
+  CHECK_OK(tg_model_default(&m));
+  CHECK_OK(tg_solution_create(m, &s));
+  CHECK_OK(tg_solution_create(m, &many[0]));
+  CHECK_OK(tg_solution_create(m, &many[1]));
+  double kf[3], kr[3], kf_model[3], kr_model[3], T_model;
+  int found;
+  CHECK_OK(tg_model_conditions(m, &T_model, NULL));
+  CHECK_OK(tg_model_rate_constants(m, T_model, kf_model, kr_model));
+  CHECK_OK(tg_model_rate_constants(m, TG_MODEL_TEMPERATURE, kf, kr));
+  CHECK(kf[0] == kf_model[0] && kr[2] == kr_model[2], "TG_MODEL_TEMPERATURE is the model's %g K", T_model);
+  CHECK_OK(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, NULL, s));
+  const double bad[] = {-1.0, -300.0, -INFINITY, INFINITY, NAN, -1e-300};
+  for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+    CHECK_FAILS(tg_solve(m, bad[k], NULL, NULL, s), TG_ERR_ARG, "temperature");
+    CHECK(strstr(tg_error_message(), "tg_solve: ") == tg_error_message(), "names the function: %s", tg_error_message());
+    CHECK_FAILS(tg_model_rate_constants(m, bad[k], kf, kr), TG_ERR_ARG, "temperature");
+    CHECK_FAILS(tg_steady_states(m, bad[k], NULL, NULL, many, 2, &found), TG_ERR_ARG, "temperature");
+  }
+  CHECK_FAILS(tg_solve(m, -1, NULL, NULL, s), TG_ERR_ARG, "temperature = -1 K must be finite and > 0");
+  tg_solve_options o = tg_solve_options_default(m);
+  o.t_end = NAN;
+  CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, s), TG_ERR_ARG, "t_end = nan s must be finite and > 0");
+  o = tg_solve_options_default(m);
+  o.t_end = INFINITY;
+  o.t_max = INFINITY;
+  CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, s), TG_ERR_ARG, "t_end = inf s must be finite");
+  o = tg_solve_options_default(m);
+  o.t_max = INFINITY;
+  CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, s), TG_ERR_ARG, "t_max = inf s must be finite");
+  o.t_max = 0.5 * o.t_end;
+  CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, s), TG_ERR_ARG, "t_max = 0.5 s must be >= t_end = 1 s");
+  o = tg_solve_options_default(m);
+  o.tolerance = -1e-9;
+  CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, s), TG_ERR_ARG, "tolerance = -1e-09 must be finite and > 0");
+  o = tg_solve_options_default(m);
+  o.max_iterations = 0;
+  CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, s), TG_ERR_ARG, "max_iterations = 0 must be >= 1");
+  tg_solution_free(s);
+  tg_solution_free(many[0]);
+  tg_solution_free(many[1]);
+  tg_model_free(m);
+}
+
 int main(int argc, char **argv)
 {
+  invalid_values_are_refused_not_replaced();
   const char *data = argc > 1 ? argv[1] : "tests/data";
   tg_model *m = NULL;
   CHECK_OK(tg_model_parse(base, strlen(base), "base", &m));
@@ -114,13 +165,13 @@ int main(int argc, char **argv)
   tg_solution *s = NULL;
   CHECK_OK(tg_solution_create(m, &s));
   double p[3] = {0.1, -1, 0.1};
-  CHECK_FAILS(tg_solve(m, 0, p, NULL, s), TG_ERR_ARG, "pressure of CO_g is -1");
+  CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, p, NULL, s), TG_ERR_ARG, "pressure of CO_g is -1");
   p[1] = NAN;
-  CHECK_FAILS(tg_solve(m, 0, p, NULL, s), TG_ERR_ARG, "must be finite and >= 0");
-  CHECK_FAILS(tg_solve(m, NAN, NULL, NULL, s), TG_ERR_ARG, "not finite");
+  CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, p, NULL, s), TG_ERR_ARG, "must be finite and >= 0");
+  CHECK_FAILS(tg_solve(m, NAN, NULL, NULL, s), TG_ERR_ARG, "temperature = nan K must be finite and > 0");
   tg_solve_options o = tg_solve_options_default(m);
   o.tolerance = 0;
-  CHECK_FAILS(tg_solve(m, 0, NULL, &o, s), TG_ERR_ARG, "tolerance > 0");
+  CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, s), TG_ERR_ARG, "tolerance = 0 must be finite and > 0");
   CHECK_FAILS(tg_solve(NULL, 0, NULL, NULL, s), TG_ERR_ARG, "must not be NULL");
   tg_solution_free(s);
   tg_model_free(m);

@@ -92,13 +92,47 @@ class Kernel(unittest.TestCase):
         self.assertAlmostEqual(sum(s.coverages.values()), 1.0, places=14)
         self.assertIsNone(s.xrc)
 
+    def test_invalid_values_are_refused_not_replaced(self):
+        """None means the model's value; every other bad value raises with
+        the argument's name (0, negatives, NaN, infinities used to become
+        the model's temperature or the solver's defaults)."""
+        m = tofgrid.Model.default()
+        p = {"CO_g": 0.2, "O2_g": 0.3}
+        own = m.solve(pressures=p)
+        self.assertEqual(m.solve(pressures=p, temperature=None).tof, own.tof)
+        self.assertEqual(m.solve(pressures=p, temperature=m.temperature).tof, own.tof)
+        np.testing.assert_array_equal(m.rate_constants()[0], m.rate_constants(m.temperature)[0])
+        for bad in (0, 0.0, -1, -500.0, float("nan"), float("-inf"), float("inf")):
+            with self.assertRaisesRegex(tofgrid.Error, "temperature") as cm:
+                m.solve(pressures=p, temperature=bad)
+            self.assertEqual(cm.exception.status, tofgrid.TG_ERR_ARG)
+            with self.assertRaisesRegex(tofgrid.Error, "temperature"):
+                m.rate_constants(bad)
+            with self.assertRaisesRegex(tofgrid.Error, "temperature"):
+                m.steady_states(pressures=p, temperature=bad)
+        for name in ("t_end", "t_max", "tolerance"):
+            for bad in (0, -1.0, float("nan"), float("inf")):
+                with self.assertRaisesRegex(tofgrid.Error, f"{name} = "):
+                    m.solve(pressures=p, **{name: bad})
+        for bad in (0, -3):
+            with self.assertRaisesRegex(tofgrid.Error, f"max_iterations = {bad} must be >= 1"):
+                m.solve(pressures=p, max_iterations=bad)
+        for bad in (2.5, float("nan"), "ten"):
+            with self.assertRaisesRegex(tofgrid.Error, "max_iterations must be a whole number"):
+                m.solve(pressures=p, max_iterations=bad)
+        with self.assertRaisesRegex(tofgrid.Error, "t_max = 10 s must be >= t_end = 100 s"):
+            m.solve(pressures=p, t_end=100, t_max=10)
+        # t_max absent: the model's, raised to a larger t_end (documented), never lowered.
+        self.assertTrue(m.solve(pressures=p, t_end=2e4).converged)
+        self.assertEqual(m.solve(pressures=p, max_iterations=100, tolerance=1e-12, t_end=1.0).tof, own.tof)
+
     def test_errors(self):
         m = tofgrid.Model.default()
         with self.assertRaisesRegex(tofgrid.Error, "unknown gas 'N2_g'"):
             m.solve(pressures={"N2_g": 1.0})
         with self.assertRaisesRegex(tofgrid.Error, "pressure of CO_g is -1"):
             m.solve(pressures={"CO_g": -1.0})
-        with self.assertRaisesRegex(tofgrid.Error, "not finite"):
+        with self.assertRaisesRegex(tofgrid.Error, "temperature = nan K must be finite and > 0"):
             m.solve(temperature=float("nan"))
         with self.assertRaisesRegex(tofgrid.Error, r"bad.yaml: line 2, column \d+: unknown key \"temprature\""):
             tofgrid.Model.from_yaml("name: x\ntemprature: 3\n", "bad.yaml")
