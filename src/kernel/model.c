@@ -4,6 +4,7 @@
  * constants. Also the model's accessors. */
 #include <ctype.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,53 @@ static int site_of(const tg_model *m, const species *s)
   return -1;
 }
 
+static int in_state(const step *st, int state, int sp)
+{
+  for (int f = 0; f < st->n[state]; f++)
+    if (st->st[state][f].sp == sp) return 1;
+  return 0;
+}
+
+/* Append to a bounded message; what does not fit is cut off. */
+static void append(char *text, size_t size, size_t *used, const char *fmt, ...) TG_PRINTF(4, 5);
+static void append(char *text, size_t size, size_t *used, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(text + *used, size - *used, fmt, ap);
+  va_end(ap);
+  if (n > 0) *used += (size_t)n < size - *used ? (size_t)n : size - *used - 1;
+}
+
+/* Adsorbates that are only produced or only consumed: a dead end carries no
+ * steady-state flow (TOF 0) and is nearly always a misspelt name ("HO_s"
+ * for "OH_s"). Names every dead end with its steps. */
+static int check_dead_ends(const tg_model *m)
+{
+  char text[900] = "";
+  size_t used = 0;
+  for (int a = 0; a < m->na; a++) {
+    int sp = m->ads[a], consumed = 0, produced = 0;
+    for (int i = 0; i < m->nsteps; i++) {
+      consumed |= in_state(&m->steps[i], IS, sp);
+      produced |= in_state(&m->steps[i], FS, sp);
+    }
+    if (consumed && produced) continue;
+    append(text, sizeof text, &used, "%sadsorbate %s is only %s (", used ? "; " : "", m->sp[sp].name,
+           produced ? "produced, never consumed" : "consumed, never produced");
+    const char *sep = "";
+    for (int i = 0; i < m->nsteps; i++)
+      if (in_state(&m->steps[i], IS, sp) || in_state(&m->steps[i], FS, sp)) {
+        append(text, sizeof text, &used, "%sline %d: \"%s\"", sep, m->steps[i].line, m->steps[i].text);
+        sep = ", ";
+      }
+    append(text, sizeof text, &used, ")");
+  }
+  if (!used) return TG_SUCCESS;
+  return tg__fail(TG_ERR_MODEL, m->origin, "%s; a misspelt name? Every adsorbate must be both produced and consumed",
+                  text);
+}
+
 int tg__model_finish(tg_model *m)
 {
   if (m->nsteps == 0) return tg__fail(TG_ERR_MODEL, m->origin, "the model has no reactions");
@@ -65,6 +113,7 @@ int tg__model_finish(tg_model *m)
     return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
   for (int a = 0; a < m->na; a++) m->ads_site[a] = m->sp[m->ads[a]].site;
   for (int i = 0; i < m->nsteps; i++) TG_CALL(tg__check_conservation(m, &m->steps[i]));
+  TG_CALL(check_dead_ends(m));
 
   for (int i = 0; i < m->nsteps; i++) {
     const step *st = &m->steps[i];

@@ -124,6 +124,13 @@ int main(int argc, char **argv)
   fails(", Ga: 0.0, dG: -2.09}", "}", TG_ERR_MODEL, "give Ga and dG for every reaction or for none");
   fails("  \"*_s\": {total: 1.0}", "  \"*_s\": {total: -1}", TG_ERR_MODEL, "site *_s needs a positive total");
   fails("name: test\n", "name: test\nproduct: N2_g\n", TG_ERR_MODEL, "product N2_g is not a gas of the model");
+  /* A misspelt adsorbate is a dead end (only produced, or only consumed): a
+   * load error naming it and its steps, not a model with TOF 0. */
+  fails("CO_s + O_s <->", "OC_s + O_s <->", TG_ERR_MODEL,
+        "adsorbate CO_s is only produced, never consumed (line 11: \"CO_g + *_s -> CO_s\")");
+  fails("CO_s + O_s <->", "OC_s + O_s <->", TG_ERR_MODEL,
+        "adsorbate OC_s is only consumed, never produced (line 13: \"OC_s + O_s <-> CO-O_2s -> CO2_g + 2*_s\")");
+  fails("CO_s + O_s <->", "OC_s + O_s <->", TG_ERR_MODEL, "a misspelt name?");
   fails("name: test\n", "name: test\ninitial_coverages: {CO_s: 0.8, O_s: 0.5}\n", TG_ERR_MODEL,
         "initial coverages on *_s add up to 1.3, more than its total 1");
   fails("name: test\n", "name: test\nsolver: {t_end: -1}\n", TG_ERR_MODEL, "need t_end > 0");
@@ -134,9 +141,9 @@ int main(int argc, char **argv)
 
   /* Absolute energies: every species needs one, and only species of the model. */
   static const char absolute[] =
-      "temperature: 400\nspecies: {A_g: {pressure: 1}, \"*_s\": {total: 1}}\n"
-      "reactions: [\"A_g + *_s -> A_s\"]\n"
-      "absolute_energies: {A_g: 0.0, \"*_s\": 0.0, A_s: -0.5}\n";
+      "temperature: 400\nspecies: {A_g: {pressure: 1}, A2_g: {pressure: 0}, \"*_s\": {total: 1}}\n"
+      "reactions: [\"A_g + *_s -> A_s\", \"2A_s -> A2_g + 2*_s\"]\n"
+      "absolute_energies: {A_g: 0.0, \"*_s\": 0.0, A_s: -0.5, A2_g: 0.1}\n";
   CHECK_OK(tg_model_parse(absolute, sizeof absolute - 1, "abs", &m));
   tg_model_free(m);
   m = NULL;
