@@ -161,11 +161,21 @@ int tg__model_finish(tg_model *m)
   if (m->rate_algo_ct) {
     if (!(m->unitcell_area > 0))
       return tg__fail(TG_ERR_MODEL, m->origin, "rate_algo CT needs a positive unitcell_area (m^2)");
-    for (int i = 0; i < m->nsteps; i++)
-      if (m->k[i].ct_type == 1 && !(m->sp[m->k[i].ct_gas].mass > 0))
+    for (int i = 0; i < m->nsteps; i++) {
+      if (!m->k[i].ct_type) continue;
+      species *g = &m->sp[m->k[i].ct_gas];
+      if (!(g->mass > 0))
         return tg__fail(TG_ERR_MODEL, m->origin,
                         "line %d: step \"%s\": collision theory needs the mass of %s (elements H C N O F Ne S Cl)",
-                        m->steps[i].line, m->steps[i].text, m->sp[m->k[i].ct_gas].name);
+                        m->steps[i].line, m->steps[i].text, g->name);
+      if (!g->has_thermo) g->has_thermo = tg__gas_thermo_builtin(g->name, &g->thermo);
+      if (!g->has_thermo) /* SCAKS only warns and leaves the gas correction out */
+        return tg__fail(TG_ERR_MODEL, m->origin,
+                        "line %d: step \"%s\": collision theory needs the partition function of %s, which is not a "
+                        "built-in gas (%s): give its symmetry_number, rotational_temperatures and "
+                        "vibrational_temperatures (K) in species (docs/model-format.md), or use rate_algo TST",
+                        m->steps[i].line, m->steps[i].text, g->name, tg__gas_thermo_names());
+    }
   }
   if (!(m->active_ratio > 0 && m->active_ratio <= 1))
     return tg__fail(TG_ERR_MODEL, m->origin, "active_ratio = %g must be in (0, 1]", m->active_ratio);

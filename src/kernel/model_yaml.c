@@ -150,6 +150,48 @@ static int read_reactions(reader *r, const yaml_node_t *list, int *relative)
   return TG_SUCCESS;
 }
 
+/* A list of 1 to max numbers, each finite and > 0. */
+static int positive_list(const reader *r, const yaml_node_t *n, const char *what, int max, double *out, int *count)
+{
+  TG_CALL(want(r, n, YAML_SEQUENCE_NODE, what));
+  int k = (int)(n->data.sequence.items.top - n->data.sequence.items.start);
+  if (k < 1 || k > max) return fail_at(r, n, TG_ERR_MODEL, "%s needs 1 to %d values, not %d", what, max, k);
+  for (int i = 0; i < k; i++) {
+    yaml_node_t *item = node(r, n->data.sequence.items.start[i]);
+    TG_CALL(number(r, item, what, &out[i]));
+    if (!(out[i] > 0)) return fail_at(r, item, TG_ERR_MODEL, "%s must be > 0", what);
+  }
+  *count = k;
+  return TG_SUCCESS;
+}
+
+/* A gas's own partition-function data for collision theory (all three keys
+ * or none; without them the built-in table is used). */
+static int read_gas_thermo(const reader *r, const yaml_node_t *v, species *s)
+{
+  yaml_node_t *sn = lookup(r, v, "symmetry_number"), *rn = lookup(r, v, "rotational_temperatures"),
+              *vn = lookup(r, v, "vibrational_temperatures");
+  if (!sn && !rn && !vn) return TG_SUCCESS;
+  if (!sn || !rn || !vn)
+    return fail_at(r, v, TG_ERR_MODEL,
+                   "%s: give symmetry_number, rotational_temperatures (1 value for a linear gas, 3 otherwise) and "
+                   "vibrational_temperatures (K) together",
+                   s->name);
+  gas_thermo *t = &s->thermo;
+  double sigma;
+  TG_CALL(number(r, sn, "symmetry_number", &sigma));
+  if (sigma != floor(sigma) || sigma < 1 || sigma > 1000)
+    return fail_at(r, sn, TG_ERR_MODEL, "symmetry_number of %s must be a whole number >= 1", s->name);
+  t->sigma = (int)sigma;
+  TG_CALL(positive_list(r, rn, "rotational_temperatures", 3, t->rot, &t->nrot));
+  if (t->nrot == 2)
+    return fail_at(r, rn, TG_ERR_MODEL, "rotational_temperatures of %s: 1 value for a linear gas, 3 otherwise",
+                   s->name);
+  TG_CALL(positive_list(r, vn, "vibrational_temperatures", TG_VIB_MAX, t->vib, &t->nvib));
+  s->has_thermo = 1;
+  return TG_SUCCESS;
+}
+
 static int read_species(reader *r, const yaml_node_t *map)
 {
   tg_model *m = r->m;
@@ -161,13 +203,15 @@ static int read_species(reader *r, const yaml_node_t *map)
     species *s = &m->sp[i];
     TG_CALL(want(r, v, YAML_MAPPING_NODE, "a species' properties"));
     if (s->kind == SP_GAS) {
-      static const char *const keys[] = {"pressure", NULL};
+      static const char *const keys[] = {"pressure", "symmetry_number", "rotational_temperatures",
+                                         "vibrational_temperatures", NULL};
       TG_CALL(only_keys(r, v, keys, s->name));
       yaml_node_t *pn = lookup(r, v, "pressure");
       if (!pn) return fail_at(r, v, TG_ERR_MODEL, "gas %s needs a pressure", s->name);
       TG_CALL(number(r, pn, "pressure", &s->pressure));
       if (s->pressure < 0) return fail_at(r, pn, TG_ERR_MODEL, "pressure of %s is negative", s->name);
       s->has_pressure = 1;
+      TG_CALL(read_gas_thermo(r, v, s));
     } else if (s->kind == SP_SITE) {
       static const char *const keys[] = {"total", "site_name", NULL};
       TG_CALL(only_keys(r, v, keys, s->name));
