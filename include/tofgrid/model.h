@@ -89,8 +89,11 @@ typedef enum tg_species_kind {
  *                             (not a number, a list where a mapping belongs, ...)
  * @retval TG_ERR_MODEL        the model is inconsistent (unknown key or
  *                             species, missing energies, pressures or site
- *                             totals, a step that does not balance, bad
- *                             solver settings, ...)
+ *                             totals, a step that does not balance, an
+ *                             adsorbate only produced or only consumed, a
+ *                             gas collision theory has no data for, rate
+ *                             constants that are not finite, bad solver
+ *                             settings, ...)
  * @retval TG_ERR_UNSUPPORTED  the model uses liquid species ("_l")
  *
  * @see tg_model_parse(), tg_model_default(), tg_model_free()
@@ -249,9 +252,11 @@ TG_API int tg_model_conditions(const tg_model *model, double *temperature, doubl
  *                          (s^-1), in step order
  * @param[out] kr           tg_model_count(model, -1) reverse rate constants
  *                          (s^-1), in step order
- * @retval TG_SUCCESS  @p kf and @p kr are filled
- * @retval TG_ERR_ARG  @p model, @p kf or @p kr is NULL, or @p temperature is
- *                     neither TG_MODEL_TEMPERATURE nor finite and > 0
+ * @retval TG_SUCCESS    @p kf and @p kr are filled
+ * @retval TG_ERR_ARG    @p model, @p kf or @p kr is NULL, or @p temperature
+ *                       is neither TG_MODEL_TEMPERATURE nor finite and > 0
+ * @retval TG_ERR_MODEL  at @p temperature a step's rate constants are not
+ *                       finite (the message names the step)
  */
 TG_API int tg_model_rate_constants(const tg_model *model, double temperature, double *kf, double *kr);
 
@@ -367,9 +372,13 @@ TG_API void tg_solution_free(tg_solution *solution);
  * @param[in]  options      solver settings, or NULL for
  *                          tg_solve_options_default(model)
  * @param[out] solution     a solution from tg_solution_create() for this
- *                          model; filled on TG_SUCCESS and on
- *                          TG_ERR_CONVERGENCE (then with status
- *                          TG_STEADY_FAILED and the last state reached)
+ *                          model; filled on TG_SUCCESS. On any error its
+ *                          status is TG_STEADY_FAILED, its coverages, TOFs,
+ *                          rates and xrc are NaN (never a previous point's
+ *                          values nor the last state reached), poisoned_by
+ *                          and stable are -1 and has_xrc 0; time_steps,
+ *                          t_reached and residual say how far a
+ *                          TG_ERR_CONVERGENCE solve got
  * @retval TG_SUCCESS          a steady state was found; solution->status is
  *                             TG_STEADY_OK or TG_STEADY_PAST_T_END
  * @retval TG_ERR_ARG          @p model or @p solution is NULL; a
@@ -379,8 +388,12 @@ TG_API void tg_solution_free(tg_solution *solution);
  *                             not finite and > 0, t_max not finite or
  *                             < t_end, tolerance not finite and > 0,
  *                             max_iterations < 1, a k_scale entry not positive
- *                             and finite, initial coverages exceeding a
- *                             site's total)
+ *                             and finite, an initial coverage not finite
+ *                             and in [0, its site's total] or a site's
+ *                             initial coverages adding up to more than its
+ *                             total; the message names the species)
+ * @retval TG_ERR_MODEL        at @p temperature a step's rate constants are
+ *                             not finite (the message names the step)
  * @retval TG_ERR_NOMEM        out of memory (large mechanisms only; typical
  *                             ones need no allocation)
  * @retval TG_ERR_CONVERGENCE  no steady state within the work bounds (the time

@@ -163,5 +163,11 @@ int tg__rate_constants(const tg_model *m, double T, double *kf, double *kr)
       kr[i] = kTST(Gar - k->ct_nu * dGgas, T);
     }
   }
+  for (int i = 0; i < m->nsteps; i++) /* exp() overflows for absurd energies or temperatures */
+    if (!isfinite(kf[i]) || !isfinite(kr[i]))
+      return tg__fail(TG_ERR_MODEL, m->origin,
+                      "line %d: step \"%s\": at T = %g K its rate constants are not finite (k_f = %g, k_r = %g "
+                      "s^-1); check its energies and the temperature",
+                      m->steps[i].line, m->steps[i].text, T, kf[i], kr[i]);
   return TG_SUCCESS;
 }

@@ -146,8 +146,61 @@ static void collision_theory_needs_gas_data(void)
   tg_model_free(given);
 }
 
+static int all_nan(const double *x, int n)
+{
+  for (int k = 0; k < n; k++)
+    if (!isnan(x[k])) return 0;
+  return 1;
+}
+
+/* Initial coverages are checked at the call, naming the species (a negative
+ * one made the free sites exceed their total); a failed point's results are
+ * NaN, never the last state reached nor a previous point's. */
+static void bad_initial_coverages_and_failed_points(void)
+{
+  tg_model *m = NULL;
+  tg_solution *s = NULL;
+  CHECK_OK(tg_model_default(&m));
+  CHECK_OK(tg_solution_create(m, &s));
+  tg_solve_options o = tg_solve_options_default(m);
+  double init[2] = {-0.5, 0}; /* CO_s, O_s */
+  o.initial = init;
+  CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, s), TG_ERR_ARG,
+              "initial coverage of CO_s is -0.5; it must be finite and in [0, 1] (the total of *_s)");
+  init[0] = 1.5;
+  CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, s), TG_ERR_ARG, "initial coverage of CO_s is 1.5");
+  init[0] = 0.2, init[1] = NAN;
+  CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, s), TG_ERR_ARG, "initial coverage of O_s is nan");
+  init[0] = 0.7, init[1] = 0.6;
+  CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, s), TG_ERR_ARG,
+              "initial coverages on *_s add up to 1.3, more than its total 1");
+  init[0] = 0.7, init[1] = 0.3; /* exactly full: allowed */
+  CHECK_OK(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, s));
+  CHECK(s->status != TG_STEADY_FAILED && s->tof[0] > 0, "a full start solves: status %d", s->status);
+
+  /* After a good point, a refused one leaves NaN, not the good point's values. */
+  init[0] = -0.5, init[1] = 0;
+  CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, s), TG_ERR_ARG, "CO_s");
+  CHECK(s->status == TG_STEADY_FAILED && all_nan(s->tof, 3) && all_nan(s->coverages, 3) && all_nan(s->net, 3) &&
+            all_nan(s->rf, 3) && s->has_xrc == 0 && s->poisoned_by == -1,
+        "refused point: status %d, TOF %g, coverage %g", s->status, s->tof[0], s->coverages[0]);
+  /* A point without a steady state: NaN results, and how far it got. */
+  o = tg_solve_options_default(m);
+  o.tolerance = 1e-300;
+  o.max_iterations = 1;
+  o.t_max = o.t_end;
+  CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, s), TG_ERR_CONVERGENCE, "no steady state");
+  CHECK(s->status == TG_STEADY_FAILED && all_nan(s->tof, 3) && all_nan(s->coverages, 3) && all_nan(s->rr, 3) &&
+            s->time_steps > 0 && s->t_reached == 1,
+        "failed point: status %d, TOF %g, coverage %g, %d steps to t = %g", s->status, s->tof[0], s->coverages[0],
+        s->time_steps, s->t_reached);
+  tg_solution_free(s);
+  tg_model_free(m);
+}
+
 int main(int argc, char **argv)
 {
+  bad_initial_coverages_and_failed_points();
   collision_theory_needs_gas_data();
   invalid_values_are_refused_not_replaced();
   const char *data = argc > 1 ? argv[1] : "tests/data";
@@ -182,6 +235,11 @@ int main(int argc, char **argv)
   fails(", Ga: 0.0, dG: -2.09}", "}", TG_ERR_MODEL, "give Ga and dG for every reaction or for none");
   fails("  \"*_s\": {total: 1.0}", "  \"*_s\": {total: -1}", TG_ERR_MODEL, "site *_s needs a positive total");
   fails("name: test\n", "name: test\nproduct: N2_g\n", TG_ERR_MODEL, "product N2_g is not a gas of the model");
+  /* Rate constants that overflow are refused at load, naming the step. */
+  fails("Ga: 0.39, dG: -0.46", "Ga: -50, dG: -0.46", TG_ERR_MODEL,
+        "line 13: step \"CO_s + O_s <-> CO-O_2s -> CO2_g + 2*_s\": at T = 500 K its rate constants are not finite");
+  fails("Ga: 0.39, dG: -0.46", "Ga: 0.39, dG: 1e300", TG_ERR_MODEL, "line 13: step");
+  fails("temperature: 500", "temperature: 1e308", TG_ERR_MODEL, "at T = 1e+308 K its rate constants are not finite");
   /* A misspelt adsorbate is a dead end (only produced, or only consumed): a
    * load error naming it and its steps, not a model with TOF 0. */
   fails("CO_s + O_s <->", "OC_s + O_s <->", TG_ERR_MODEL,

@@ -126,6 +126,18 @@ class Kernel(unittest.TestCase):
         self.assertTrue(m.solve(pressures=p, t_end=2e4).converged)
         self.assertEqual(m.solve(pressures=p, max_iterations=100, tolerance=1e-12, t_end=1.0).tof, own.tof)
 
+    def test_bad_initial_coverages_refused_and_failed_points_nan(self):
+        m = tofgrid.Model.default()
+        with self.assertRaisesRegex(tofgrid.Error, r"initial coverage of CO_s is -0.5; it must be finite and in \[0, 1\]"):
+            m.solve(initial={"CO_s": -0.5})
+        with self.assertRaisesRegex(tofgrid.Error, "initial coverages on \\*_s add up to 1.3"):
+            m.solve(initial={"CO_s": 0.7, "O_s": 0.6})
+        s = m.solve(tolerance=1e-300, max_iterations=1, t_max=1.0)
+        self.assertFalse(s.converged)
+        self.assertIn("no steady state", s.message)
+        self.assertTrue(math.isnan(s.tof) and all(math.isnan(v) for v in s.coverages.values()))
+        self.assertTrue(np.isnan(s.rates["net"]).all())
+
     def test_errors(self):
         m = tofgrid.Model.default()
         with self.assertRaisesRegex(tofgrid.Error, "unknown gas 'N2_g'"):
