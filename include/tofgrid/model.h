@@ -85,8 +85,10 @@ typedef enum tg_species_kind {
  * @retval TG_ERR_IO           the file cannot be opened or read, or is larger
  *                             than 64 MiB
  * @retval TG_ERR_NOMEM        out of memory
- * @retval TG_ERR_PARSE        malformed YAML, or a value of the wrong kind
- *                             (not a number, a list where a mapping belongs, ...)
+ * @retval TG_ERR_PARSE        malformed YAML, a key twice in one mapping,
+ *                             nesting deeper than 64 levels, or a value of
+ *                             the wrong kind (not a number, a list where a
+ *                             mapping belongs, ...)
  * @retval TG_ERR_MODEL        the model is inconsistent (unknown key or
  *                             species, missing energies, pressures or site
  *                             totals, a step that does not balance, an
@@ -115,10 +117,13 @@ TG_API int tg_model_load(const char *path, tg_model **model);
  * @param[out] model   the new model, to be freed with tg_model_free(); set to
  *                     NULL on failure
  * @retval TG_SUCCESS          *model is the model
- * @retval TG_ERR_ARG          @p yaml or @p model is NULL
+ * @retval TG_ERR_ARG          @p yaml or @p model is NULL, or @p length is
+ *                             more than 64 MiB
  * @retval TG_ERR_NOMEM        out of memory
- * @retval TG_ERR_PARSE        malformed YAML, or a value of the wrong kind;
- *                             the message gives line and column
+ * @retval TG_ERR_PARSE        malformed YAML, a key twice in one mapping,
+ *                             nesting deeper than 64 levels, or a value of
+ *                             the wrong kind; the message gives line and
+ *                             column
  * @retval TG_ERR_MODEL        the model is inconsistent; the message says where
  * @retval TG_ERR_UNSUPPORTED  the model uses liquid species ("_l")
  *

@@ -14,7 +14,14 @@
 #include "core/core.h"
 #include "tofgrid/model.h"
 
+/* Bounded work on hostile input: the longest model text read (file or
+ * string) and the deepest YAML nesting (a model needs 4 levels; libyaml's
+ * loader takes time quadratic in the depth). */
+#define TG_MODEL_TEXT_MAX ((size_t)64 << 20)
+#define TG_MODEL_TEXT_MAX_TEXT "64 MiB"
+
 enum {
+  TG_YAML_DEPTH_MAX = 64,
   TG_VIB_MAX = 64, /* vibrational temperatures of a gas */
   TG_NAME_MAX = 64,
   TG_STATE_MAX = 8, /* formulas per state of a step */

@@ -19,6 +19,9 @@ int tg_model_parse(const char *yaml, size_t length, const char *origin, tg_model
   if (!out) return tg__fail(TG_ERR_ARG, __func__, "model must not be NULL");
   *out = NULL;
   if (!yaml) return tg__fail(TG_ERR_ARG, __func__, "yaml text is NULL");
+  if (length > TG_MODEL_TEXT_MAX)
+    return tg__fail(TG_ERR_ARG, __func__, "%s is larger than " TG_MODEL_TEXT_MAX_TEXT " (%zu bytes)",
+                    origin ? origin : "<string>", length);
   tg_model *m = calloc(1, sizeof *m);
   if (!m) return tg__fail(TG_ERR_NOMEM, __func__, "out of memory");
   snprintf(m->origin, sizeof m->origin, "%s", origin ? origin : "<string>");
@@ -45,15 +48,16 @@ int tg_model_load(const char *path, tg_model **out)
   }
   size_t cap = 4096, len = 0;
   char *buf = malloc(cap);
-  while (buf) {
+  while (buf) { /* a model is small; one byte beyond the limit tells runaway input */
     len += fread(buf + len, 1, cap - len, f);
-    if (len < cap) break;
-    if (cap > ((size_t)1 << 26)) { /* a model is small; refuse runaway input */
+    if (len > TG_MODEL_TEXT_MAX) {
       free(buf);
       fclose(f);
-      return tg__fail(TG_ERR_IO, __func__, "%s is larger than 64 MiB", path);
+      return tg__fail(TG_ERR_IO, __func__, "%s is larger than " TG_MODEL_TEXT_MAX_TEXT, path);
     }
-    char *grown = realloc(buf, cap *= 2);
+    if (len < cap) break;
+    cap = cap > TG_MODEL_TEXT_MAX / 2 ? TG_MODEL_TEXT_MAX + 1 : 2 * cap;
+    char *grown = realloc(buf, cap);
     if (!grown) free(buf);
     buf = grown;
   }

@@ -359,20 +359,95 @@ static int read_model(reader *r)
   return TG_SUCCESS;
 }
 
+static int parse_error(const tg_model *m, const yaml_parser_t *parser)
+{
+  return tg__fail(TG_ERR_PARSE, m->origin, "line %d, column %d: %s%s%s", (int)parser->problem_mark.line + 1,
+                  (int)parser->problem_mark.column + 1, parser->problem ? parser->problem : "malformed YAML",
+                  parser->context ? " " : "", parser->context ? parser->context : "");
+}
+
+/* A pass over the events that stops at the first level deeper than
+ * TG_YAML_DEPTH_MAX, before libyaml's loader (quadratic in the depth)
+ * builds anything. Syntax errors are left to the loader. */
+static int check_depth(const tg_model *m, const char *yaml, size_t length)
+{
+  yaml_parser_t parser;
+  if (!yaml_parser_initialize(&parser)) return tg__fail(TG_ERR_NOMEM, m->origin, "cannot initialise the YAML parser");
+  yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, length);
+  int depth = 0, rc = TG_SUCCESS;
+  for (int done = 0; !done && !rc;) {
+    yaml_event_t e;
+    if (!yaml_parser_parse(&parser, &e)) break;
+    if (e.type == YAML_SEQUENCE_START_EVENT || e.type == YAML_MAPPING_START_EVENT) {
+      if (++depth > TG_YAML_DEPTH_MAX)
+        rc = tg__fail(TG_ERR_PARSE, m->origin, "line %d, column %d: nested deeper than %d levels (a model needs 4)",
+                      (int)e.start_mark.line + 1, (int)e.start_mark.column + 1, TG_YAML_DEPTH_MAX);
+    } else if (e.type == YAML_SEQUENCE_END_EVENT || e.type == YAML_MAPPING_END_EVENT) {
+      depth--;
+    }
+    done = e.type == YAML_STREAM_END_EVENT;
+    yaml_event_delete(&e);
+  }
+  yaml_parser_delete(&parser);
+  return rc;
+}
+
+/* A key once per mapping, at every level: YAML forbids duplicates, and
+ * libyaml keeps both (lookup would take the first, loops see both). Keys
+ * are sorted, so a huge mapping costs n log n. */
+typedef struct key_at {
+  const char *key;
+  yaml_mark_t mark;
+} key_at;
+
+static int by_key(const void *a, const void *b)
+{
+  const key_at *x = a, *y = b;
+  int c = strcmp(x->key, y->key);
+  return c ? c : (x->mark.index > y->mark.index) - (x->mark.index < y->mark.index);
+}
+
+static int check_duplicate_keys(reader *r)
+{
+  for (yaml_node_t *map = r->doc.nodes.start; map < r->doc.nodes.top; map++) {
+    if (map->type != YAML_MAPPING_NODE) continue;
+    size_t n = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start), k = 0;
+    if (n < 2) continue;
+    key_at *keys = malloc(n * sizeof *keys);
+    if (!keys) return tg__fail(TG_ERR_NOMEM, r->m->origin, "out of memory");
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+      yaml_node_t *key = node(r, p->key);
+      if (key && key->type == YAML_SCALAR_NODE) keys[k++] = (key_at){scalar(key), key->start_mark};
+    }
+    qsort(keys, k, sizeof *keys, by_key);
+    for (size_t i = 1; i < k; i++)
+      if (strcmp(keys[i - 1].key, keys[i].key) == 0) {
+        key_at a = keys[i - 1], b = keys[i];
+        free(keys);
+        return tg__fail(TG_ERR_PARSE, r->m->origin,
+                        "line %d, column %d: duplicate key \"%s\" at line %d, column %d and line %d, column %d",
+                        (int)b.mark.line + 1, (int)b.mark.column + 1, b.key, (int)a.mark.line + 1,
+                        (int)a.mark.column + 1, (int)b.mark.line + 1, (int)b.mark.column + 1);
+      }
+    free(keys);
+  }
+  return TG_SUCCESS;
+}
+
 int tg__model_read_yaml(tg_model *m, const char *yaml, size_t length)
 {
+  TG_CALL(check_depth(m, yaml, length));
   yaml_parser_t parser;
   reader r = {.m = m};
   if (!yaml_parser_initialize(&parser)) return tg__fail(TG_ERR_NOMEM, m->origin, "cannot initialise the YAML parser");
   yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, length);
   if (!yaml_parser_load(&parser, &r.doc)) {
-    int rc = tg__fail(TG_ERR_PARSE, m->origin, "line %d, column %d: %s%s%s", (int)parser.problem_mark.line + 1,
-                      (int)parser.problem_mark.column + 1, parser.problem ? parser.problem : "malformed YAML",
-                      parser.context ? " " : "", parser.context ? parser.context : "");
+    int rc = parse_error(m, &parser);
     yaml_parser_delete(&parser);
     return rc;
   }
-  int rc = read_model(&r);
+  int rc = check_duplicate_keys(&r);
+  if (!rc) rc = read_model(&r);
   yaml_document_delete(&r.doc);
   yaml_parser_delete(&parser);
   return rc;

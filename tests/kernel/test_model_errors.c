@@ -198,12 +198,46 @@ static void bad_initial_coverages_and_failed_points(void)
   tg_model_free(m);
 }
 
+/* Bounded work: nesting deeper than a model needs is refused while reading
+ * (300k levels took minutes: libyaml's loader is quadratic in depth), and
+ * the size limit is the one the message states. */
+static void nesting_and_size_are_bounded(void)
+{
+  enum { DEPTH = 300000 };
+  char *deep = malloc(2 * DEPTH + 32);
+  CHECK(deep != NULL, "out of memory");
+  if (!deep) return;
+  int n = sprintf(deep, "name: ");
+  for (int k = 0; k < DEPTH; k++) deep[n++] = '[';
+  for (int k = 0; k < DEPTH; k++) deep[n++] = ']';
+  deep[n] = 0;
+  tg_model *m = NULL;
+  CHECK_FAILS(tg_model_parse(deep, (size_t)n, "deep.yaml", &m), TG_ERR_PARSE,
+              "deep.yaml: line 1, column 70: nested deeper than 64 levels");
+  free(deep);
+
+  size_t max = (size_t)64 << 20;
+  char *big = malloc(max + 1);
+  CHECK(big != NULL, "out of memory");
+  if (!big) return;
+  memset(big, ' ', max + 1);
+  CHECK_FAILS(tg_model_parse(big, max + 1, "big.yaml", &m), TG_ERR_ARG, "big.yaml is larger than 64 MiB");
+  free(big);
+  const char *path = "test_model_errors_big.yaml"; /* sparse: 64 MiB of zeros and a space */
+  FILE *f = fopen(path, "w");
+  CHECK(f && fseek(f, (long)max, SEEK_SET) == 0 && fputc(' ', f) == ' ', "writing %s", path);
+  if (f) fclose(f);
+  CHECK_FAILS(tg_model_load(path, &m), TG_ERR_IO, "test_model_errors_big.yaml is larger than 64 MiB");
+  remove(path);
+}
+
 int main(int argc, char **argv)
 {
   bad_initial_coverages_and_failed_points();
   collision_theory_needs_gas_data();
   invalid_values_are_refused_not_replaced();
   const char *data = argc > 1 ? argv[1] : "tests/data";
+  nesting_and_size_are_bounded();
   tg_model *m = NULL;
   CHECK_OK(tg_model_parse(base, strlen(base), "base", &m));
   tg_model_free(m);
@@ -235,6 +269,15 @@ int main(int argc, char **argv)
   fails(", Ga: 0.0, dG: -2.09}", "}", TG_ERR_MODEL, "give Ga and dG for every reaction or for none");
   fails("  \"*_s\": {total: 1.0}", "  \"*_s\": {total: -1}", TG_ERR_MODEL, "site *_s needs a positive total");
   fails("name: test\n", "name: test\nproduct: N2_g\n", TG_ERR_MODEL, "product N2_g is not a gas of the model");
+  /* Duplicate keys, at any level, name the key and both places (the first
+   * or the last one silently won). */
+  fails("temperature: 500\n", "temperature: 500\ntemperature: 600\n", TG_ERR_PARSE,
+        "line 3, column 1: duplicate key \"temperature\" at line 2, column 1 and line 3, column 1");
+  fails("  O2_g: {pressure: 0.2}\n", "  O2_g: {pressure: 0.2}\n  CO_g: {pressure: 0.3}\n", TG_ERR_PARSE,
+        "duplicate key \"CO_g\" at line 6, column 3 and line 8, column 3");
+  fails("Ga: 0.0, dG: -2.09}", "Ga: 0.0, dG: -2.09, Ga: 1}", TG_ERR_PARSE,
+        "duplicate key \"Ga\" at line 11, column 38 and line 11, column 58");
+  fails("{pressure: 0.1}", "{pressure: 0.1, pressure: 0.2}", TG_ERR_PARSE, "duplicate key \"pressure\"");
   /* Rate constants that overflow are refused at load, naming the step. */
   fails("Ga: 0.39, dG: -0.46", "Ga: -50, dG: -0.46", TG_ERR_MODEL,
         "line 13: step \"CO_s + O_s <-> CO-O_2s -> CO2_g + 2*_s\": at T = 500 K its rate constants are not finite");
