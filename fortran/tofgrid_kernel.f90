@@ -134,6 +134,11 @@ contains
     character(len=*), intent(in) :: path
     integer, intent(out), optional :: ierr
     call tg_model_free(model)
+    if (index(path, c_null_char) > 0) then  ! C would read the file name only up to it
+      call finish(c_fail("tg_model_load: the path '" // path(:index(path, c_null_char) - 1) // &
+                         "\0...' has a NUL byte, where a C file name would end" // c_null_char), ierr)
+      return
+    end if
     call finish(c_load(trim(path) // c_null_char, model%ptr), ierr)
   end subroutine
 

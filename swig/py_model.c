@@ -32,22 +32,45 @@ static tg_model *model_of(PyObject *cap)
   return m;
 }
 
-PyObject *tgpy_model_load(const char *path)
+/* The bytes of a path (str through the file-system encoding, or bytes),
+ * whole: a NUL inside would end the C string early and open another file. */
+PyObject *tgpy_model_load(PyObject *path)
 {
+  PyObject *bytes = NULL;
+  if (PyUnicode_Check(path)) bytes = PyUnicode_EncodeFSDefault(path);
+  else if (PyBytes_Check(path)) bytes = (Py_INCREF(path), path);
+  else PyErr_SetString(PyExc_TypeError, "load: the path must be str, bytes or os.PathLike");
+  if (!bytes) return NULL;
+  char *text = NULL;
+  Py_ssize_t n = 0;
+  if (PyBytes_AsStringAndSize(bytes, &text, &n) < 0) return Py_DECREF(bytes), NULL;
+  if ((Py_ssize_t)strlen(text) != n) {
+    PyObject *shown = PyObject_Repr(path);
+    tgpy_raise_message(TG_ERR_ARG, "load: the path %s has a NUL byte, where a C file name would end",
+                       shown ? PyUnicode_AsUTF8(shown) : "");
+    Py_XDECREF(shown);
+    Py_DECREF(bytes);
+    return NULL;
+  }
   tg_model *m = NULL;
   int rc;
-  Py_BEGIN_ALLOW_THREADS rc = tg_model_load(path, &m);
+  Py_BEGIN_ALLOW_THREADS rc = tg_model_load(text, &m);
   Py_END_ALLOW_THREADS
+  Py_DECREF(bytes);
   return wrap(rc, m);
 }
 
-PyObject *tgpy_model_parse(const char *text, const char *origin)
+/* The text with its length, so a NUL inside reaches tg_model_parse (which
+ * refuses it) instead of cutting the text short. */
+PyObject *tgpy_model_parse(PyObject *text, const char *origin)
 {
+  Py_ssize_t length = 0;
+  const char *yaml = PyUnicode_AsUTF8AndSize(text, &length);
+  if (!yaml) return NULL;
   tg_model *m = NULL;
   int rc;
-  size_t length = strlen(text);
   /* The caller's arguments keep text alive while other threads run. */
-  Py_BEGIN_ALLOW_THREADS rc = tg_model_parse(text, length, origin, &m);
+  Py_BEGIN_ALLOW_THREADS rc = tg_model_parse(yaml, (size_t)length, origin, &m);
   Py_END_ALLOW_THREADS
   return wrap(rc, m);
 }

@@ -6,8 +6,8 @@
 #include <Python.h>
 #include <mpi.h>
 
-PyObject *tgpy_model_load(const char *path);
-PyObject *tgpy_model_parse(const char *text, const char *origin);
+PyObject *tgpy_model_load(PyObject *path);
+PyObject *tgpy_model_parse(PyObject *text, const char *origin);
 PyObject *tgpy_model_default(void);
 PyObject *tgpy_model_info(PyObject *model);
 PyObject *tgpy_model_rate_constants(PyObject *model, PyObject *temperature);

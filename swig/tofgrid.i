@@ -101,9 +101,9 @@ const char *tg_version(void);
 
 /* The kernel, low level: tofgrid.Model (tofgrid/model.py) is the interface. */
 %rename(_model_load) tgpy_model_load;
-PyObject *tgpy_model_load(const char *path);
+PyObject *tgpy_model_load(PyObject *path);
 %rename(_model_parse) tgpy_model_parse;
-PyObject *tgpy_model_parse(const char *text, const char *origin);
+PyObject *tgpy_model_parse(PyObject *text, const char *origin);
 %rename(_model_default) tgpy_model_default;
 PyObject *tgpy_model_default(void);
 %rename(_model_info) tgpy_model_info;

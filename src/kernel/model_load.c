@@ -22,6 +22,14 @@ int tg_model_parse(const char *yaml, size_t length, const char *origin, tg_model
   if (length > TG_MODEL_TEXT_MAX)
     return tg__fail(TG_ERR_ARG, __func__, "%s is larger than " TG_MODEL_TEXT_MAX_TEXT " (%zu bytes)",
                     origin ? origin : "<string>", length);
+  const char *nul = memchr(yaml, 0, length);
+  if (nul) { /* a C string's end inside the text: its caller cut something short */
+    int line = 1, column = 1;
+    for (const char *c = yaml; c < nul; c++) column = *c == '\n' ? (line++, 1) : column + 1;
+    return tg__fail(TG_ERR_ARG, origin ? origin : "<string>",
+                    "the text has a NUL byte at line %d, column %d (byte %zu of %zu)", line, column,
+                    (size_t)(nul - yaml), length);
+  }
   tg_model *m = calloc(1, sizeof *m);
   if (!m) return tg__fail(TG_ERR_NOMEM, __func__, "out of memory");
   snprintf(m->origin, sizeof m->origin, "%s", origin ? origin : "<string>");

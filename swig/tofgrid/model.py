@@ -69,7 +69,7 @@ class Model:
     @classmethod
     def load(cls, path):
         """Read a model from a YAML file (errors name the file, line and column)."""
-        return cls(_core._model_load(os.fspath(path)))
+        return cls(_core._model_load(os.fspath(path)))  # str or bytes, checked whole in C
 
     @classmethod
     def from_yaml(cls, text, origin="<string>"):

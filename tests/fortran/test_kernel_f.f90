@@ -77,6 +77,8 @@ program test_kernel_f
   call tg_model_load(bad, "no-such-file.yaml", ierr)
   call tg_error_message(msg)
   call check(ierr == TG_ERR_IO .and. index(msg, "no-such-file.yaml") > 0, "missing file: " // trim(msg))
+  call tg_model_load(bad, "no-such-file.yaml" // achar(0) // "more", ierr)
+  call check_error(ierr, TG_ERR_ARG, "the path 'no-such-file.yaml\0...' has a NUL byte", "NUL in a path")
   call tg_model_free(model)
   call finish_checks()
 end program test_kernel_f

@@ -278,6 +278,14 @@ int main(int argc, char **argv)
   fails("Ga: 0.0, dG: -2.09}", "Ga: 0.0, dG: -2.09, Ga: 1}", TG_ERR_PARSE,
         "duplicate key \"Ga\" at line 11, column 38 and line 11, column 58");
   fails("{pressure: 0.1}", "{pressure: 0.1, pressure: 0.2}", TG_ERR_PARSE, "duplicate key \"pressure\"");
+  /* A non-ASCII species name is refused with the character whole (a lone
+   * byte of it made the message invalid UTF-8); a NUL inside the text is
+   * refused, not read as its end. */
+  fails("CO_g + *_s -> CO_s", "CO_g + *_s -> C\xc3\xa9O_s", TG_ERR_MODEL,
+        "bad character '\xc3\xa9' in \"C\xc3\xa9O_s\" (species names are ASCII");
+  static const char nul[] = "name: a\0b\ntemperature: 500\n";
+  CHECK_FAILS(tg_model_parse(nul, sizeof nul - 1, "nul.yaml", &m), TG_ERR_ARG,
+              "nul.yaml: the text has a NUL byte at line 1, column 8");
   /* Rate constants that overflow are refused at load, naming the step. */
   fails("Ga: 0.39, dG: -0.46", "Ga: -50, dG: -0.46", TG_ERR_MODEL,
         "line 13: step \"CO_s + O_s <-> CO-O_2s -> CO2_g + 2*_s\": at T = 500 K its rate constants are not finite");

@@ -138,6 +138,24 @@ class Kernel(unittest.TestCase):
         self.assertTrue(math.isnan(s.tof) and all(math.isnan(v) for v in s.coverages.values()))
         self.assertTrue(np.isnan(s.rates["net"]).all())
 
+    def test_non_ascii_names_and_nul_bytes_raise_tofgrid_errors(self):
+        path = os.path.join(DATA, "..", "..", "models", "co_oxidation.yaml")
+        with open(path) as f:
+            yaml = f.read()
+        with self.assertRaisesRegex(tofgrid.Error, "bad character 'é' in \"CéO_s\"") as cm:
+            tofgrid.Model.from_yaml(yaml.replace("CO_g + *_s -> CO_s", "CO_g + *_s -> CéO_s"), "bad.yaml")
+        self.assertEqual(cm.exception.status, tofgrid.TG_ERR_MODEL)
+        with self.assertRaisesRegex(tofgrid.Error, r"has a NUL byte at line \d+, column 8") as cm:
+            tofgrid.Model.from_yaml(yaml.replace("name:", "name: a\0b"))
+        self.assertEqual(cm.exception.status, tofgrid.TG_ERR_ARG)
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "a"), "w") as f:
+                f.write(yaml)  # a valid model where the path would be cut short
+            for bad in (os.path.join(d, "a\0b"), os.path.join(d, "a\0b").encode()):
+                with self.assertRaisesRegex(tofgrid.Error, "load: the path .* has a NUL byte") as cm:
+                    tofgrid.Model.load(bad)
+                self.assertEqual(cm.exception.status, tofgrid.TG_ERR_ARG)
+
     def test_errors(self):
         m = tofgrid.Model.default()
         with self.assertRaisesRegex(tofgrid.Error, "unknown gas 'N2_g'"):
