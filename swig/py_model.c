@@ -106,11 +106,12 @@ PyObject *tgpy_model_info(PyObject *cap)
   double T, p[256];
   if (ng > 256) return tgpy_raise_message(TG_ERR_UNSUPPORTED, "model_info: more than 256 gases");
   tg_model_conditions(m, &T, p);
-  return Py_BuildValue("{s:s,s:N,s:N,s:N,s:i,s:O,s:d,s:N}", "name", tg_model_name(m), "adsorbates",
-                       names(m, TG_ADSORBATE), "sites", names(m, TG_SITE), "gases", names(m, TG_GAS), "steps",
-                       tg_model_count(m, -1), "product",
-                       product >= 0 ? PyUnicode_FromString(tg_model_species(m, TG_GAS, product)) : Py_None,
-                       "temperature", T, "pressures", vector(p, ng));
+  /* "N" hands every new reference to the dict (with "O" the product's name leaked per call). */
+  return Py_BuildValue(
+      "{s:s,s:N,s:N,s:N,s:i,s:N,s:d,s:N}", "name", tg_model_name(m), "adsorbates", names(m, TG_ADSORBATE), "sites",
+      names(m, TG_SITE), "gases", names(m, TG_GAS), "steps", tg_model_count(m, -1), "product",
+      product >= 0 ? PyUnicode_FromString(tg_model_species(m, TG_GAS, product)) : (Py_INCREF(Py_None), Py_None),
+      "temperature", T, "pressures", vector(p, ng));
 }
 
 /* Python spells "the model's temperature" as None; every number given must

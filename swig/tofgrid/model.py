@@ -12,6 +12,7 @@ see docs/model-format.md) or from SCAKS's own setup files
 import json
 import math
 import os
+import re
 import runpy
 
 import numpy as np
@@ -87,8 +88,32 @@ class Model:
         species_definitions, temperature, rate_algo, unitcell_area,
         active_ratio, ...) and the relative-energy file (``Ga``, ``dG`` lists).
         Like SCAKS, this executes both files as Python. ``product`` names the
-        product gas (SCAKS's product_name, if the setup file lacks it)."""
-        return cls.from_yaml(json.dumps(scaks_to_model(setup, energies, product)), os.fspath(setup))
+        product gas (SCAKS's product_name, if the setup file lacks it).
+        Errors name the setup file and its entry (``rxn_expressions[2]``,
+        ``species_definitions['CO_g']``, ...)."""
+        setup, energies = os.fspath(setup), os.fspath(energies)
+        model = scaks_to_model(setup, energies, product)
+        # One entry per line, each line's source remembered, so an error at a
+        # line of the generated text is told as the user's entry.
+        lines, sources = [], []
+
+        def line(text, source):
+            lines.append(text)
+            sources.append(source)
+
+        for key in ("name", "temperature", "rate_algo", "unitcell_area", "active_ratio", "product"):
+            if key in model:
+                line(f"{key}: {json.dumps(model[key])}", "product" if key == "product" else key)
+        line("species:", "species_definitions")
+        for name, props in model["species"].items():
+            line(f"  {json.dumps(name)}: {json.dumps(props)}", f"species_definitions[{name!r}]")
+        line("reactions:", "rxn_expressions")
+        for i, r in enumerate(model["reactions"]):
+            line(f"  - {json.dumps(r)}", f"rxn_expressions[{i}] {r['reaction']!r} (Ga[{i}], dG[{i}] in {energies})")
+        try:
+            return cls.from_yaml("\n".join(lines) + "\n", _GENERATED)
+        except _core.Error as e:
+            raise _scaks_error(str(e), e.status, setup, sources) from None
 
     @property
     def name(self):
@@ -166,6 +191,24 @@ class Model:
 
     def __repr__(self):
         return f"<tofgrid.Model {self.name!r}: {len(self.info['adsorbates'])} adsorbates, {self.info['steps']} steps>"
+
+
+_GENERATED = "<generated from SCAKS files>"
+
+
+def _scaks_error(text, status, setup, sources):
+    """The reader's message about the generated text, told as the user's
+    setup file and entry ("line N[, column C]" of the text -> its source)."""
+    prefix = _GENERATED + ": "
+    if text.startswith(prefix):
+        def source(m):
+            n = int(m.group(1))
+            return sources[n - 1] if 1 <= n <= len(sources) else m.group(0)
+
+        text = f"{setup}: " + re.sub(r"\bline (\d+)(?:, column \d+)?", source, text[len(prefix):])
+    e = _core.Error(text)
+    e.status = status
+    return e
 
 
 def scaks_to_model(setup, energies, product=None):

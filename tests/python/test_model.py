@@ -156,6 +156,62 @@ class Kernel(unittest.TestCase):
                     tofgrid.Model.load(bad)
                 self.assertEqual(cm.exception.status, tofgrid.TG_ERR_ARG)
 
+    def test_model_info_does_not_leak(self):
+        import tracemalloc
+        cap = tofgrid.Model.default()._capsule  # a model with a product: the product's name was leaked per call
+        info = tofgrid.core._model_info
+        tracemalloc.start()
+        try:
+            for _ in range(1000):
+                info(cap)
+            before = tracemalloc.get_traced_memory()[0]
+            for _ in range(20000):
+                info(cap)
+            grown = tracemalloc.get_traced_memory()[0] - before
+        finally:
+            tracemalloc.stop()
+        self.assertLess(grown, 20000, f"{grown} bytes kept by 20000 calls")
+
+    def test_from_scaks_errors_name_the_users_file_and_entry(self):
+        """Errors point into the user's SCAKS files by entry, never into the
+        text generated from them."""
+        with tempfile.TemporaryDirectory() as d:
+            setup, energies = os.path.join(d, "model.py"), os.path.join(d, "rel_energy.py")
+            with open(energies, "w") as f:
+                f.write("Ga = [0.0, 0.07, 0.39]\ndG = [-2.09, -2.39, -0.46]\n")
+
+            def setup_file(reactions, gases):
+                with open(setup, "w") as f:
+                    f.write(f"rxn_expressions = {reactions!r}\nspecies_definitions = {gases!r}\n"
+                            "temperature = 500\nrate_algo = 'TST'\n")
+
+            good = ["CO_g + *_s -> CO_s", "O2_g + 2*_s -> 2O_s", "CO_s + O_s -> CO2_g + 2*_s"]
+            gases = {"CO_g": {"pressure": 0.1}, "O2_g": {"pressure": 0.2}, "CO2_g": {"pressure": 0.0},
+                     "*_s": {"type": "site", "total": 1.0}}
+            setup_file(good[:1] + ["O2_g + 2*_s -> O_s"] + good[2:], gases)
+            with self.assertRaises(tofgrid.Error) as cm:
+                tofgrid.Model.from_scaks(setup, energies)
+            text = str(cm.exception)
+            self.assertTrue(text.startswith(f"{setup}: rxn_expressions[1] 'O2_g + 2*_s -> O_s'"), text)
+            self.assertIn("is unbalanced", text)
+            self.assertNotIn("column", text)
+            self.assertEqual(cm.exception.status, tofgrid.TG_ERR_MODEL)
+            setup_file(good, dict(gases, CO_g={"pressure": -1.0}))
+            with self.assertRaises(tofgrid.Error) as cm:
+                tofgrid.Model.from_scaks(setup, energies)
+            text = str(cm.exception)
+            self.assertTrue(text.startswith(f"{setup}: species_definitions['CO_g']"), text)
+            self.assertIn("pressure of CO_g is negative", text)
+            setup_file(good, gases)
+            with open(energies, "w") as f:
+                f.write("Ga = [0.0, 0.07, -50]\ndG = [-2.09, -2.39, -0.46]\n")
+            with self.assertRaises(tofgrid.Error) as cm:
+                tofgrid.Model.from_scaks(setup, energies)
+            text = str(cm.exception)
+            self.assertTrue(text.startswith(f"{setup}: rxn_expressions[2] 'CO_s + O_s -> CO2_g + 2*_s' "
+                                            f"(Ga[2], dG[2] in {energies})"), text)
+            self.assertIn("rate constants are not finite", text)
+
     def test_errors(self):
         m = tofgrid.Model.default()
         with self.assertRaisesRegex(tofgrid.Error, "unknown gas 'N2_g'"):
