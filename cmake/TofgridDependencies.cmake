@@ -6,6 +6,7 @@
 #   LAPACK::LAPACK                     FindLAPACK (OpenBLAS)
 #   tofgrid::lapacke                   LAPACKE, pkg-config lapacke
 #   tofgrid::yaml                      libyaml, pkg-config yaml-0.1
+#   Threads::Threads                   FindThreads (the kernel's thread-safety test)
 #   HDF5::HDF5                         FindHDF5, parallel (map files)   TOFGRID_HDF5
 #   Python, SWIG, mpi4py, numpy        TofgridPython.cmake              TOFGRID_PYTHON
 #   Fortran compiler with mpi_f08                                       TOFGRID_FORTRAN
@@ -90,6 +91,7 @@ pkg_check_modules(TOFGRID_LAPACKE REQUIRED IMPORTED_TARGET GLOBAL lapacke)
 pkg_check_modules(TOFGRID_YAML REQUIRED IMPORTED_TARGET GLOBAL yaml-0.1)
 add_library(tofgrid::lapacke ALIAS PkgConfig::TOFGRID_LAPACKE)
 add_library(tofgrid::yaml ALIAS PkgConfig::TOFGRID_YAML)
+find_package(Threads REQUIRED)
 
 # --- parallel HDF5 (optional) ------------------------------------------------
 if(NOT TOFGRID_HDF5_MODE STREQUAL "OFF")

@@ -39,4 +39,6 @@ module tofgrid_constants
   integer, parameter :: TG_SCHEDULE_DYNAMIC = 1
   ! Axis variables (tofgrid/grid.h)
   integer, parameter :: TG_AXIS_TEMPERATURE = -1
+  ! Arguments meaning the model's own value (tofgrid/model.h)
+  double precision, parameter :: TG_MODEL_TEMPERATURE = 0.0d0
 end module tofgrid_constants

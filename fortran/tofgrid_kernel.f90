@@ -10,8 +10,9 @@
 module tofgrid_kernel
   use, intrinsic :: iso_c_binding
   use tofgrid_capi, only: finish  ! status -> ierr, or stop with the message
+  use, intrinsic :: ieee_arithmetic, only: ieee_is_finite, ieee_value, ieee_quiet_nan
   use tofgrid_constants, only: TG_STEADY_FAILED, TG_SCHEDULE_STATIC, TG_ADSORBATE, TG_SITE, TG_GAS, TG_SUCCESS, &
-                               TG_ERR_CONVERGENCE, TG_AXIS_TEMPERATURE
+                               TG_ERR_CONVERGENCE, TG_AXIS_TEMPERATURE, TG_MODEL_TEMPERATURE
   implicit none
   private
 
@@ -133,6 +134,11 @@ contains
     character(len=*), intent(in) :: path
     integer, intent(out), optional :: ierr
     call tg_model_free(model)
+    if (index(path, c_null_char) > 0) then  ! C would read the file name only up to it
+      call finish(c_fail("tg_model_load: the path '" // path(:index(path, c_null_char) - 1) // &
+                         "\0...' has a NUL byte, where a C file name would end" // c_null_char), ierr)
+      return
+    end if
     call finish(c_load(trim(path) // c_null_char, model%ptr), ierr)
   end subroutine
 
@@ -184,8 +190,9 @@ contains
   end subroutine
 
   !> The steady state SCAKS reports at `pressures` (gas order) and `temperature`
-  !> (K; absent: the model's). ierr = 0 on success, TG_ERR_CONVERGENCE (9)
-  !> when no steady state was found (sol%status = TG_STEADY_FAILED).
+  !> (K, finite and > 0; absent: the model's). ierr = 0 on success,
+  !> TG_ERR_CONVERGENCE (9) when no steady state was found (sol%status =
+  !> TG_STEADY_FAILED); on every error the results are NaN.
   subroutine tg_solve(model, pressures, sol, temperature, xrc, ierr)
     type(tg_model), intent(in) :: model
     real(c_double), intent(in) :: pressures(:)
@@ -196,6 +203,7 @@ contains
     integer :: n, ng, ns, want
     integer(c_int) :: ints(5), rc
     real(c_double) :: reals(2), t
+    character(len=32) :: text
     n = c_count(model%ptr, TG_ADSORBATE) + c_count(model%ptr, TG_SITE)
     ng = c_count(model%ptr, TG_GAS)
     ns = c_count(model%ptr, TG_STEPS)
@@ -209,8 +217,17 @@ contains
     call resize(sol%rr, ns)
     call resize(sol%net, ns)
     call resize(sol%xrc, ns)
-    t = 0
-    if (present(temperature)) t = temperature
+    t = TG_MODEL_TEMPERATURE  ! absent: the model's; a given value must be a temperature
+    if (present(temperature)) then
+      if (.not. (temperature > 0 .and. ieee_is_finite(temperature))) then
+        call failed_point()
+        write (text, '(g0.6)') temperature
+        call finish(c_fail("tg_solve: temperature = " // trim(text) // &
+                           " K must be finite and > 0 (leave it out for the model's)" // c_null_char), ierr)
+        return
+      end if
+      t = temperature
+    end if
     want = 0
     if (present(xrc)) want = merge(1, 0, xrc)
     rc = c_solve(model%ptr, t, pressures, want, sol%coverages, sol%tof, sol%rf, sol%rr, sol%net, sol%xrc, ints, reals)
@@ -222,9 +239,29 @@ contains
       sol%has_xrc = ints(5) /= 0
       sol%t_reached = reals(1)
       sol%residual = reals(2)
+    else
+      call failed_point()
     end if
     call finish(rc, ierr)
   contains
+    ! A refused point: NaN results, as the C library leaves them.
+    subroutine failed_point()
+      real(c_double) :: nan
+      nan = ieee_value(nan, ieee_quiet_nan)
+      sol%status = TG_STEADY_FAILED
+      sol%iterations = 0
+      sol%time_steps = 0
+      sol%poisoned_by = 0
+      sol%has_xrc = .false.
+      sol%t_reached = nan
+      sol%residual = nan
+      sol%coverages = nan
+      sol%tof = nan
+      sol%rf = nan
+      sol%rr = nan
+      sol%net = nan
+      sol%xrc = nan
+    end subroutine
     subroutine resize(a, m)
       real(c_double), allocatable, intent(inout) :: a(:)
       integer, intent(in) :: m
@@ -235,7 +272,10 @@ contains
       allocate (a(m))
     end subroutine
   end subroutine
+  !> The map is allocated on the root only; on the other ranks its arrays
+  !> are left deallocated (the C library returns data there only).
   subroutine tof_grid_i(comm, model, x_gas, xs, y_gas, ys, map, schedule, root, ierr)
+    use mpi_f08, only: MPI_Comm, MPI_Comm_rank, MPI_COMM_NULL, operator(==)
     integer, intent(in) :: comm
     type(tg_model), intent(in) :: model
     character(len=*), intent(in) :: x_gas, y_gas
@@ -243,36 +283,74 @@ contains
     type(tg_map), intent(inout) :: map
     integer, intent(in), optional :: schedule, root
     integer, intent(out), optional :: ierr
-    integer :: xv, yv, r, s, nx, ny, ng, nc
-    real(c_double) :: none(1)
+    integer :: xv, yv, r, s, nx, ny, ng, nc, me, e
+    real(c_double) :: none(1), no_tof(1), no_cov(1)
+    integer(c_int) :: no_status(1)
+    type(MPI_Comm) :: c
+    logical :: two_d
+    two_d = len_trim(y_gas) > 0
     nx = size(xs)
-    ny = merge(size(ys), 1, len_trim(y_gas) > 0)
+    ny = merge(size(ys), 1, two_d)
     ng = c_count(model%ptr, TG_GAS)
     nc = c_count(model%ptr, TG_ADSORBATE) + c_count(model%ptr, TG_SITE)
-    xv = axis_var(x_gas)
-    yv = merge(axis_var(y_gas), 0, len_trim(y_gas) > 0)
+    if (allocated(map%tof)) deallocate (map%tof)
+    if (allocated(map%coverages)) deallocate (map%coverages)
+    if (allocated(map%status)) deallocate (map%status)
+    xv = 0
+    yv = 0
+    if (.not. axis_var(x_gas, "x", xv)) return
+    if (two_d) then
+      if (.not. axis_var(y_gas, "y", yv)) return
+    end if
     r = 0
     if (present(root)) r = root
     s = TG_SCHEDULE_STATIC
     if (present(schedule)) s = schedule
-    if (allocated(map%tof)) deallocate (map%tof, map%coverages, map%status)
-    allocate (map%tof(nx, ny, ng), map%coverages(nx, ny, nc), map%status(nx, ny))
-    if (len_trim(y_gas) > 0) then
-      call finish(c_tof_grid(comm, model%ptr, xv, int(nx, c_int64_t), xs, yv, int(ny, c_int64_t), ys, s, r, &
-                           map%tof, map%coverages, map%status), ierr)
+    ! Only the root receives the map; a null or broken communicator is left
+    ! to the library, which reports it.
+    c%MPI_VAL = comm
+    me = -1
+    if (.not. (c == MPI_COMM_NULL)) call MPI_Comm_rank(c, me, e)
+    if (me == r .and. c_associated(model%ptr)) allocate (map%tof(nx, ny, ng), map%coverages(nx, ny, nc), map%status(nx, ny))
+    if (allocated(map%tof)) then
+      call finish(call_grid(map%tof, map%coverages, map%status), ierr)
     else
-      call finish(c_tof_grid(comm, model%ptr, xv, int(nx, c_int64_t), xs, 0, 0_c_int64_t, none, s, r, &
-                           map%tof, map%coverages, map%status), ierr)
+      call finish(call_grid(no_tof, no_cov, no_status), ierr)
     end if
   contains
-    integer function axis_var(name)
-      character(len=*), intent(in) :: name
-      if (trim(name) == "T") then
-        axis_var = TG_AXIS_TEMPERATURE
+    integer(c_int) function call_grid(tof, cov, status)
+      real(c_double), intent(out) :: tof(*), cov(*)
+      integer(c_int), intent(out) :: status(*)
+      if (two_d) then
+        call_grid = c_tof_grid(comm, model%ptr, xv, int(nx, c_int64_t), xs, yv, int(ny, c_int64_t), ys, s, r, &
+                               tof, cov, status)
       else
-        axis_var = c_gas_index(model%ptr, trim(name) // c_null_char)
-        if (axis_var < 0) axis_var = 9999  ! refused by the library with a clear message
+        call_grid = c_tof_grid(comm, model%ptr, xv, int(nx, c_int64_t), xs, 0, 0_c_int64_t, none, s, r, &
+                               tof, cov, status)
       end if
+    end function
+
+    ! The axis variable of a gas name or "T"; an unknown name is refused
+    ! here, as the user typed it, with the model's gases.
+    logical function axis_var(name, axis, var)
+      character(len=*), intent(in) :: name, axis
+      integer, intent(out) :: var
+      character(len=:), allocatable :: known
+      integer :: g
+      axis_var = .true.
+      if (trim(name) == "T") then
+        var = TG_AXIS_TEMPERATURE
+        return
+      end if
+      var = c_gas_index(model%ptr, trim(name) // c_null_char)
+      if (var >= 0 .or. .not. c_associated(model%ptr)) return  ! no model: the library says so
+      known = ""
+      do g = 1, ng
+        known = known // merge(", ", "  ", g > 1) // trim(tg_model_species(model, TG_GAS, g))
+      end do
+      call finish(c_fail("tg_tof_grid: axis " // axis // ": '" // trim(name) // "' is neither a gas of the model (" &
+                         // known(3:) // ") nor 'T'" // c_null_char), ierr)
+      axis_var = .false.
     end function
   end subroutine
 

@@ -6,8 +6,8 @@ interface twins from the C headers, so each fact has one source.
     python3 scripts/gen_bindings.py --check  # exit 1 if any is out of date
 
 Sources (include/tofgrid/): TG_STATUS_LIST (error.h), TG_DTYPE_TABLE and
-TG_OP_TABLE (types.h), the enums tg_species_kind and tg_steady_status
-(model.h) and tg_schedule (grid.h). The interface twins (an integer-handle and
+TG_OP_TABLE (types.h), the enums tg_species_kind and tg_steady_status and
+the TG_MODEL_* values (model.h), tg_schedule and TG_AXIS_* (grid.h). The interface twins (an integer-handle and
 a type(MPI_Comm) body bound to the same C shim) come from COLLECTIVES below,
 the one description of the shims' Fortran signatures (the C side is
 fortran/tofgrid_shims.c; a mismatch fails the Fortran tests).
@@ -51,6 +51,8 @@ def constants():
         ("Schedules of a map (tg_schedule)", enum_values(grid, "tg_schedule")),
         ("Axis variables (tofgrid/grid.h)", [(m.group(1), int(m.group(2))) for m in
                                              re.finditer(r"#define (TG_AXIS_\w+) \((-?\d+)\)", grid)]),
+        ("Arguments meaning the model's own value (tofgrid/model.h)",
+         [(m.group(1), float(m.group(2))) for m in re.finditer(r"#define (TG_MODEL_\w+) (-?[\d.]+)\n", model)]),
     ]
     names = {
         "dtypes": {r[2].strip('"'): int(r[1]) for r in table_rows(types, "TG_DTYPE_TABLE")},
@@ -65,7 +67,10 @@ def fortran_constants(groups):
     for title, items in groups:
         out.append(f"  ! {title}")
         for name, value in items:
-            out.append(f"  integer, parameter :: {name} = {value}")
+            if isinstance(value, float):
+                out.append(f"  double precision, parameter :: {name} = {value!r}d0")
+            else:
+                out.append(f"  integer, parameter :: {name} = {value}")
     out.append("end module tofgrid_constants")
     return "\n".join(out) + "\n"
 

@@ -5,6 +5,9 @@
 #define PY_ARRAY_UNIQUE_SYMBOL tofgrid_numpy_api
 #include "py_model.h"
 
+#include <limits.h>
+#include <math.h>
+
 #include <numpy/arrayobject.h>
 
 #include "py_errors.h"
@@ -29,19 +32,46 @@ static tg_model *model_of(PyObject *cap)
   return m;
 }
 
-PyObject *tgpy_model_load(const char *path)
+/* The bytes of a path (str through the file-system encoding, or bytes),
+ * whole: a NUL inside would end the C string early and open another file. */
+PyObject *tgpy_model_load(PyObject *path)
 {
+  PyObject *bytes = NULL;
+  if (PyUnicode_Check(path)) bytes = PyUnicode_EncodeFSDefault(path);
+  else if (PyBytes_Check(path)) bytes = (Py_INCREF(path), path);
+  else PyErr_SetString(PyExc_TypeError, "load: the path must be str, bytes or os.PathLike");
+  if (!bytes) return NULL;
+  char *text = NULL;
+  Py_ssize_t n = 0;
+  if (PyBytes_AsStringAndSize(bytes, &text, &n) < 0) return Py_DECREF(bytes), NULL;
+  if ((Py_ssize_t)strlen(text) != n) {
+    PyObject *shown = PyObject_Repr(path);
+    tgpy_raise_message(TG_ERR_ARG, "load: the path %s has a NUL byte, where a C file name would end",
+                       shown ? PyUnicode_AsUTF8(shown) : "");
+    Py_XDECREF(shown);
+    Py_DECREF(bytes);
+    return NULL;
+  }
   tg_model *m = NULL;
   int rc;
-  Py_BEGIN_ALLOW_THREADS rc = tg_model_load(path, &m);
+  Py_BEGIN_ALLOW_THREADS rc = tg_model_load(text, &m);
   Py_END_ALLOW_THREADS
+  Py_DECREF(bytes);
   return wrap(rc, m);
 }
 
-PyObject *tgpy_model_parse(const char *text, const char *origin)
+/* The text with its length, so a NUL inside reaches tg_model_parse (which
+ * refuses it) instead of cutting the text short. */
+PyObject *tgpy_model_parse(PyObject *text, const char *origin)
 {
+  Py_ssize_t length = 0;
+  const char *yaml = PyUnicode_AsUTF8AndSize(text, &length);
+  if (!yaml) return NULL;
   tg_model *m = NULL;
-  int rc = tg_model_parse(text, strlen(text), origin, &m); /* before wrap() reads m */
+  int rc;
+  /* The caller's arguments keep text alive while other threads run. */
+  Py_BEGIN_ALLOW_THREADS rc = tg_model_parse(yaml, (size_t)length, origin, &m);
+  Py_END_ALLOW_THREADS
   return wrap(rc, m);
 }
 
@@ -76,17 +106,36 @@ PyObject *tgpy_model_info(PyObject *cap)
   double T, p[256];
   if (ng > 256) return tgpy_raise_message(TG_ERR_UNSUPPORTED, "model_info: more than 256 gases");
   tg_model_conditions(m, &T, p);
-  return Py_BuildValue("{s:s,s:N,s:N,s:N,s:i,s:O,s:d,s:N}", "name", tg_model_name(m), "adsorbates",
-                       names(m, TG_ADSORBATE), "sites", names(m, TG_SITE), "gases", names(m, TG_GAS), "steps",
-                       tg_model_count(m, -1), "product",
-                       product >= 0 ? PyUnicode_FromString(tg_model_species(m, TG_GAS, product)) : Py_None,
-                       "temperature", T, "pressures", vector(p, ng));
+  /* "N" hands every new reference to the dict (with "O" the product's name leaked per call). */
+  return Py_BuildValue(
+      "{s:s,s:N,s:N,s:N,s:i,s:N,s:d,s:N}", "name", tg_model_name(m), "adsorbates", names(m, TG_ADSORBATE), "sites",
+      names(m, TG_SITE), "gases", names(m, TG_GAS), "steps", tg_model_count(m, -1), "product",
+      product >= 0 ? PyUnicode_FromString(tg_model_species(m, TG_GAS, product)) : (Py_INCREF(Py_None), Py_None),
+      "temperature", T, "pressures", vector(p, ng));
 }
 
-PyObject *tgpy_model_rate_constants(PyObject *cap, double T)
+/* Python spells "the model's temperature" as None; every number given must
+ * be a temperature (0 is refused here, since C reads it as the model's). */
+static int temperature_of(PyObject *obj, const char *fn, double *T)
+{
+  if (!obj || obj == Py_None) {
+    *T = TG_MODEL_TEMPERATURE;
+    return 0;
+  }
+  *T = PyFloat_AsDouble(obj);
+  if (*T == -1 && PyErr_Occurred()) return -1;
+  if (!(*T > 0) || !isfinite(*T)) {
+    tgpy_raise_message(TG_ERR_ARG, "%s: temperature = %g K must be finite and > 0 (None for the model's)", fn, *T);
+    return -1;
+  }
+  return 0;
+}
+
+PyObject *tgpy_model_rate_constants(PyObject *cap, PyObject *temperature)
 {
   tg_model *m = model_of(cap);
-  if (!m) return NULL;
+  double T;
+  if (!m || temperature_of(temperature, "rate_constants", &T)) return NULL;
   int ns = tg_model_count(m, -1);
   double *k = PyMem_Malloc(2 * (size_t)ns * sizeof *k);
   if (!k) return PyErr_NoMemory();
@@ -111,10 +160,11 @@ static PyArrayObject *doubles(PyObject *obj, int n, const char *what)
 
 static PyObject *solution_dict(const tg_solution *s, int rc, int n, int ng, int ns);
 
-PyObject *tgpy_model_steady_states(PyObject *cap, double T, PyObject *pressures)
+PyObject *tgpy_model_steady_states(PyObject *cap, PyObject *temperature, PyObject *pressures)
 {
   tg_model *m = model_of(cap);
-  if (!m) return NULL;
+  double T;
+  if (!m || temperature_of(temperature, "steady_states", &T)) return NULL;
   int n = tg_model_count(m, TG_ADSORBATE) + tg_model_count(m, TG_SITE), ng = tg_model_count(m, TG_GAS),
       ns = tg_model_count(m, -1), max = tg_model_count(m, TG_ADSORBATE) + 1, found = 0, rc = 0;
   PyArrayObject *p = NULL;
@@ -157,11 +207,46 @@ static PyObject *solution_dict(const tg_solution *s, int rc, int n, int ng, int 
                        s->has_xrc ? vector(s->xrc, ns) : (Py_INCREF(Py_None), Py_None));
 }
 
-PyObject *tgpy_model_solve(PyObject *cap, double T, PyObject *pressures, double t_end, double t_max, double tolerance,
-                           int max_iterations, int xrc, PyObject *initial, PyObject *k_scale)
+/* The solver options given (None: the model's); tg_solve judges the values.
+ * t_max absent follows a larger t_end, so t_end alone can be raised. */
+static int options_of(const tg_model *m, PyObject *t_end, PyObject *t_max, PyObject *tolerance,
+                      PyObject *max_iterations, tg_solve_options *o)
+{
+  *o = tg_solve_options_default(m);
+  PyObject *reals[3] = {t_end, t_max, tolerance};
+  double *fields[3] = {&o->t_end, &o->t_max, &o->tolerance};
+  for (int k = 0; k < 3; k++) {
+    if (!reals[k] || reals[k] == Py_None) continue;
+    double x = PyFloat_AsDouble(reals[k]);
+    if (x == -1 && PyErr_Occurred()) return -1;
+    *fields[k] = x;
+  }
+  if ((!t_max || t_max == Py_None) && o->t_max < o->t_end) o->t_max = o->t_end;
+  if (max_iterations && max_iterations != Py_None) {
+    PyObject *whole = PyNumber_Index(max_iterations);
+    long n = whole ? PyLong_AsLong(whole) : -1;
+    Py_XDECREF(whole);
+    if (!whole || (n == -1 && PyErr_Occurred()) || n > INT_MAX || n < INT_MIN) {
+      PyErr_Clear();
+      PyObject *text = PyObject_Repr(max_iterations);
+      tgpy_raise_message(TG_ERR_ARG, "solve: max_iterations must be a whole number >= 1, not %s",
+                         text ? PyUnicode_AsUTF8(text) : "this");
+      Py_XDECREF(text);
+      return -1;
+    }
+    o->max_iterations = (int)n;
+  }
+  return 0;
+}
+
+PyObject *tgpy_model_solve(PyObject *cap, PyObject *temperature, PyObject *pressures, PyObject *t_end, PyObject *t_max,
+                           PyObject *tolerance, PyObject *max_iterations, int xrc, PyObject *initial, PyObject *k_scale)
 {
   tg_model *m = model_of(cap);
-  if (!m) return NULL;
+  double T;
+  tg_solve_options o;
+  if (!m || temperature_of(temperature, "solve", &T) || options_of(m, t_end, t_max, tolerance, max_iterations, &o))
+    return NULL;
   int na = tg_model_count(m, TG_ADSORBATE), n = na + tg_model_count(m, TG_SITE), ng = tg_model_count(m, TG_GAS),
       ns = tg_model_count(m, -1);
   PyArrayObject *p = NULL, *init = NULL, *ks = NULL;
@@ -169,12 +254,6 @@ PyObject *tgpy_model_solve(PyObject *cap, double T, PyObject *pressures, double 
   if (initial && initial != Py_None && !(init = doubles(initial, na, "initial"))) return Py_XDECREF(p), NULL;
   if (k_scale && k_scale != Py_None && !(ks = doubles(k_scale, ns, "k_scale")))
     return Py_XDECREF(p), Py_XDECREF(init), NULL;
-  tg_solve_options o = tg_solve_options_default(m);
-  if (t_end > 0) o.t_end = t_end;
-  if (t_max > 0) o.t_max = t_max;
-  if (o.t_max < o.t_end) o.t_max = o.t_end;
-  if (tolerance > 0) o.tolerance = tolerance;
-  if (max_iterations > 0) o.max_iterations = max_iterations;
   o.want_xrc = xrc;
   o.initial = init ? PyArray_DATA(init) : NULL;
   o.k_scale = ks ? PyArray_DATA(ks) : NULL;

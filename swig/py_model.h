@@ -6,14 +6,15 @@
 #include <Python.h>
 #include <mpi.h>
 
-PyObject *tgpy_model_load(const char *path);
-PyObject *tgpy_model_parse(const char *text, const char *origin);
+PyObject *tgpy_model_load(PyObject *path);
+PyObject *tgpy_model_parse(PyObject *text, const char *origin);
 PyObject *tgpy_model_default(void);
 PyObject *tgpy_model_info(PyObject *model);
-PyObject *tgpy_model_rate_constants(PyObject *model, double temperature);
-PyObject *tgpy_model_steady_states(PyObject *model, double temperature, PyObject *pressures);
-PyObject *tgpy_model_solve(PyObject *model, double temperature, PyObject *pressures, double t_end, double t_max,
-                           double tolerance, int max_iterations, int xrc, PyObject *initial, PyObject *k_scale);
+PyObject *tgpy_model_rate_constants(PyObject *model, PyObject *temperature);
+PyObject *tgpy_model_steady_states(PyObject *model, PyObject *temperature, PyObject *pressures);
+PyObject *tgpy_model_solve(PyObject *model, PyObject *temperature, PyObject *pressures, PyObject *t_end,
+                           PyObject *t_max, PyObject *tolerance, PyObject *max_iterations, int xrc, PyObject *initial,
+                           PyObject *k_scale);
 
 PyObject *tgpy_tof_grid(MPI_Comm comm, PyObject *model, int xvar, PyObject *xs, int yvar, PyObject *ys, int schedule,
                         int root);

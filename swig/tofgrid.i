@@ -101,20 +101,21 @@ const char *tg_version(void);
 
 /* The kernel, low level: tofgrid.Model (tofgrid/model.py) is the interface. */
 %rename(_model_load) tgpy_model_load;
-PyObject *tgpy_model_load(const char *path);
+PyObject *tgpy_model_load(PyObject *path);
 %rename(_model_parse) tgpy_model_parse;
-PyObject *tgpy_model_parse(const char *text, const char *origin);
+PyObject *tgpy_model_parse(PyObject *text, const char *origin);
 %rename(_model_default) tgpy_model_default;
 PyObject *tgpy_model_default(void);
 %rename(_model_info) tgpy_model_info;
 PyObject *tgpy_model_info(PyObject *model);
 %rename(_model_rate_constants) tgpy_model_rate_constants;
-PyObject *tgpy_model_rate_constants(PyObject *model, double temperature);
+PyObject *tgpy_model_rate_constants(PyObject *model, PyObject *temperature);
 %rename(_model_steady_states) tgpy_model_steady_states;
-PyObject *tgpy_model_steady_states(PyObject *model, double temperature, PyObject *pressures);
+PyObject *tgpy_model_steady_states(PyObject *model, PyObject *temperature, PyObject *pressures);
 %rename(_model_solve) tgpy_model_solve;
-PyObject *tgpy_model_solve(PyObject *model, double temperature, PyObject *pressures, double t_end, double t_max,
-                           double tolerance, int max_iterations, int xrc, PyObject *initial, PyObject *k_scale);
+PyObject *tgpy_model_solve(PyObject *model, PyObject *temperature, PyObject *pressures, PyObject *t_end,
+                           PyObject *t_max, PyObject *tolerance, PyObject *max_iterations, int xrc, PyObject *initial,
+                           PyObject *k_scale);
 %rename(_tof_grid) tgpy_tof_grid;
 PyObject *tgpy_tof_grid(MPI_Comm comm, PyObject *model, int xvar, PyObject *xs, int yvar, PyObject *ys, int schedule,
                         int root);

@@ -7,8 +7,10 @@
  * models/co_oxidation.yaml). tg_solve finds the steady state SCAKS reports:
  * integrate from the initial coverages (default: the file's
  * initial_coverages, else the clean surface) to t_end,
- * then Newton. Everything here is **not collective** and needs no MPI; a
- * model is read-only during tg_solve, so threads may share one.
+ * then Newton. Everything here is **not collective** and needs no MPI. Every
+ * function may be called from several threads at once (no hidden shared
+ * state; the error message is per thread); a model is read-only during
+ * tg_solve, so threads may share one.
  *
  * Typical use:
  * @code
@@ -19,7 +21,7 @@
  *   return 1;
  * }
  * tg_solution_create(m, &s);
- * tg_solve(m, 0, NULL, NULL, s);   // the model's own temperature and pressures
+ * tg_solve(m, TG_MODEL_TEMPERATURE, NULL, NULL, s);   // the model's own temperature and pressures
  * printf("TOF %g\n", s->tof[tg_model_product(m)]);
  * tg_solution_free(s);
  * tg_model_free(m);
@@ -43,6 +45,16 @@ extern "C" {
  * by tg_model_free(); read-only afterwards, so threads may share one.
  */
 typedef struct tg_model tg_model;
+
+/**
+ * @brief The @c temperature argument that means "the model's own temperature".
+ *
+ * Accepted by tg_solve(), tg_steady_states() and tg_model_rate_constants().
+ * Exactly this value (0 K, which no temperature is) selects the model's;
+ * every other value must be a temperature, finite and > 0, or the call
+ * fails with TG_ERR_ARG naming @c temperature.
+ */
+#define TG_MODEL_TEMPERATURE 0.0
 
 /**
  * @brief Kinds of species, in the order the unknowns and results use.
@@ -73,12 +85,17 @@ typedef enum tg_species_kind {
  * @retval TG_ERR_IO           the file cannot be opened or read, or is larger
  *                             than 64 MiB
  * @retval TG_ERR_NOMEM        out of memory
- * @retval TG_ERR_PARSE        malformed YAML, or a value of the wrong kind
- *                             (not a number, a list where a mapping belongs, ...)
+ * @retval TG_ERR_PARSE        malformed YAML, a key twice in one mapping,
+ *                             nesting deeper than 64 levels, or a value of
+ *                             the wrong kind (not a number, a list where a
+ *                             mapping belongs, ...)
  * @retval TG_ERR_MODEL        the model is inconsistent (unknown key or
  *                             species, missing energies, pressures or site
- *                             totals, a step that does not balance, bad
- *                             solver settings, ...)
+ *                             totals, a step that does not balance, an
+ *                             adsorbate only produced or only consumed, a
+ *                             gas collision theory has no data for, rate
+ *                             constants that are not finite, bad solver
+ *                             settings, ...)
  * @retval TG_ERR_UNSUPPORTED  the model uses liquid species ("_l")
  *
  * @see tg_model_parse(), tg_model_default(), tg_model_free()
@@ -100,10 +117,13 @@ TG_API int tg_model_load(const char *path, tg_model **model);
  * @param[out] model   the new model, to be freed with tg_model_free(); set to
  *                     NULL on failure
  * @retval TG_SUCCESS          *model is the model
- * @retval TG_ERR_ARG          @p yaml or @p model is NULL
+ * @retval TG_ERR_ARG          @p yaml or @p model is NULL, or @p length is
+ *                             more than 64 MiB
  * @retval TG_ERR_NOMEM        out of memory
- * @retval TG_ERR_PARSE        malformed YAML, or a value of the wrong kind;
- *                             the message gives line and column
+ * @retval TG_ERR_PARSE        malformed YAML, a key twice in one mapping,
+ *                             nesting deeper than 64 levels, or a value of
+ *                             the wrong kind; the message gives line and
+ *                             column
  * @retval TG_ERR_MODEL        the model is inconsistent; the message says where
  * @retval TG_ERR_UNSUPPORTED  the model uses liquid species ("_l")
  *
@@ -231,14 +251,17 @@ TG_API int tg_model_conditions(const tg_model *model, double *temperature, doubl
  * Not collective.
  *
  * @param[in]  model        the model
- * @param[in]  temperature  temperature (K); <= 0 means the model's own
+ * @param[in]  temperature  temperature (K, finite and > 0), or
+ *                          TG_MODEL_TEMPERATURE for the model's own
  * @param[out] kf           tg_model_count(model, -1) forward rate constants
  *                          (s^-1), in step order
  * @param[out] kr           tg_model_count(model, -1) reverse rate constants
  *                          (s^-1), in step order
- * @retval TG_SUCCESS  @p kf and @p kr are filled
- * @retval TG_ERR_ARG  @p model, @p kf or @p kr is NULL, or @p temperature is
- *                     not finite (NaN or infinite)
+ * @retval TG_SUCCESS    @p kf and @p kr are filled
+ * @retval TG_ERR_ARG    @p model, @p kf or @p kr is NULL, or @p temperature
+ *                       is neither TG_MODEL_TEMPERATURE nor finite and > 0
+ * @retval TG_ERR_MODEL  at @p temperature a step's rate constants are not
+ *                       finite (the message names the step)
  */
 TG_API int tg_model_rate_constants(const tg_model *model, double temperature, double *kf, double *kr);
 
@@ -345,7 +368,8 @@ TG_API void tg_solution_free(tg_solution *solution);
  * Not collective.
  *
  * @param[in]  model        the model (read only: threads may share it)
- * @param[in]  temperature  temperature (K); <= 0 means the model's own
+ * @param[in]  temperature  temperature (K, finite and > 0), or
+ *                          TG_MODEL_TEMPERATURE for the model's own
  * @param[in]  pressures    tg_model_count(model, TG_GAS) gas pressures in gas
  *                          order and the model file's unit (SCAKS's: 1 =
  *                          101325 Pa), each finite and >= 0; or NULL for the
@@ -353,18 +377,28 @@ TG_API void tg_solution_free(tg_solution *solution);
  * @param[in]  options      solver settings, or NULL for
  *                          tg_solve_options_default(model)
  * @param[out] solution     a solution from tg_solution_create() for this
- *                          model; filled on TG_SUCCESS and on
- *                          TG_ERR_CONVERGENCE (then with status
- *                          TG_STEADY_FAILED and the last state reached)
+ *                          model; filled on TG_SUCCESS. On any error its
+ *                          status is TG_STEADY_FAILED, its coverages, TOFs,
+ *                          rates and xrc are NaN (never a previous point's
+ *                          values nor the last state reached), poisoned_by
+ *                          and stable are -1 and has_xrc 0; time_steps,
+ *                          t_reached and residual say how far a
+ *                          TG_ERR_CONVERGENCE solve got
  * @retval TG_SUCCESS          a steady state was found; solution->status is
  *                             TG_STEADY_OK or TG_STEADY_PAST_T_END
- * @retval TG_ERR_ARG          @p model or @p solution is NULL; a non-finite
- *                             @p temperature; a negative, NaN or infinite
- *                             pressure; invalid options (t_end <= 0,
- *                             t_max < t_end, tolerance <= 0,
+ * @retval TG_ERR_ARG          @p model or @p solution is NULL; a
+ *                             @p temperature neither TG_MODEL_TEMPERATURE nor
+ *                             finite and > 0; a negative, NaN or infinite
+ *                             pressure; invalid options, each named (t_end
+ *                             not finite and > 0, t_max not finite or
+ *                             < t_end, tolerance not finite and > 0,
  *                             max_iterations < 1, a k_scale entry not positive
- *                             and finite, initial coverages exceeding a
- *                             site's total)
+ *                             and finite, an initial coverage not finite
+ *                             and in [0, its site's total] or a site's
+ *                             initial coverages adding up to more than its
+ *                             total; the message names the species)
+ * @retval TG_ERR_MODEL        at @p temperature a step's rate constants are
+ *                             not finite (the message names the step)
  * @retval TG_ERR_NOMEM        out of memory (large mechanisms only; typical
  *                             ones need no allocation)
  * @retval TG_ERR_CONVERGENCE  no steady state within the work bounds (the time
@@ -390,7 +424,8 @@ TG_API int tg_solve(const tg_model *model, double temperature, const double *pre
  * Not collective.
  *
  * @param[in]  model        the model
- * @param[in]  temperature  temperature (K); <= 0 means the model's own
+ * @param[in]  temperature  temperature (K, finite and > 0), or
+ *                          TG_MODEL_TEMPERATURE for the model's own
  * @param[in]  pressures    gas pressures in gas order, or NULL for the model's
  * @param[in]  options      solver settings, or NULL for
  *                          tg_solve_options_default(model); its @c initial
@@ -401,8 +436,9 @@ TG_API int tg_solve(const tg_model *model, double temperature, const double *pre
  * @param[out] found        number of distinct stable states found
  * @retval TG_SUCCESS          at least one stable state was found
  * @retval TG_ERR_ARG          @p model, @p solutions or @p found is NULL,
- *                             @p max < 1, or tg_solve() refused the
- *                             conditions or options
+ *                             @p max < 1, a @p temperature neither
+ *                             TG_MODEL_TEMPERATURE nor finite and > 0, or
+ *                             tg_solve() refused the conditions or options
  * @retval TG_ERR_NOMEM        out of memory
  * @retval TG_ERR_CONVERGENCE  no start led to a stable steady state
  *                             (*found is 0)

@@ -12,8 +12,19 @@ int tg__fail(int status, const char *fn, const char *fmt, ...)
   if (n < 0 || (size_t)n >= sizeof last_message) n = 0;
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(last_message + n, sizeof last_message - (size_t)n, fmt, ap);
+  int full = vsnprintf(last_message + n, sizeof last_message - (size_t)n, fmt, ap);
   va_end(ap);
+  if (full > 0 && (size_t)n + (size_t)full >= sizeof last_message) {
+    /* Cut short: drop a trailing partial UTF-8 character, so the message
+     * stays valid UTF-8 (Python decodes it strictly). */
+    size_t end = sizeof last_message - 1, k = end;
+    while (k > 0 && ((unsigned char)last_message[k - 1] & 0xC0) == 0x80) k--;
+    if (k > 0 && ((unsigned char)last_message[k - 1] & 0xC0) == 0xC0) {
+      unsigned char lead = (unsigned char)last_message[k - 1];
+      size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+      if (end - (k - 1) < need) last_message[k - 1] = '\0';
+    }
+  }
   return status;
 }
 

@@ -14,13 +14,29 @@
 #include "core/core.h"
 #include "tofgrid/model.h"
 
+/* Bounded work on hostile input: the longest model text read (file or
+ * string) and the deepest YAML nesting (a model needs 4 levels; libyaml's
+ * loader takes time quadratic in the depth). */
+#define TG_MODEL_TEXT_MAX ((size_t)64 << 20)
+#define TG_MODEL_TEXT_MAX_TEXT "64 MiB"
+
 enum {
+  TG_YAML_DEPTH_MAX = 64,
+  TG_VIB_MAX = 64, /* vibrational temperatures of a gas */
   TG_NAME_MAX = 64,
   TG_STATE_MAX = 8, /* formulas per state of a step */
   TG_ELEMENTS_MAX = 16
 };
 
 typedef enum sp_kind { SP_ADS, SP_SITE, SP_GAS, SP_TS, SP_LIQUID } sp_kind;
+
+/* A gas's partition-function data for collision theory: symmetry number,
+ * rotational temperatures (1: linear, 3: nonlinear) and vibrational
+ * temperatures (K), from the built-in table or the model file. */
+typedef struct gas_thermo {
+  int sigma, nrot, nvib;
+  double rot[3], vib[TG_VIB_MAX];
+} gas_thermo;
 
 typedef struct species {
   char name[TG_NAME_MAX];    /* "CO_s", "*_s", "CO_g", "O-O_s" */
@@ -32,7 +48,9 @@ typedef struct species {
   double total;    /* site: total */
   double energy;   /* absolute energy, when given */
   int has_energy, has_pressure;
-  double mass; /* gas: molecular mass in kg (for collision theory), 0 if unknown */
+  double mass;       /* gas: molecular mass in kg (for collision theory), 0 if unknown */
+  gas_thermo thermo; /* gas: partition-function data, when has_thermo */
+  int has_thermo;
 } species;
 
 typedef struct formula {
@@ -137,6 +155,10 @@ int tg__parse_species(tg_model *m, const char *formula_text, int line, formula *
 int tg__parse_step(tg_model *m, const char *text, int line, step *out);
 int tg__check_conservation(const tg_model *m, const step *s);
 
+/* The temperature a call means: the model's for TG_MODEL_TEMPERATURE, else
+ * T itself if finite and > 0; else TG_ERR_ARG in fn's name. */
+int tg__temperature(const tg_model *m, double T, const char *fn, double *out);
+
 /* Model assembly (model.c): species sorted as SCAKS sorts them, rate laws,
  * d(theta)/dt and TOF coefficients, rate constants at the model's T. */
 int tg__model_finish(tg_model *m);
@@ -149,7 +171,9 @@ int tg__model_read_yaml(tg_model *m, const char *yaml, size_t length);
 uint64_t tg__model_fingerprint(const tg_model *m);
 
 /* Thermochemistry and rate constants (thermo.c). */
-double tg__gas_correction(const char *gas_formula, double T, int *known);
+int tg__gas_thermo_builtin(const char *gas_name, gas_thermo *out); /* 1 if the table has it */
+const char *tg__gas_thermo_names(void);                            /* the table's gases, for messages */
+double tg__gas_correction(const species *gas, double T);
 int tg__molecular_mass(const char *formula, double *kg);
 int tg__rate_constants(const tg_model *m, double T, double *kf, double *kr);
 

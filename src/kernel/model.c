@@ -4,27 +4,26 @@
  * constants. Also the model's accessors. */
 #include <ctype.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kernel/kernel.h"
 
-static const tg_model *sort_model;
-static int by_name(const void *a, const void *b)
-{
-  return strcmp(sort_model->sp[*(const int *)a].name, sort_model->sp[*(const int *)b].name);
-}
-
-/* Sorted indices of the species of one kind. */
+/* Sorted indices of the species of one kind. An insertion sort with the
+ * model passed in: qsort has no context argument, and a static one raced
+ * when threads loaded models at once. Models have tens of species. */
 static int *sorted(tg_model *m, sp_kind kind, int *count)
 {
   int *idx = malloc((size_t)(m->nsp ? m->nsp : 1) * sizeof *idx), n = 0;
   if (!idx) return NULL;
-  for (int i = 0; i < m->nsp; i++)
-    if (m->sp[i].kind == kind) idx[n++] = i;
-  sort_model = m; /* qsort has no context argument; model building is not hot */
-  qsort(idx, (size_t)n, sizeof *idx, by_name);
+  for (int i = 0; i < m->nsp; i++) {
+    if (m->sp[i].kind != kind) continue;
+    int k = n++;
+    for (; k > 0 && strcmp(m->sp[idx[k - 1]].name, m->sp[i].name) > 0; k--) idx[k] = idx[k - 1];
+    idx[k] = i;
+  }
   for (int k = 0; k < n; k++) m->sp[idx[k]].index = k;
   *count = n;
   return idx;
@@ -37,6 +36,53 @@ static int site_of(const tg_model *m, const species *s)
   for (int k = 0; k < m->ns; k++)
     if (strcmp(strrchr(m->sp[m->sites[k]].name, '_') + 1, site) == 0) return k;
   return -1;
+}
+
+static int in_state(const step *st, int state, int sp)
+{
+  for (int f = 0; f < st->n[state]; f++)
+    if (st->st[state][f].sp == sp) return 1;
+  return 0;
+}
+
+/* Append to a bounded message; what does not fit is cut off. */
+static void append(char *text, size_t size, size_t *used, const char *fmt, ...) TG_PRINTF(4, 5);
+static void append(char *text, size_t size, size_t *used, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(text + *used, size - *used, fmt, ap);
+  va_end(ap);
+  if (n > 0) *used += (size_t)n < size - *used ? (size_t)n : size - *used - 1;
+}
+
+/* Adsorbates that are only produced or only consumed: a dead end carries no
+ * steady-state flow (TOF 0) and is nearly always a misspelt name ("HO_s"
+ * for "OH_s"). Names every dead end with its steps. */
+static int check_dead_ends(const tg_model *m)
+{
+  char text[900] = "";
+  size_t used = 0;
+  for (int a = 0; a < m->na; a++) {
+    int sp = m->ads[a], consumed = 0, produced = 0;
+    for (int i = 0; i < m->nsteps; i++) {
+      consumed |= in_state(&m->steps[i], IS, sp);
+      produced |= in_state(&m->steps[i], FS, sp);
+    }
+    if (consumed && produced) continue;
+    append(text, sizeof text, &used, "%sadsorbate %s is only %s (", used ? "; " : "", m->sp[sp].name,
+           produced ? "produced, never consumed" : "consumed, never produced");
+    const char *sep = "";
+    for (int i = 0; i < m->nsteps; i++)
+      if (in_state(&m->steps[i], IS, sp) || in_state(&m->steps[i], FS, sp)) {
+        append(text, sizeof text, &used, "%sline %d: \"%s\"", sep, m->steps[i].line, m->steps[i].text);
+        sep = ", ";
+      }
+    append(text, sizeof text, &used, ")");
+  }
+  if (!used) return TG_SUCCESS;
+  return tg__fail(TG_ERR_MODEL, m->origin, "%s; a misspelt name? Every adsorbate must be both produced and consumed",
+                  text);
 }
 
 int tg__model_finish(tg_model *m)
@@ -67,6 +113,7 @@ int tg__model_finish(tg_model *m)
     return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
   for (int a = 0; a < m->na; a++) m->ads_site[a] = m->sp[m->ads[a]].site;
   for (int i = 0; i < m->nsteps; i++) TG_CALL(tg__check_conservation(m, &m->steps[i]));
+  TG_CALL(check_dead_ends(m));
 
   for (int i = 0; i < m->nsteps; i++) {
     const step *st = &m->steps[i];
@@ -114,11 +161,21 @@ int tg__model_finish(tg_model *m)
   if (m->rate_algo_ct) {
     if (!(m->unitcell_area > 0))
       return tg__fail(TG_ERR_MODEL, m->origin, "rate_algo CT needs a positive unitcell_area (m^2)");
-    for (int i = 0; i < m->nsteps; i++)
-      if (m->k[i].ct_type == 1 && !(m->sp[m->k[i].ct_gas].mass > 0))
+    for (int i = 0; i < m->nsteps; i++) {
+      if (!m->k[i].ct_type) continue;
+      species *g = &m->sp[m->k[i].ct_gas];
+      if (!(g->mass > 0))
         return tg__fail(TG_ERR_MODEL, m->origin,
                         "line %d: step \"%s\": collision theory needs the mass of %s (elements H C N O F Ne S Cl)",
-                        m->steps[i].line, m->steps[i].text, m->sp[m->k[i].ct_gas].name);
+                        m->steps[i].line, m->steps[i].text, g->name);
+      if (!g->has_thermo) g->has_thermo = tg__gas_thermo_builtin(g->name, &g->thermo);
+      if (!g->has_thermo) /* SCAKS only warns and leaves the gas correction out */
+        return tg__fail(TG_ERR_MODEL, m->origin,
+                        "line %d: step \"%s\": collision theory needs the partition function of %s, which is not a "
+                        "built-in gas (%s): give its symmetry_number, rotational_temperatures and "
+                        "vibrational_temperatures (K) in species (docs/model-format.md), or use rate_algo TST",
+                        m->steps[i].line, m->steps[i].text, g->name, tg__gas_thermo_names());
+    }
   }
   if (!(m->active_ratio > 0 && m->active_ratio <= 1))
     return tg__fail(TG_ERR_MODEL, m->origin, "active_ratio = %g must be in (0, 1]", m->active_ratio);
@@ -197,11 +254,24 @@ int tg_model_conditions(const tg_model *m, double *temperature, double *pressure
   return TG_SUCCESS;
 }
 
+int tg__temperature(const tg_model *m, double T, const char *fn, double *out)
+{
+  if (T == TG_MODEL_TEMPERATURE) {
+    *out = m->temperature;
+    return TG_SUCCESS;
+  }
+  if (!(T > 0) || !isfinite(T))
+    return tg__fail(TG_ERR_ARG, fn,
+                    "temperature = %g K must be finite and > 0 (TG_MODEL_TEMPERATURE for the model's %g K)", T,
+                    m->temperature);
+  *out = T;
+  return TG_SUCCESS;
+}
+
 int tg_model_rate_constants(const tg_model *m, double T, double *kf, double *kr)
 {
   if (!m || !kf || !kr) return tg__fail(TG_ERR_ARG, __func__, "model, kf and kr must not be NULL");
-  if (T <= 0) T = m->temperature;
-  if (!isfinite(T)) return tg__fail(TG_ERR_ARG, __func__, "temperature %g K is not finite", T);
+  TG_CALL(tg__temperature(m, T, __func__, &T));
   return tg__rate_constants(m, T, kf, kr);
 }
 

@@ -150,6 +150,48 @@ static int read_reactions(reader *r, const yaml_node_t *list, int *relative)
   return TG_SUCCESS;
 }
 
+/* A list of 1 to max numbers, each finite and > 0. */
+static int positive_list(const reader *r, const yaml_node_t *n, const char *what, int max, double *out, int *count)
+{
+  TG_CALL(want(r, n, YAML_SEQUENCE_NODE, what));
+  int k = (int)(n->data.sequence.items.top - n->data.sequence.items.start);
+  if (k < 1 || k > max) return fail_at(r, n, TG_ERR_MODEL, "%s needs 1 to %d values, not %d", what, max, k);
+  for (int i = 0; i < k; i++) {
+    yaml_node_t *item = node(r, n->data.sequence.items.start[i]);
+    TG_CALL(number(r, item, what, &out[i]));
+    if (!(out[i] > 0)) return fail_at(r, item, TG_ERR_MODEL, "%s must be > 0", what);
+  }
+  *count = k;
+  return TG_SUCCESS;
+}
+
+/* A gas's own partition-function data for collision theory (all three keys
+ * or none; without them the built-in table is used). */
+static int read_gas_thermo(const reader *r, const yaml_node_t *v, species *s)
+{
+  yaml_node_t *sn = lookup(r, v, "symmetry_number"), *rn = lookup(r, v, "rotational_temperatures"),
+              *vn = lookup(r, v, "vibrational_temperatures");
+  if (!sn && !rn && !vn) return TG_SUCCESS;
+  if (!sn || !rn || !vn)
+    return fail_at(r, v, TG_ERR_MODEL,
+                   "%s: give symmetry_number, rotational_temperatures (1 value for a linear gas, 3 otherwise) and "
+                   "vibrational_temperatures (K) together",
+                   s->name);
+  gas_thermo *t = &s->thermo;
+  double sigma;
+  TG_CALL(number(r, sn, "symmetry_number", &sigma));
+  if (sigma != floor(sigma) || sigma < 1 || sigma > 1000)
+    return fail_at(r, sn, TG_ERR_MODEL, "symmetry_number of %s must be a whole number >= 1", s->name);
+  t->sigma = (int)sigma;
+  TG_CALL(positive_list(r, rn, "rotational_temperatures", 3, t->rot, &t->nrot));
+  if (t->nrot == 2)
+    return fail_at(r, rn, TG_ERR_MODEL, "rotational_temperatures of %s: 1 value for a linear gas, 3 otherwise",
+                   s->name);
+  TG_CALL(positive_list(r, vn, "vibrational_temperatures", TG_VIB_MAX, t->vib, &t->nvib));
+  s->has_thermo = 1;
+  return TG_SUCCESS;
+}
+
 static int read_species(reader *r, const yaml_node_t *map)
 {
   tg_model *m = r->m;
@@ -161,13 +203,15 @@ static int read_species(reader *r, const yaml_node_t *map)
     species *s = &m->sp[i];
     TG_CALL(want(r, v, YAML_MAPPING_NODE, "a species' properties"));
     if (s->kind == SP_GAS) {
-      static const char *const keys[] = {"pressure", NULL};
+      static const char *const keys[] = {"pressure", "symmetry_number", "rotational_temperatures",
+                                         "vibrational_temperatures", NULL};
       TG_CALL(only_keys(r, v, keys, s->name));
       yaml_node_t *pn = lookup(r, v, "pressure");
       if (!pn) return fail_at(r, v, TG_ERR_MODEL, "gas %s needs a pressure", s->name);
       TG_CALL(number(r, pn, "pressure", &s->pressure));
       if (s->pressure < 0) return fail_at(r, pn, TG_ERR_MODEL, "pressure of %s is negative", s->name);
       s->has_pressure = 1;
+      TG_CALL(read_gas_thermo(r, v, s));
     } else if (s->kind == SP_SITE) {
       static const char *const keys[] = {"total", "site_name", NULL};
       TG_CALL(only_keys(r, v, keys, s->name));
@@ -315,20 +359,95 @@ static int read_model(reader *r)
   return TG_SUCCESS;
 }
 
+static int parse_error(const tg_model *m, const yaml_parser_t *parser)
+{
+  return tg__fail(TG_ERR_PARSE, m->origin, "line %d, column %d: %s%s%s", (int)parser->problem_mark.line + 1,
+                  (int)parser->problem_mark.column + 1, parser->problem ? parser->problem : "malformed YAML",
+                  parser->context ? " " : "", parser->context ? parser->context : "");
+}
+
+/* A pass over the events that stops at the first level deeper than
+ * TG_YAML_DEPTH_MAX, before libyaml's loader (quadratic in the depth)
+ * builds anything. Syntax errors are left to the loader. */
+static int check_depth(const tg_model *m, const char *yaml, size_t length)
+{
+  yaml_parser_t parser;
+  if (!yaml_parser_initialize(&parser)) return tg__fail(TG_ERR_NOMEM, m->origin, "cannot initialise the YAML parser");
+  yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, length);
+  int depth = 0, rc = TG_SUCCESS;
+  for (int done = 0; !done && !rc;) {
+    yaml_event_t e;
+    if (!yaml_parser_parse(&parser, &e)) break;
+    if (e.type == YAML_SEQUENCE_START_EVENT || e.type == YAML_MAPPING_START_EVENT) {
+      if (++depth > TG_YAML_DEPTH_MAX)
+        rc = tg__fail(TG_ERR_PARSE, m->origin, "line %d, column %d: nested deeper than %d levels (a model needs 4)",
+                      (int)e.start_mark.line + 1, (int)e.start_mark.column + 1, TG_YAML_DEPTH_MAX);
+    } else if (e.type == YAML_SEQUENCE_END_EVENT || e.type == YAML_MAPPING_END_EVENT) {
+      depth--;
+    }
+    done = e.type == YAML_STREAM_END_EVENT;
+    yaml_event_delete(&e);
+  }
+  yaml_parser_delete(&parser);
+  return rc;
+}
+
+/* A key once per mapping, at every level: YAML forbids duplicates, and
+ * libyaml keeps both (lookup would take the first, loops see both). Keys
+ * are sorted, so a huge mapping costs n log n. */
+typedef struct key_at {
+  const char *key;
+  yaml_mark_t mark;
+} key_at;
+
+static int by_key(const void *a, const void *b)
+{
+  const key_at *x = a, *y = b;
+  int c = strcmp(x->key, y->key);
+  return c ? c : (x->mark.index > y->mark.index) - (x->mark.index < y->mark.index);
+}
+
+static int check_duplicate_keys(reader *r)
+{
+  for (yaml_node_t *map = r->doc.nodes.start; map < r->doc.nodes.top; map++) {
+    if (map->type != YAML_MAPPING_NODE) continue;
+    size_t n = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start), k = 0;
+    if (n < 2) continue;
+    key_at *keys = malloc(n * sizeof *keys);
+    if (!keys) return tg__fail(TG_ERR_NOMEM, r->m->origin, "out of memory");
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+      yaml_node_t *key = node(r, p->key);
+      if (key && key->type == YAML_SCALAR_NODE) keys[k++] = (key_at){scalar(key), key->start_mark};
+    }
+    qsort(keys, k, sizeof *keys, by_key);
+    for (size_t i = 1; i < k; i++)
+      if (strcmp(keys[i - 1].key, keys[i].key) == 0) {
+        key_at a = keys[i - 1], b = keys[i];
+        free(keys);
+        return tg__fail(TG_ERR_PARSE, r->m->origin,
+                        "line %d, column %d: duplicate key \"%s\" at line %d, column %d and line %d, column %d",
+                        (int)b.mark.line + 1, (int)b.mark.column + 1, b.key, (int)a.mark.line + 1,
+                        (int)a.mark.column + 1, (int)b.mark.line + 1, (int)b.mark.column + 1);
+      }
+    free(keys);
+  }
+  return TG_SUCCESS;
+}
+
 int tg__model_read_yaml(tg_model *m, const char *yaml, size_t length)
 {
+  TG_CALL(check_depth(m, yaml, length));
   yaml_parser_t parser;
   reader r = {.m = m};
   if (!yaml_parser_initialize(&parser)) return tg__fail(TG_ERR_NOMEM, m->origin, "cannot initialise the YAML parser");
   yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, length);
   if (!yaml_parser_load(&parser, &r.doc)) {
-    int rc = tg__fail(TG_ERR_PARSE, m->origin, "line %d, column %d: %s%s%s", (int)parser.problem_mark.line + 1,
-                      (int)parser.problem_mark.column + 1, parser.problem ? parser.problem : "malformed YAML",
-                      parser.context ? " " : "", parser.context ? parser.context : "");
+    int rc = parse_error(m, &parser);
     yaml_parser_delete(&parser);
     return rc;
   }
-  int rc = read_model(&r);
+  int rc = check_duplicate_keys(&r);
+  if (!rc) rc = read_model(&r);
   yaml_document_delete(&r.doc);
   yaml_parser_delete(&parser);
   return rc;

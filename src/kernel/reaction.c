@@ -9,6 +9,11 @@
 
 #include "kernel/kernel.h"
 
+/* ASCII classes, whatever the locale (Python sets LC_CTYPE from the
+ * environment, where isalpha may accept bytes of UTF-8 characters). */
+static int ascii_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+static int ascii_alnum(char c) { return ascii_alpha(c) || (c >= '0' && c <= '9'); }
+
 /* Find or add the species of one formula "[nu]species_[n]site". */
 int tg__parse_species(tg_model *m, const char *text, int line, formula *out, const char *step_text)
 {
@@ -39,12 +44,21 @@ int tg__parse_species(tg_model *m, const char *text, int line, formula *out, con
     return tg__fail(TG_ERR_MODEL, m->origin, "line %d: step \"%s\": \"%s\" has no site after '_'", line, step_text,
                     text);
   for (const char *c = site; *c; c++)
-    if (!isalpha((unsigned char)*c) && *c != '*')
+    if (!ascii_alpha(*c) && *c != '*')
       return tg__fail(TG_ERR_MODEL, m->origin, "line %d: step \"%s\": bad site name in \"%s\"", line, step_text, text);
   for (const char *c = p; c < us; c++)
-    if (!isalnum((unsigned char)*c) && *c != '*' && *c != '-' && *c != '_')
-      return tg__fail(TG_ERR_MODEL, m->origin, "line %d: step \"%s\": bad character '%c' in \"%s\"", line, step_text,
-                      *c, text);
+    if (!ascii_alnum(*c) && *c != '*' && *c != '-' && *c != '_') {
+      /* The whole character, never a lone byte of one: messages stay valid
+       * UTF-8 (Python decodes them). libyaml has checked the encoding. */
+      unsigned char lead = (unsigned char)*c;
+      int bytes = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+      for (int k = 1; k < bytes; k++)
+        if (((unsigned char)c[k] & 0xC0) != 0x80) bytes = k;
+      return tg__fail(TG_ERR_MODEL, m->origin,
+                      "line %d: step \"%s\": bad character '%.*s' in \"%s\" (species names are ASCII letters, "
+                      "digits, '*' and '-')",
+                      line, step_text, bytes, c, text);
+    }
   char formula_text[TG_NAME_MAX], name[2 * TG_NAME_MAX];
   if ((size_t)(us - p) >= sizeof formula_text || strlen(site) + (size_t)(us - p) + 2 > sizeof name)
     return tg__fail(TG_ERR_MODEL, m->origin, "line %d: \"%s\" is too long", line, text);
@@ -158,7 +172,7 @@ static void count_elements(const tg_model *m, const formula *f, int n, int count
     const species *s = &m->sp[f[i].sp];
     if (s->kind == SP_SITE) continue;
     for (const char *c = s->formula; *c;) {
-      if (!isalpha((unsigned char)*c)) {
+      if (!ascii_alpha(*c)) {
         c++;
         continue;
       }

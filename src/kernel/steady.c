@@ -340,20 +340,82 @@ static void release(double *mem, const double *stack)
   if (mem != stack) free(mem);
 }
 
+/* Each solver option by name: a bad one is refused, never replaced. */
+static int check_options(const tg_solve_options *o)
+{
+  static const char fn[] = "tg_solve";
+  if (!(o->t_end > 0) || !isfinite(o->t_end))
+    return tg__fail(TG_ERR_ARG, fn, "options: t_end = %g s must be finite and > 0", o->t_end);
+  if (!isfinite(o->t_max)) return tg__fail(TG_ERR_ARG, fn, "options: t_max = %g s must be finite", o->t_max);
+  if (!(o->t_max >= o->t_end))
+    return tg__fail(TG_ERR_ARG, fn, "options: t_max = %g s must be >= t_end = %g s", o->t_max, o->t_end);
+  if (!(o->tolerance > 0) || !isfinite(o->tolerance))
+    return tg__fail(TG_ERR_ARG, fn, "options: tolerance = %g must be finite and > 0", o->tolerance);
+  if (o->max_iterations < 1)
+    return tg__fail(TG_ERR_ARG, fn, "options: max_iterations = %d must be >= 1", o->max_iterations);
+  return TG_SUCCESS;
+}
+
+/* The initial state: the given coverages (or the model's, or the clean
+ * surface), each in [0, its site's total], and free sites the rest. */
+static int initial_state(const tg_model *m, const double *init, double *y0)
+{
+  static const char fn[] = "tg_solve";
+  for (int s = 0; s < m->ns; s++) y0[m->na + s] = m->site_total[s];
+  for (int a = 0; a < m->na; a++) {
+    double x = init ? init[a] : 0, total = m->site_total[m->ads_site[a]];
+    if (!(x >= 0 && x <= total))
+      return tg__fail(TG_ERR_ARG, fn,
+                      "initial coverage of %s is %g; it must be finite and in [0, %g] (the total of %s)",
+                      m->sp[m->ads[a]].name, x, total, m->sp[m->sites[m->ads_site[a]]].name);
+    y0[a] = x;
+    y0[m->na + m->ads_site[a]] -= x;
+  }
+  for (int s = 0; s < m->ns; s++)
+    if (y0[m->na + s] < -1e-12 * m->site_total[s])
+      return tg__fail(TG_ERR_ARG, fn, "initial coverages on %s add up to %g, more than its total %g",
+                      m->sp[m->sites[s]].name, m->site_total[s] - y0[m->na + s], m->site_total[s]);
+  return TG_SUCCESS;
+}
+
+static int solve_point(const tg_model *m, double T, const double *pressures, const tg_solve_options *options,
+                       tg_solution *sol);
+
+/* Every failure leaves NaN results (and status TG_STEADY_FAILED), never a
+ * previous point's values nor the last state reached; the counters say how
+ * far a failed solve got. */
 int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solve_options *options, tg_solution *sol)
 {
   if (!m || !sol) return tg__fail(TG_ERR_ARG, __func__, "model and solution must not be NULL");
+  sol->iterations = sol->time_steps = 0;
+  sol->t_reached = 0;
+  sol->residual = NAN;
+  int rc = solve_point(m, T, pressures, options, sol);
+  if (rc) {
+    int n = m->na + m->ns;
+    sol->status = TG_STEADY_FAILED;
+    sol->poisoned_by = -1;
+    sol->has_xrc = 0;
+    sol->stable = -1;
+    for (int j = 0; j < n; j++) sol->coverages[j] = NAN;
+    for (int g = 0; g < m->ng; g++) sol->tof[g] = NAN;
+    for (int i = 0; i < m->nsteps; i++) sol->rf[i] = sol->rr[i] = sol->net[i] = sol->xrc[i] = NAN;
+  }
+  return rc;
+}
+
+static int solve_point(const tg_model *m, double T, const double *pressures, const tg_solve_options *options,
+                       tg_solution *sol)
+{
+  static const char fn[] = "tg_solve"; /* errors name the public function */
   tg_solve_options o = options ? *options : m->opts;
-  if (T <= 0) T = m->temperature;
-  if (!isfinite(T)) return tg__fail(TG_ERR_ARG, __func__, "temperature %g K is not finite", T);
+  TG_CALL(tg__temperature(m, T, fn, &T));
   const double *p = pressures ? pressures : m->pressures;
   for (int g = 0; g < m->ng; g++)
     if (!(p[g] >= 0) || !isfinite(p[g]))
-      return tg__fail(TG_ERR_ARG, __func__, "pressure of %s is %g; it must be finite and >= 0", m->sp[m->gases[g]].name,
+      return tg__fail(TG_ERR_ARG, fn, "pressure of %s is %g; it must be finite and >= 0", m->sp[m->gases[g]].name,
                       p[g]);
-  if (!(o.t_end > 0) || !(o.t_max >= o.t_end) || !(o.tolerance > 0) || o.max_iterations < 1)
-    return tg__fail(TG_ERR_ARG, __func__,
-                    "options: need t_end > 0, t_max >= t_end, tolerance > 0, max_iterations >= 1");
+  TG_CALL(check_options(&o));
 
   int n = m->na + m->ns, ns = m->nsteps;
   size_t doubles = (size_t)(2 * ns + 2 * ns + 9 * n + 3 * n * n + 3 * ns + n + m->nrfac);
@@ -363,7 +425,7 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
   double stack[STACK_DOUBLES];
   size_t need = doubles + ((size_t)n * sizeof(int) + sizeof(double) - 1) / sizeof(double);
   double *mem = need <= STACK_DOUBLES ? stack : malloc(need * sizeof(double));
-  if (!mem) return tg__fail(TG_ERR_NOMEM, __func__, "out of memory");
+  if (!mem) return tg__fail(TG_ERR_NOMEM, fn, "out of memory");
   work w = {.m = m, .n = n};
   double *q = mem;
   double *kf = q, *kr = q + ns;
@@ -389,7 +451,7 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
     for (int i = 0; o.k_scale && i < ns; i++) {
       if (!(o.k_scale[i] > 0) || !isfinite(o.k_scale[i])) {
         release(mem, stack);
-        return tg__fail(TG_ERR_ARG, __func__, "k_scale[%d] = %g must be positive and finite", i, o.k_scale[i]);
+        return tg__fail(TG_ERR_ARG, fn, "k_scale[%d] = %g must be positive and finite", i, o.k_scale[i]);
       }
       kf[i] *= o.k_scale[i];
       kr[i] *= o.k_scale[i];
@@ -403,18 +465,8 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
   for (int j = 0; j < n; j++) w.J0[j * n + j] = 1;
   for (int a = 0; a < m->na; a++) w.J0[a * n + m->na + m->ads_site[a]] = 1;
 
-  /* Initial state: clean surface (or the given coverages), free sites the rest. */
-  const double *init = o.initial ? o.initial : m->initial;
-  for (int s = 0; s < m->ns; s++) w.y0[m->na + s] = m->site_total[s];
-  for (int a = 0; a < m->na; a++) {
-    w.y0[a] = init ? init[a] : 0;
-    w.y0[m->na + m->ads_site[a]] -= w.y0[a];
-  }
-  for (int s = 0; s < m->ns; s++)
-    if (w.y0[m->na + s] < -1e-12 * m->site_total[s]) {
-      release(mem, stack);
-      return tg__fail(TG_ERR_ARG, __func__, "initial coverages on %s exceed its total", m->sp[m->sites[s]].name);
-    }
+  int rc = initial_state(m, o.initial ? o.initial : m->initial, w.y0);
+  if (rc) return release(mem, stack), rc;
   /* First step: a thousandth of the fastest rate's time scale. */
   double fastest = 0;
   for (int i = 0; i < ns; i++) fastest = max2(fastest, w.kg[i] + w.kg[ns + i]);
@@ -454,12 +506,12 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
     if (w.y[a] > (1 - 1e-6) * m->site_total[m->ads_site[a]]) sol->poisoned_by = a;
   release(mem, stack);
   if (sol->status == TG_STEADY_FAILED && stuck)
-    return tg__fail(TG_ERR_CONVERGENCE, __func__,
+    return tg__fail(TG_ERR_CONVERGENCE, fn,
                     "no steady state: the time integration stalled at t = %g s (step size collapsed, or more than %d "
                     "steps)",
                     t, MAX_TIME_STEPS);
   if (sol->status == TG_STEADY_FAILED)
-    return tg__fail(TG_ERR_CONVERGENCE, __func__,
+    return tg__fail(TG_ERR_CONVERGENCE, fn,
                     "no steady state: Newton did not converge (scaled residual %.3g > tolerance %.3g) from the states "
                     "reached at t = %g ... %g s",
                     res, o.tolerance, o.t_end, t);

@@ -33,6 +33,7 @@ int tg_steady_states(const tg_model *m, double T, const double *p, const tg_solv
   if (!m || !sols || !found || max < 1)
     return tg__fail(TG_ERR_ARG, __func__, "model, solutions (max >= 1) and found are required");
   *found = 0;
+  TG_CALL(tg__temperature(m, T, __func__, &T));
   tg_solve_options o = options ? *options : m->opts;
   o.want_stability = 1;
   double *init = calloc((size_t)m->na, sizeof *init);

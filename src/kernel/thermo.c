@@ -23,26 +23,37 @@ static const struct {
 } elements[] = {{"H", 1.00794},    {"C", 12.0107},  {"N", 14.0067}, {"O", 15.9994},
                 {"F", 18.9984032}, {"Ne", 20.1797}, {"S", 32.065},  {"Cl", 35.453}};
 
-/* Gases with rotational and vibrational temperatures (K) and symmetry number. */
-static const struct gas_data {
+/* Gases with rotational and vibrational temperatures (K) and symmetry number
+ * (SCAKS's table; docs/model-format.md lists it). */
+static const struct {
   const char *name;
-  int sigma;
-  int nrot, nvib;
-  double rot[3], vib[4];
+  gas_thermo data;
 } gases[] = {
-    {"H2_g", 2, 1, 1, {87.5}, {6320}},
-    {"N2_g", 2, 1, 1, {2.89}, {3390}},
-    {"O2_g", 2, 1, 1, {2.08}, {2278}},
-    {"CO_g", 1, 1, 1, {2.78}, {3120}},
-    {"NO_g", 1, 1, 1, {2.45}, {2745}},
-    {"HCl_g", 1, 1, 1, {15.2}, {4330}},
-    {"I2_g", 2, 1, 1, {0.0537}, {309}},
-    {"CO2_g", 2, 1, 3, {0.66}, {954, 1890, 3360}},
-    {"N2O_g", 1, 1, 3, {0.61}, {850, 1840, 3200}},
-    {"H2O_g", 2, 3, 3, {40.40, 21.10, 13.5}, {2290, 5160, 5360}},
-    {"NH3_g", 3, 3, 4, {14.30, 14.30, 9.08}, {1360, 2330, 4780, 4880}},
-    {"CH4_g", 12, 3, 4, {7.60, 7.600, 7.60}, {1870, 2180, 4170, 4320}},
+    {"H2_g", {2, 1, 1, {87.5}, {6320}}},
+    {"N2_g", {2, 1, 1, {2.89}, {3390}}},
+    {"O2_g", {2, 1, 1, {2.08}, {2278}}},
+    {"CO_g", {1, 1, 1, {2.78}, {3120}}},
+    {"NO_g", {1, 1, 1, {2.45}, {2745}}},
+    {"HCl_g", {1, 1, 1, {15.2}, {4330}}},
+    {"I2_g", {2, 1, 1, {0.0537}, {309}}},
+    {"CO2_g", {2, 1, 3, {0.66}, {954, 1890, 3360}}},
+    {"N2O_g", {1, 1, 3, {0.61}, {850, 1840, 3200}}},
+    {"H2O_g", {2, 3, 3, {40.40, 21.10, 13.5}, {2290, 5160, 5360}}},
+    {"NH3_g", {3, 3, 4, {14.30, 14.30, 9.08}, {1360, 2330, 4780, 4880}}},
+    {"CH4_g", {12, 3, 4, {7.60, 7.600, 7.60}, {1870, 2180, 4170, 4320}}},
 };
+
+int tg__gas_thermo_builtin(const char *name, gas_thermo *out)
+{
+  for (size_t i = 0; i < sizeof gases / sizeof gases[0]; i++)
+    if (strcmp(name, gases[i].name) == 0) {
+      *out = gases[i].data;
+      return 1;
+    }
+  return 0;
+}
+
+const char *tg__gas_thermo_names(void) { return "H2_g N2_g O2_g CO_g NO_g HCl_g I2_g CO2_g N2O_g H2O_g NH3_g CH4_g"; }
 
 /* Molecular mass of a formula such as "CO2", "H2O", "CH3(OH)": element
  * symbols (capital + lowercase letters), counts, parentheses (like ASE's
@@ -81,39 +92,28 @@ int tg__molecular_mass(const char *chem, double *kg)
   return 0;
 }
 
-/* Free-energy correction of a gas at (T, P0): -kB T ln(q_t q_r q_v); 0 and
- * known = 0 for a gas missing from the tables (SCAKS only warns). */
-double tg__gas_correction(const char *name, double T, int *known)
+/* Free-energy correction of a gas at (T, P0): -kB T ln(q_t q_r q_v), from
+ * its mass and partition-function data (the model checked it has both). */
+double tg__gas_correction(const species *gas, double T)
 {
-  for (size_t i = 0; i < sizeof gases / sizeof gases[0]; i++) {
-    const struct gas_data *g = &gases[i];
-    if (strcmp(name, g->name) != 0) continue;
-    double m;
-    char chem[TG_NAME_MAX];
-    size_t len = strcspn(name, "_");
-    memcpy(chem, name, len);
-    chem[len] = 0;
-    if (tg__molecular_mass(chem, &m)) break;
-    double qt = (kB_J * T / P0) * pow(2 * tg_pi * m * kB_J * T / (h_J * h_J), 1.5);
-    double qr;
-    if (g->nrot == 1) {
-      double x = g->rot[0] / T;
-      qr = T / (g->sigma * g->rot[0]);
-      if (x > 0.01) qr *= 1 + g->rot[0] / (3 * T) + g->rot[0] * g->rot[0] / (15 * T * T);
-    } else {
-      qr = sqrt(tg_pi) / g->sigma * sqrt(T * T * T / (g->rot[0] * g->rot[1] * g->rot[2]));
-    }
-    double qv = 1;
-    if (g->nvib == 1) {
-      qv = exp(-g->vib[0] / (2 * T)) / (1 - exp(-g->vib[0] / T)); /* zero point included */
-    } else {
-      for (int k = 0; k < g->nvib; k++) qv *= 1 / (1 - exp(-g->vib[k] / T)); /* SCAKS: no zero point here */
-    }
-    *known = 1;
-    return -kB_eV * T * log(qt * qr * qv);
+  const gas_thermo *g = &gas->thermo;
+  double m = gas->mass;
+  double qt = (kB_J * T / P0) * pow(2 * tg_pi * m * kB_J * T / (h_J * h_J), 1.5);
+  double qr;
+  if (g->nrot == 1) {
+    double x = g->rot[0] / T;
+    qr = T / (g->sigma * g->rot[0]);
+    if (x > 0.01) qr *= 1 + g->rot[0] / (3 * T) + g->rot[0] * g->rot[0] / (15 * T * T);
+  } else {
+    qr = sqrt(tg_pi) / g->sigma * sqrt(T * T * T / (g->rot[0] * g->rot[1] * g->rot[2]));
   }
-  *known = 0;
-  return 0;
+  double qv = 1;
+  if (g->nvib == 1) {
+    qv = exp(-g->vib[0] / (2 * T)) / (1 - exp(-g->vib[0] / T)); /* zero point included */
+  } else {
+    for (int k = 0; k < g->nvib; k++) qv *= 1 / (1 - exp(-g->vib[k] / T)); /* SCAKS: no zero point here */
+  }
+  return -kB_eV * T * log(qt * qr * qv);
 }
 
 static double kTST(double G, double T) { return (kB_eV * T / h_eV) * exp(-G / (kB_eV * T)); }
@@ -148,8 +148,7 @@ int tg__rate_constants(const tg_model *m, double T, double *kf, double *kr)
       continue;
     }
     const species *g = &m->sp[k->ct_gas];
-    int known = 0;
-    double dGgas = tg__gas_correction(g->name, T, &known);
+    double dGgas = tg__gas_correction(g, T);
     if (k->ct_type == 1) { /* adsorption: collision theory forward, reverse from the corrected dG */
       if (g->mass <= 0)
         return tg__fail(TG_ERR_MODEL, m->origin, "step \"%s\": no molecular mass for %s (collision theory needs it)",
@@ -164,5 +163,11 @@ int tg__rate_constants(const tg_model *m, double T, double *kf, double *kr)
       kr[i] = kTST(Gar - k->ct_nu * dGgas, T);
     }
   }
+  for (int i = 0; i < m->nsteps; i++) /* exp() overflows for absurd energies or temperatures */
+    if (!isfinite(kf[i]) || !isfinite(kr[i]))
+      return tg__fail(TG_ERR_MODEL, m->origin,
+                      "line %d: step \"%s\": at T = %g K its rate constants are not finite (k_f = %g, k_r = %g "
+                      "s^-1); check its energies and the temperature",
+                      m->steps[i].line, m->steps[i].text, T, kf[i], kr[i]);
   return TG_SUCCESS;
 }

@@ -12,6 +12,7 @@ see docs/model-format.md) or from SCAKS's own setup files
 import json
 import math
 import os
+import re
 import runpy
 
 import numpy as np
@@ -69,7 +70,7 @@ class Model:
     @classmethod
     def load(cls, path):
         """Read a model from a YAML file (errors name the file, line and column)."""
-        return cls(_core._model_load(os.fspath(path)))
+        return cls(_core._model_load(os.fspath(path)))  # str or bytes, checked whole in C
 
     @classmethod
     def from_yaml(cls, text, origin="<string>"):
@@ -87,8 +88,32 @@ class Model:
         species_definitions, temperature, rate_algo, unitcell_area,
         active_ratio, ...) and the relative-energy file (``Ga``, ``dG`` lists).
         Like SCAKS, this executes both files as Python. ``product`` names the
-        product gas (SCAKS's product_name, if the setup file lacks it)."""
-        return cls.from_yaml(json.dumps(scaks_to_model(setup, energies, product)), os.fspath(setup))
+        product gas (SCAKS's product_name, if the setup file lacks it).
+        Errors name the setup file and its entry (``rxn_expressions[2]``,
+        ``species_definitions['CO_g']``, ...)."""
+        setup, energies = os.fspath(setup), os.fspath(energies)
+        model = scaks_to_model(setup, energies, product)
+        # One entry per line, each line's source remembered, so an error at a
+        # line of the generated text is told as the user's entry.
+        lines, sources = [], []
+
+        def line(text, source):
+            lines.append(text)
+            sources.append(source)
+
+        for key in ("name", "temperature", "rate_algo", "unitcell_area", "active_ratio", "product"):
+            if key in model:
+                line(f"{key}: {json.dumps(model[key])}", "product" if key == "product" else key)
+        line("species:", "species_definitions")
+        for name, props in model["species"].items():
+            line(f"  {json.dumps(name)}: {json.dumps(props)}", f"species_definitions[{name!r}]")
+        line("reactions:", "rxn_expressions")
+        for i, r in enumerate(model["reactions"]):
+            line(f"  - {json.dumps(r)}", f"rxn_expressions[{i}] {r['reaction']!r} (Ga[{i}], dG[{i}] in {energies})")
+        try:
+            return cls.from_yaml("\n".join(lines) + "\n", _GENERATED)
+        except _core.Error as e:
+            raise _scaks_error(str(e), e.status, setup, sources) from None
 
     @property
     def name(self):
@@ -119,8 +144,9 @@ class Model:
         return dict(zip(self.info["gases"], self.info["pressures"].tolist()))
 
     def rate_constants(self, temperature=None):
-        """(kf, kr): forward and reverse rate constants of every step (s^-1)."""
-        return _core._model_rate_constants(self._capsule, float(temperature or 0))
+        """(kf, kr): forward and reverse rate constants of every step (s^-1)
+        at ``temperature`` (K; None: the model's)."""
+        return _core._model_rate_constants(self._capsule, temperature)
 
     def _pressures(self, pressures):
         p = self.info["pressures"].copy()
@@ -133,7 +159,7 @@ class Model:
     def steady_states(self, pressures=None, temperature=None):
         """Every distinct stable steady state found from the clean surface
         (first: SCAKS's answer) and from each adsorbate covering its sites."""
-        raws = _core._model_steady_states(self._capsule, float(temperature or 0), self._pressures(pressures))
+        raws = _core._model_steady_states(self._capsule, temperature, self._pressures(pressures))
         return [Solution(self, raw) for raw in raws]
 
     def solve(self, pressures=None, temperature=None, *, t_end=None, t_max=None, tolerance=None,
@@ -141,10 +167,14 @@ class Model:
         """The steady state SCAKS reports at these conditions.
 
         ``pressures``: {gas: pressure} overriding the model's (pressure unit as
-        SCAKS: 1 = 101325 Pa); ``temperature`` in K. Bad conditions raise
-        tofgrid.Error; a point without a steady state returns a Solution with
-        ``converged`` False and a message. ``xrc=True`` adds the degree of rate
-        control; ``initial`` ({adsorbate: coverage}) replaces the clean surface;
+        SCAKS: 1 = 101325 Pa); ``temperature`` in K. ``None`` (the default)
+        means the model's value, for the temperature and the solver settings
+        ``t_end``, ``t_max``, ``tolerance``, ``max_iterations``; an absent
+        ``t_max`` follows a larger ``t_end``. Bad values (0, negative, NaN,
+        infinite) raise tofgrid.Error naming the argument; a point without a
+        steady state returns a Solution with ``converged`` False, a message
+        and NaN results. ``xrc=True`` adds the degree of rate control;
+        ``initial`` ({adsorbate: coverage}) replaces the clean surface;
         ``k_scale`` (one factor per step) multiplies k_f and k_r alike.
         """
         p = self._pressures(pressures)
@@ -155,13 +185,30 @@ class Model:
                 if name not in self.info["adsorbates"]:
                     raise _core.Error(f"solve: unknown adsorbate {name!r}; the model's are {self.info['adsorbates']}")
                 init[self.info["adsorbates"].index(name)] = value
-        raw = _core._model_solve(self._capsule, float(temperature or 0), p, float(t_end or 0), float(t_max or 0),
-                                 float(tolerance or 0), int(max_iterations or 0), int(bool(xrc)), init,
-                                 None if k_scale is None else np.asarray(k_scale, dtype=float))
+        raw = _core._model_solve(self._capsule, temperature, p, t_end, t_max, tolerance, max_iterations,
+                                 int(bool(xrc)), init, None if k_scale is None else np.asarray(k_scale, dtype=float))
         return Solution(self, raw)
 
     def __repr__(self):
         return f"<tofgrid.Model {self.name!r}: {len(self.info['adsorbates'])} adsorbates, {self.info['steps']} steps>"
+
+
+_GENERATED = "<generated from SCAKS files>"
+
+
+def _scaks_error(text, status, setup, sources):
+    """The reader's message about the generated text, told as the user's
+    setup file and entry ("line N[, column C]" of the text -> its source)."""
+    prefix = _GENERATED + ": "
+    if text.startswith(prefix):
+        def source(m):
+            n = int(m.group(1))
+            return sources[n - 1] if 1 <= n <= len(sources) else m.group(0)
+
+        text = f"{setup}: " + re.sub(r"\bline (\d+)(?:, column \d+)?", source, text[len(prefix):])
+    e = _core.Error(text)
+    e.status = status
+    return e
 
 
 def scaks_to_model(setup, energies, product=None):

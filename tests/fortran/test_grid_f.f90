@@ -10,7 +10,7 @@ program test_grid_f
   type(tg_map) :: a, b
   type(tg_solution) :: sol
   real(real64) :: xs(5), ys(4), p(3)
-  integer :: rank, i, j, ierr
+  integer :: rank, size, i, j, ierr
   call MPI_Init()
   call MPI_Comm_rank(MPI_COMM_WORLD, rank)
   call tg_model_default(model)
@@ -31,8 +31,20 @@ program test_grid_f
       end do
     end do
   end if
+  ! The map is allocated on the root only (every rank allocated all of it).
+  call check(allocated(a%tof) .eqv. (rank == 0), "map allocated on the root only")
+  if (rank == 0) call check(all(shape(a%tof) == [5, 4, 3]) .and. all(shape(a%coverages) == [5, 4, 3]) .and. &
+                            all(shape(a%status) == [5, 4]), "the root's map shapes")
+  call MPI_Comm_size(MPI_COMM_WORLD, size)
+  call tg_tof_grid(MPI_COMM_WORLD, model, "O2_g", xs, "", ys, b, root=size - 1, ierr=ierr)
+  call check(ierr == 0 .and. (allocated(b%tof) .eqv. (rank == size - 1)), "1-D map on the last rank only")
+  if (rank == size - 1) call check(all(shape(b%tof) == [5, 1, 3]), "1-D map shape")
+  ! An unknown gas is named as the user typed it (an internal 9999 was printed).
   call tg_tof_grid(MPI_COMM_WORLD, model, "N2_g", xs, "", ys, a, ierr=ierr)
-  call check(ierr == TG_ERR_ARG, "unknown gas refused")
+  call check_error(ierr, TG_ERR_ARG, "axis x: 'N2_g' is neither a gas of the model (CO2_g, CO_g, O2_g) nor 'T'", &
+                   "unknown gas refused")
+  call tg_tof_grid(MPI_COMM_WORLD, model, "O2_g", xs, "C0_g", ys, a, ierr=ierr)
+  call check_error(ierr, TG_ERR_ARG, "axis y: 'C0_g' is neither", "unknown y gas refused")
   call tg_model_free(model)
   call finish_checks()
 end program test_grid_f

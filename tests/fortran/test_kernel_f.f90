@@ -49,6 +49,24 @@ program test_kernel_f
   call tg_solve(model, p, sol, xrc=.true.)
   call check(sol%has_xrc .and. abs(sum(sol%xrc) - 1) < 1d-9, "degree of rate control sums to 1")
 
+  ! The model's temperature is an absent argument; a given one must be a
+  ! temperature (0, negative or NaN used to mean the model's).
+  call tg_solve(model, p, sol, ierr=ierr)
+  tof = sol%tof
+  call tg_solve(model, p, sol, temperature=500d0, ierr=ierr)
+  call check(ierr == 0 .and. all(sol%tof == tof), "absent temperature is the model's 500 K")
+  call tg_solve(model, p, sol, temperature=0d0, ierr=ierr)
+  call check_error(ierr, TG_ERR_ARG, "tg_solve: temperature = 0", "temperature 0")
+  call check_error(ierr, TG_ERR_ARG, "K must be finite and > 0 (leave it out for the model's)", "temperature 0")
+  call check(all(sol%tof /= sol%tof), "a refused point's TOFs are NaN")
+  call tg_solve(model, p, sol, temperature=-300d0, ierr=ierr)
+  call check_error(ierr, TG_ERR_ARG, "temperature = -300", "negative temperature")
+  t = 0
+  call tg_solve(model, p, sol, temperature=t / t, ierr=ierr)
+  call check_error(ierr, TG_ERR_ARG, "temperature = NaN K must be finite and > 0", "NaN temperature")
+  call check(all(sol%coverages /= sol%coverages), "a refused point's coverages are NaN")
+  call check(TG_MODEL_TEMPERATURE == 0, "TG_MODEL_TEMPERATURE is exported")
+
   p(gCO) = -1
   call tg_solve(model, p, sol, ierr=ierr)
   call tg_error_message(msg)
@@ -59,6 +77,8 @@ program test_kernel_f
   call tg_model_load(bad, "no-such-file.yaml", ierr)
   call tg_error_message(msg)
   call check(ierr == TG_ERR_IO .and. index(msg, "no-such-file.yaml") > 0, "missing file: " // trim(msg))
+  call tg_model_load(bad, "no-such-file.yaml" // achar(0) // "more", ierr)
+  call check_error(ierr, TG_ERR_ARG, "the path 'no-such-file.yaml\0...' has a NUL byte", "NUL in a path")
   call tg_model_free(model)
   call finish_checks()
 end program test_kernel_f

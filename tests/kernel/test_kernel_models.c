@@ -22,11 +22,11 @@ static void rate_constants(const char *path)
   tg_model *a = NULL, *b = NULL;
   double kf[3], kr[3];
   CHECK_OK(tg_model_default(&a));
-  CHECK_OK(tg_model_rate_constants(a, 0, kf, kr));
+  CHECK_OK(tg_model_rate_constants(a, TG_MODEL_TEMPERATURE, kf, kr));
   for (int i = 0; i < 3; i++) CHECK(rel(kf[i], a_kf[i]) < 1e-14 && rel(kr[i], a_kr[i]) < 1e-14, "model A k%d", i + 1);
   CHECK_OK(tg_model_load(path, &b));
   if (b) {
-    CHECK_OK(tg_model_rate_constants(b, 0, kf, kr));
+    CHECK_OK(tg_model_rate_constants(b, TG_MODEL_TEMPERATURE, kf, kr));
     for (int i = 0; i < 3; i++) CHECK(rel(kf[i], b_kf[i]) < 1e-14 && rel(kr[i], b_kr[i]) < 1e-14, "model B k%d", i + 1);
   }
   tg_model_free(a);
@@ -53,8 +53,8 @@ static void model_b(const char *path)
     for (int j = 0; j < 10; j++) {
       p[gO2] = 1e-5 + i * (0.5 - 1e-5) / 9;
       p[gCO] = 1e-5 + j * (0.5 - 1e-5) / 9;
-      CHECK_OK(tg_solve(m, 0, p, NULL, s));
-      CHECK_OK(tg_solve(m, 0, p, &longer, ref));
+      CHECK_OK(tg_solve(m, TG_MODEL_TEMPERATURE, p, NULL, s));
+      CHECK_OK(tg_solve(m, TG_MODEL_TEMPERATURE, p, &longer, ref));
       past += s->status == TG_STEADY_PAST_T_END;
       for (int k = 0; k < 3; k++)
         CHECK(rel(s->coverages[k], ref->coverages[k]) < 1e-8, "model B point (%d,%d) coverage %d: %.17g vs %.17g", i, j,
@@ -65,7 +65,7 @@ static void model_b(const char *path)
   /* spec 11.10: p_O2 = 0.1111, p_CO = 0.0556 */
   p[gO2] = 1e-5 + 2 * (0.5 - 1e-5) / 9;
   p[gCO] = 1e-5 + 1 * (0.5 - 1e-5) / 9;
-  CHECK_OK(tg_solve(m, 0, p, NULL, s));
+  CHECK_OK(tg_solve(m, TG_MODEL_TEMPERATURE, p, NULL, s));
   CHECK(s->status == TG_STEADY_PAST_T_END && s->t_reached > 1, "status %d at t %g", s->status, s->t_reached);
   CHECK(fabs(s->coverages[0] - 0.92977) < 1e-5 && fabs(s->coverages[1] - 0.07023) < 1e-5 &&
             rel(s->coverages[2], 5.42e-8) < 1e-2 && rel(s->tof[tg_model_product(m)], 6.13e-3) < 1e-2,
@@ -104,7 +104,7 @@ static void two_site_types(void)
         "counts %d %d %d", tg_model_count(m, TG_ADSORBATE), tg_model_count(m, TG_SITE), tg_model_count(m, TG_GAS));
   tg_solution *s = NULL;
   CHECK_OK(tg_solution_create(m, &s));
-  CHECK_OK(tg_solve(m, 0, NULL, NULL, s));
+  CHECK_OK(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, NULL, s));
   const double *th = s->coverages; /* CO_s H2O_t H_s OH_t O_t, then *_s *_t (sorted) */
   CHECK(strcmp(tg_model_species(m, TG_ADSORBATE, 0), "CO_s") == 0 &&
             strcmp(tg_model_species(m, TG_ADSORBATE, 4), "O_t") == 0,
@@ -143,7 +143,7 @@ static void bistability(void)
       p[gCO] = 1e-5 + j * (0.5 - 1e-5) / 9;
       int found = 0;
       CHECK_OK(tg_steady_states(m, 0, p, NULL, s, 4, &found));
-      CHECK_OK(tg_solve(m, 0, p, NULL, single));
+      CHECK_OK(tg_solve(m, TG_MODEL_TEMPERATURE, p, NULL, single));
       CHECK(found >= 1 && found <= 2, "(%d,%d): %d states", i, j, found);
       CHECK(rel(s[0]->tof[prod], single->tof[prod]) < 1e-12 && rel(s[0]->coverages[0], single->coverages[0]) < 1e-12,
             "(%d,%d): the first state is the clean-start answer", i, j);
@@ -178,7 +178,7 @@ static void stepping_keeps_the_branch(void)
     for (int j = 0; j < n; j++) {
       p[gO2] = 1e-5 + i * (0.5 - 1e-5) / (n - 1);
       p[gCO] = 1e-5 + j * (0.5 - 1e-5) / (n - 1);
-      CHECK_OK(tg_solve(m, 0, p, NULL, fast));
+      CHECK_OK(tg_solve(m, TG_MODEL_TEMPERATURE, p, NULL, fast));
       CHECK_OK(tg_solve(strict_m, 0, p, NULL, strict));
       for (int k = 0; k < 3; k++)
         CHECK(rel(fast->coverages[k], strict->coverages[k]) < 1e-8, "(%d,%d) coverage %d: %.10g vs strict %.10g", i, j,
@@ -233,7 +233,7 @@ static void large_mechanism(void)
   CHECK(tg_model_count(m, TG_ADSORBATE) == 20 && tg_model_count(m, -1) == 21, "20 adsorbates, 21 steps");
   tg_solution *s = NULL;
   CHECK_OK(tg_solution_create(m, &s));
-  CHECK_OK(tg_solve(m, 0, NULL, NULL, s));
+  CHECK_OK(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, NULL, s));
   double sum = 0;
   for (int k = 0; k < 21; k++) {
     CHECK(s->coverages[k] >= 0, "coverage %d is %g", k, s->coverages[k]);

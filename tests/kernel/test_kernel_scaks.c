@@ -41,7 +41,7 @@ int main(int argc, char **argv)
     p[gCO2] = pCO2, p[gCO] = pCO, p[gO2] = pO2;
     for (int pass = 0; pass < (idx % 10 == 3 ? 2 : 1); pass++) { /* every tenth point also through LAPACK */
       tg__model_config(m)->lu_inline_limit = pass ? 0 : 8;
-      CHECK_OK(tg_solve(m, 0, p, NULL, s));
+      CHECK_OK(tg_solve(m, TG_MODEL_TEMPERATURE, p, NULL, s));
       CHECK(s->status == TG_STEADY_OK, "point %d: status %d (SCAKS converged from its 1-s guess)", idx, s->status);
       double e[6] = {rel(s->tof[gCO2], tof[0]),   rel(s->tof[gCO], tof[1]),    rel(s->tof[gO2], tof[2]),
                      rel(s->coverages[0], th[0]), rel(s->coverages[1], th[1]), rel(s->coverages[2], th[2])};

@@ -3,7 +3,10 @@ YAML and SCAKS-file models, degree of rate control against finite
 differences, and clear errors for bad models and conditions."""
 import csv
 import math
+import itertools
 import os
+import tempfile
+import threading
 import unittest
 
 import numpy as np
@@ -89,13 +92,133 @@ class Kernel(unittest.TestCase):
         self.assertAlmostEqual(sum(s.coverages.values()), 1.0, places=14)
         self.assertIsNone(s.xrc)
 
+    def test_invalid_values_are_refused_not_replaced(self):
+        """None means the model's value; every other bad value raises with
+        the argument's name (0, negatives, NaN, infinities used to become
+        the model's temperature or the solver's defaults)."""
+        m = tofgrid.Model.default()
+        p = {"CO_g": 0.2, "O2_g": 0.3}
+        own = m.solve(pressures=p)
+        self.assertEqual(m.solve(pressures=p, temperature=None).tof, own.tof)
+        self.assertEqual(m.solve(pressures=p, temperature=m.temperature).tof, own.tof)
+        np.testing.assert_array_equal(m.rate_constants()[0], m.rate_constants(m.temperature)[0])
+        for bad in (0, 0.0, -1, -500.0, float("nan"), float("-inf"), float("inf")):
+            with self.assertRaisesRegex(tofgrid.Error, "temperature") as cm:
+                m.solve(pressures=p, temperature=bad)
+            self.assertEqual(cm.exception.status, tofgrid.TG_ERR_ARG)
+            with self.assertRaisesRegex(tofgrid.Error, "temperature"):
+                m.rate_constants(bad)
+            with self.assertRaisesRegex(tofgrid.Error, "temperature"):
+                m.steady_states(pressures=p, temperature=bad)
+        for name in ("t_end", "t_max", "tolerance"):
+            for bad in (0, -1.0, float("nan"), float("inf")):
+                with self.assertRaisesRegex(tofgrid.Error, f"{name} = "):
+                    m.solve(pressures=p, **{name: bad})
+        for bad in (0, -3):
+            with self.assertRaisesRegex(tofgrid.Error, f"max_iterations = {bad} must be >= 1"):
+                m.solve(pressures=p, max_iterations=bad)
+        for bad in (2.5, float("nan"), "ten"):
+            with self.assertRaisesRegex(tofgrid.Error, "max_iterations must be a whole number"):
+                m.solve(pressures=p, max_iterations=bad)
+        with self.assertRaisesRegex(tofgrid.Error, "t_max = 10 s must be >= t_end = 100 s"):
+            m.solve(pressures=p, t_end=100, t_max=10)
+        # t_max absent: the model's, raised to a larger t_end (documented), never lowered.
+        self.assertTrue(m.solve(pressures=p, t_end=2e4).converged)
+        self.assertEqual(m.solve(pressures=p, max_iterations=100, tolerance=1e-12, t_end=1.0).tof, own.tof)
+
+    def test_bad_initial_coverages_refused_and_failed_points_nan(self):
+        m = tofgrid.Model.default()
+        with self.assertRaisesRegex(tofgrid.Error, r"initial coverage of CO_s is -0.5; it must be finite and in \[0, 1\]"):
+            m.solve(initial={"CO_s": -0.5})
+        with self.assertRaisesRegex(tofgrid.Error, "initial coverages on \\*_s add up to 1.3"):
+            m.solve(initial={"CO_s": 0.7, "O_s": 0.6})
+        s = m.solve(tolerance=1e-300, max_iterations=1, t_max=1.0)
+        self.assertFalse(s.converged)
+        self.assertIn("no steady state", s.message)
+        self.assertTrue(math.isnan(s.tof) and all(math.isnan(v) for v in s.coverages.values()))
+        self.assertTrue(np.isnan(s.rates["net"]).all())
+
+    def test_non_ascii_names_and_nul_bytes_raise_tofgrid_errors(self):
+        path = os.path.join(DATA, "..", "..", "models", "co_oxidation.yaml")
+        with open(path) as f:
+            yaml = f.read()
+        with self.assertRaisesRegex(tofgrid.Error, "bad character 'é' in \"CéO_s\"") as cm:
+            tofgrid.Model.from_yaml(yaml.replace("CO_g + *_s -> CO_s", "CO_g + *_s -> CéO_s"), "bad.yaml")
+        self.assertEqual(cm.exception.status, tofgrid.TG_ERR_MODEL)
+        with self.assertRaisesRegex(tofgrid.Error, r"has a NUL byte at line \d+, column 8") as cm:
+            tofgrid.Model.from_yaml(yaml.replace("name:", "name: a\0b"))
+        self.assertEqual(cm.exception.status, tofgrid.TG_ERR_ARG)
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "a"), "w") as f:
+                f.write(yaml)  # a valid model where the path would be cut short
+            for bad in (os.path.join(d, "a\0b"), os.path.join(d, "a\0b").encode()):
+                with self.assertRaisesRegex(tofgrid.Error, "load: the path .* has a NUL byte") as cm:
+                    tofgrid.Model.load(bad)
+                self.assertEqual(cm.exception.status, tofgrid.TG_ERR_ARG)
+
+    def test_model_info_does_not_leak(self):
+        import tracemalloc
+        cap = tofgrid.Model.default()._capsule  # a model with a product: the product's name was leaked per call
+        info = tofgrid.core._model_info
+        tracemalloc.start()
+        try:
+            for _ in range(1000):
+                info(cap)
+            before = tracemalloc.get_traced_memory()[0]
+            for _ in range(20000):
+                info(cap)
+            grown = tracemalloc.get_traced_memory()[0] - before
+        finally:
+            tracemalloc.stop()
+        self.assertLess(grown, 20000, f"{grown} bytes kept by 20000 calls")
+
+    def test_from_scaks_errors_name_the_users_file_and_entry(self):
+        """Errors point into the user's SCAKS files by entry, never into the
+        text generated from them."""
+        with tempfile.TemporaryDirectory() as d:
+            setup, energies = os.path.join(d, "model.py"), os.path.join(d, "rel_energy.py")
+            with open(energies, "w") as f:
+                f.write("Ga = [0.0, 0.07, 0.39]\ndG = [-2.09, -2.39, -0.46]\n")
+
+            def setup_file(reactions, gases):
+                with open(setup, "w") as f:
+                    f.write(f"rxn_expressions = {reactions!r}\nspecies_definitions = {gases!r}\n"
+                            "temperature = 500\nrate_algo = 'TST'\n")
+
+            good = ["CO_g + *_s -> CO_s", "O2_g + 2*_s -> 2O_s", "CO_s + O_s -> CO2_g + 2*_s"]
+            gases = {"CO_g": {"pressure": 0.1}, "O2_g": {"pressure": 0.2}, "CO2_g": {"pressure": 0.0},
+                     "*_s": {"type": "site", "total": 1.0}}
+            setup_file(good[:1] + ["O2_g + 2*_s -> O_s"] + good[2:], gases)
+            with self.assertRaises(tofgrid.Error) as cm:
+                tofgrid.Model.from_scaks(setup, energies)
+            text = str(cm.exception)
+            self.assertTrue(text.startswith(f"{setup}: rxn_expressions[1] 'O2_g + 2*_s -> O_s'"), text)
+            self.assertIn("is unbalanced", text)
+            self.assertNotIn("column", text)
+            self.assertEqual(cm.exception.status, tofgrid.TG_ERR_MODEL)
+            setup_file(good, dict(gases, CO_g={"pressure": -1.0}))
+            with self.assertRaises(tofgrid.Error) as cm:
+                tofgrid.Model.from_scaks(setup, energies)
+            text = str(cm.exception)
+            self.assertTrue(text.startswith(f"{setup}: species_definitions['CO_g']"), text)
+            self.assertIn("pressure of CO_g is negative", text)
+            setup_file(good, gases)
+            with open(energies, "w") as f:
+                f.write("Ga = [0.0, 0.07, -50]\ndG = [-2.09, -2.39, -0.46]\n")
+            with self.assertRaises(tofgrid.Error) as cm:
+                tofgrid.Model.from_scaks(setup, energies)
+            text = str(cm.exception)
+            self.assertTrue(text.startswith(f"{setup}: rxn_expressions[2] 'CO_s + O_s -> CO2_g + 2*_s' "
+                                            f"(Ga[2], dG[2] in {energies})"), text)
+            self.assertIn("rate constants are not finite", text)
+
     def test_errors(self):
         m = tofgrid.Model.default()
         with self.assertRaisesRegex(tofgrid.Error, "unknown gas 'N2_g'"):
             m.solve(pressures={"N2_g": 1.0})
         with self.assertRaisesRegex(tofgrid.Error, "pressure of CO_g is -1"):
             m.solve(pressures={"CO_g": -1.0})
-        with self.assertRaisesRegex(tofgrid.Error, "not finite"):
+        with self.assertRaisesRegex(tofgrid.Error, "temperature = nan K must be finite and > 0"):
             m.solve(temperature=float("nan"))
         with self.assertRaisesRegex(tofgrid.Error, r"bad.yaml: line 2, column \d+: unknown key \"temprature\""):
             tofgrid.Model.from_yaml("name: x\ntemprature: 3\n", "bad.yaml")
@@ -112,6 +235,56 @@ class Kernel(unittest.TestCase):
         with self.assertRaisesRegex(tofgrid.Error, "one value per reaction"):
             tofgrid.Model.from_scaks(os.path.join(DATA, "scaks_inputs", "model_A", "model.py"),
                                      os.path.join(DATA, "scaks_inputs", "model_B", "model.py"))
+
+
+def chain_model(t):
+    """A chain of isomers CHNO_s -> ... in an order that depends on t, so its
+    species sort differently from the order the steps name them."""
+    names = ["".join(p) for p in itertools.permutations("CHNO")]
+    order = sorted(range(24), key=lambda k: (k * (2 * t + 5) + t) % 24)
+    steps = [f"CHNO_g + *_s -> {names[order[0]]}_s"]
+    steps += [f"{names[a]}_s -> {names[b]}_s" for a, b in zip(order, order[1:])]
+    steps += [f"{names[order[-1]]}_s -> ONHC_g + *_s"]
+    rx = "".join(f'  - {{reaction: "{r}", Ga: {0.5 + 0.01 * ((k * 7 + t) % 13):.2f}, dG: -0.05}}\n'
+                 for k, r in enumerate(steps))
+    return (f"name: chain{t}\ntemperature: {450 + 10 * t}\nproduct: ONHC_g\nspecies:\n"
+            f"  CHNO_g: {{pressure: 0.5}}\n  ONHC_g: {{pressure: 0.01}}\n  \"*_s\": {{total: 1.0}}\nreactions:\n{rx}")
+
+
+class Threads(unittest.TestCase):
+    def test_concurrent_loads_agree_with_serial(self):
+        """Model.load and Model.from_yaml release the GIL: threads loading
+        different models at once get what one thread gets alone."""
+        texts = [chain_model(t) for t in range(8)]
+        with tempfile.TemporaryDirectory() as d:
+            paths = []
+            for t, text in enumerate(texts):
+                paths.append(os.path.join(d, f"chain{t}.yaml"))
+                with open(paths[-1], "w") as f:
+                    f.write(text)
+            serial = []
+            for text in texts:
+                m = tofgrid.Model.from_yaml(text)
+                serial.append((m.adsorbates, m.rate_constants()[0].tolist()))
+            self.assertEqual(serial[0][0], sorted(serial[0][0]))
+            wrong = []
+
+            def work(t):
+                try:
+                    for k in range(1000):
+                        m = tofgrid.Model.load(paths[t]) if k % 2 else tofgrid.Model.from_yaml(texts[t])
+                        got = (m.adsorbates, m.rate_constants()[0].tolist())
+                        if got != serial[t]:
+                            wrong.append((t, k, got[0][:3]))
+                except Exception as e:  # a failure in a thread must fail the test
+                    wrong.append((t, repr(e)))
+
+            threads = [threading.Thread(target=work, args=(t,)) for t in range(8)]
+            for th in threads:
+                th.start()
+            for th in threads:
+                th.join()
+            self.assertEqual(wrong, [])
 
 
 if __name__ == "__main__":
