@@ -46,7 +46,7 @@ static void grid(tg_model *m, tg_solution *s, int n, int passes, const char *lab
         p[gO2] = 1e-5 + i * (0.5 - 1e-5) / (n - 1);
         p[gCO] = 1e-5 + j * (0.5 - 1e-5) / (n - 1);
         double a = now();
-        int rc = tg_solve(m, 0, p, NULL, s);
+        int rc = tg_solve(m, TG_MODEL_TEMPERATURE, p, NULL, s);
         double us = (now() - a) * 1e6;
         int k = i * n + j;
         t[k] = us;

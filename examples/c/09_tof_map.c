@@ -46,7 +46,7 @@ int main(int argc, char **argv)
     for (int j = 0; j < N; j++) {
       p[gO2] = my_pO2[i];
       p[gCO] = pCO[j];
-      TRY(tg_solve(model, 0, p, NULL, sol));
+      TRY(tg_solve(model, TG_MODEL_TEMPERATURE, p, NULL, sol));
       rows[i * N + j] = sol->tof[prod];
     }
 

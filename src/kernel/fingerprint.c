@@ -18,7 +18,11 @@ uint64_t tg__model_fingerprint(const tg_model *m)
     const species *s = &m->sp[i];
     h = tg__hash(h, s->name, strlen(s->name) + 1);
     H(s->kind), H(s->site), H(s->index), H(s->pressure), H(s->total), H(s->energy), H(s->has_energy),
-        H(s->has_pressure), H(s->mass);
+        H(s->has_pressure), H(s->mass), H(s->has_thermo);
+    if (s->has_thermo) {
+      H(s->thermo.sigma), H(s->thermo.nrot), H(s->thermo.nvib);
+      HN(s->thermo.rot, s->thermo.nrot), HN(s->thermo.vib, s->thermo.nvib);
+    }
   }
   for (int i = 0; i < m->nsteps; i++) {
     const step *s = &m->steps[i];

@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   if (rc == TG_SUCCESS) {
     int n = tg_model_count(m, -1);
     double *k = malloc(2 * (size_t)(n > 0 ? n : 1) * sizeof *k);
-    if (k) tg_model_rate_constants(m, 0, k, k + n);
+    if (k) tg_model_rate_constants(m, TG_MODEL_TEMPERATURE, k, k + n);
     free(k);
     tg_model_free(m);
   } else if (m != NULL || tg_error_message()[0] == '\0') {

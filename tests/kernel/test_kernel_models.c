@@ -142,7 +142,7 @@ static void bistability(void)
       p[gO2] = 1e-5 + i * (0.5 - 1e-5) / 9;
       p[gCO] = 1e-5 + j * (0.5 - 1e-5) / 9;
       int found = 0;
-      CHECK_OK(tg_steady_states(m, 0, p, NULL, s, 4, &found));
+      CHECK_OK(tg_steady_states(m, TG_MODEL_TEMPERATURE, p, NULL, s, 4, &found));
       CHECK_OK(tg_solve(m, TG_MODEL_TEMPERATURE, p, NULL, single));
       CHECK(found >= 1 && found <= 2, "(%d,%d): %d states", i, j, found);
       CHECK(rel(s[0]->tof[prod], single->tof[prod]) < 1e-12 && rel(s[0]->coverages[0], single->coverages[0]) < 1e-12,

@@ -22,7 +22,7 @@ static void compare_with_serial(const tg_grid *g, const tg_axis *x, const tg_axi
     for (int64_t j = 0; j < (y ? y->n : 1); j++) {
       p[x->variable] = x->values[i];
       if (y) p[y->variable] = y->values[j];
-      tg_solve(m, 0, p, NULL, s);
+      tg_solve(m, TG_MODEL_TEMPERATURE, p, NULL, s);
       int64_t k = i * (y ? y->n : 1) + j;
       if (memcmp(&g->tof[k * g->ng], s->tof, (size_t)g->ng * sizeof(double)) != 0 ||
           memcmp(&g->coverages[k * g->ncov], s->coverages, (size_t)g->ncov * sizeof(double)) != 0 ||
@@ -260,7 +260,7 @@ int main(int argc, char **argv)
   tg_solution *one = NULL;
   int found = 0;
   CHECK_OK(tg_solution_create(m, &one));
-  CHECK_FAILS(tg_steady_states(m, 0, NULL, NULL, &one, 0, &found), TG_ERR_ARG, "max >= 1");
+  CHECK_FAILS(tg_steady_states(m, TG_MODEL_TEMPERATURE, NULL, NULL, &one, 0, &found), TG_ERR_ARG, "max >= 1");
   tg_solution_free(one);
 
   tg_model_free(m);
