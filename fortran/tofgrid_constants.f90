@@ -30,10 +30,12 @@ module tofgrid_constants
   integer, parameter :: TG_ADSORBATE = 0
   integer, parameter :: TG_SITE = 1
   integer, parameter :: TG_GAS = 2
+  integer, parameter :: TG_DESCRIPTOR = 3
   ! Outcomes of a steady-state solve (tg_steady_status)
   integer, parameter :: TG_STEADY_OK = 0
   integer, parameter :: TG_STEADY_PAST_T_END = 1
   integer, parameter :: TG_STEADY_FAILED = 2
+  integer, parameter :: TG_STEADY_BEFORE_T_END = 3
   ! Schedules of a map (tg_schedule)
   integer, parameter :: TG_SCHEDULE_STATIC = 0
   integer, parameter :: TG_SCHEDULE_DYNAMIC = 1

@@ -240,7 +240,8 @@ static int options_of(const tg_model *m, PyObject *t_end, PyObject *t_max, PyObj
 }
 
 PyObject *tgpy_model_solve(PyObject *cap, PyObject *temperature, PyObject *pressures, PyObject *t_end, PyObject *t_max,
-                           PyObject *tolerance, PyObject *max_iterations, int xrc, PyObject *initial, PyObject *k_scale)
+                           PyObject *tolerance, PyObject *max_iterations, int xrc, PyObject *initial, PyObject *k_scale,
+                           PyObject *descriptors)
 {
   tg_model *m = model_of(cap);
   double T;
@@ -249,14 +250,18 @@ PyObject *tgpy_model_solve(PyObject *cap, PyObject *temperature, PyObject *press
     return NULL;
   int na = tg_model_count(m, TG_ADSORBATE), n = na + tg_model_count(m, TG_SITE), ng = tg_model_count(m, TG_GAS),
       ns = tg_model_count(m, -1);
-  PyArrayObject *p = NULL, *init = NULL, *ks = NULL;
+  PyArrayObject *p = NULL, *init = NULL, *ks = NULL, *ds = NULL;
   if (pressures && pressures != Py_None && !(p = doubles(pressures, ng, "pressures"))) return NULL;
   if (initial && initial != Py_None && !(init = doubles(initial, na, "initial"))) return Py_XDECREF(p), NULL;
   if (k_scale && k_scale != Py_None && !(ks = doubles(k_scale, ns, "k_scale")))
     return Py_XDECREF(p), Py_XDECREF(init), NULL;
+  if (descriptors && descriptors != Py_None &&
+      !(ds = doubles(descriptors, tg_model_count(m, TG_DESCRIPTOR), "descriptors")))
+    return Py_XDECREF(p), Py_XDECREF(init), Py_XDECREF(ks), NULL;
   o.want_xrc = xrc;
   o.initial = init ? PyArray_DATA(init) : NULL;
   o.k_scale = ks ? PyArray_DATA(ks) : NULL;
+  o.descriptors = ds ? PyArray_DATA(ds) : NULL;
   tg_solution *s = NULL;
   int rc = tg_solution_create(m, &s);
   if (!rc) {
@@ -274,7 +279,32 @@ PyObject *tgpy_model_solve(PyObject *cap, PyObject *temperature, PyObject *press
   Py_XDECREF(p);
   Py_XDECREF(init);
   Py_XDECREF(ks);
+  Py_XDECREF(ds);
   return res;
+}
+
+/* A CatMAP model's descriptors: [(name, lo, hi, n, value)], None where the
+ * model states no range or value. */
+PyObject *tgpy_model_descriptors(PyObject *cap)
+{
+  tg_model *m = model_of(cap);
+  if (!m) return NULL;
+  int nd = tg_model_count(m, TG_DESCRIPTOR);
+  PyObject *list = PyList_New(nd);
+  for (int k = 0; list && k < nd; k++) {
+    double lo, hi, v;
+    int64_t n;
+    int ranged = tg_model_descriptor(m, k, &lo, &hi, &n, NULL) == TG_SUCCESS,
+        valued = tg_model_descriptor(m, k, NULL, NULL, NULL, &v) == TG_SUCCESS;
+    PyObject *item = Py_BuildValue("(sNNNN)", tg_model_species(m, TG_DESCRIPTOR, k),
+                                   ranged ? PyFloat_FromDouble(lo) : (Py_INCREF(Py_None), Py_None),
+                                   ranged ? PyFloat_FromDouble(hi) : (Py_INCREF(Py_None), Py_None),
+                                   ranged ? PyLong_FromLongLong(n) : (Py_INCREF(Py_None), Py_None),
+                                   valued ? PyFloat_FromDouble(v) : (Py_INCREF(Py_None), Py_None));
+    if (!item) return Py_DECREF(list), NULL;
+    PyList_SET_ITEM(list, k, item);
+  }
+  return list;
 }
 
 /* The axes of a map from Python sequences (ya stays NULL for a 1-D map). */

@@ -31,6 +31,7 @@
 #define TOFGRID_MODEL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "tofgrid/export.h"
 
@@ -64,7 +65,8 @@ typedef struct tg_model tg_model;
 typedef enum tg_species_kind {
   TG_ADSORBATE = 0, /**< surface species: unknown coverages (sorted by name, as SCAKS sorts) */
   TG_SITE = 1,      /**< free sites "*_s": unknown free-site fractions (sorted) */
-  TG_GAS = 2        /**< gases: pressures (sorted) */
+  TG_GAS = 2,       /**< gases: pressures (sorted) */
+  TG_DESCRIPTOR = 3 /**< descriptors of a CatMAP model (in the model's order): not unknowns, conditions */
 } tg_species_kind;
 
 /**
@@ -214,6 +216,37 @@ TG_API const char *tg_model_species(const tg_model *model, int kind, int index);
  *         index, not a status.
  */
 TG_API int tg_model_gas_index(const tg_model *model, const char *name);
+
+/**
+ * @brief Index of a descriptor of a CatMAP model by name ("O_s").
+ *
+ * @par Collectivity
+ * Not collective.
+ *
+ * @param[in] model  the model, or NULL
+ * @param[in] name   the descriptor's name, or NULL
+ * @return The index (0 <= index < tg_model_count(model, TG_DESCRIPTOR)), or -1
+ */
+TG_API int tg_model_descriptor_index(const tg_model *model, const char *name);
+
+/**
+ * @brief A CatMAP model's descriptor ranges and resolution (its default map
+ * axes: resolution values from lo to hi, evenly spaced) and its own point.
+ *
+ * @par Collectivity
+ * Not collective.
+ *
+ * @param[in]  model  the model
+ * @param[in]  k      a descriptor index
+ * @param[out] lo     the range's start, or NULL if not wanted
+ * @param[out] hi     the range's end, or NULL
+ * @param[out] n      the resolution, or NULL
+ * @param[out] point  the model's own value of descriptor k, or NULL
+ * @retval TG_SUCCESS  the values are filled
+ * @retval TG_ERR_ARG  @p model NULL, @p k out of range, or the model states no
+ *                     ranges (lo, hi or n wanted) or no point (point wanted)
+ */
+TG_API int tg_model_descriptor(const tg_model *model, int k, double *lo, double *hi, int64_t *n, double *point);
 /**
  * @brief Index of the product gas (the file's @c product), in gas order.
  *
@@ -267,9 +300,12 @@ TG_API int tg_model_rate_constants(const tg_model *model, double temperature, do
 
 /** @brief Outcome of a steady-state solve (tg_solution::status). */
 typedef enum tg_steady_status {
-  TG_STEADY_OK = 0,         /**< converged from the state reached at t_end (SCAKS's policy) */
-  TG_STEADY_PAST_T_END = 1, /**< converged only after integrating beyond t_end (where SCAKS loops forever) */
-  TG_STEADY_FAILED = 2      /**< no steady state within the work bounds; see tg_error_message() */
+  TG_STEADY_OK = 0,          /**< converged from the state reached at t_end (SCAKS's policy) */
+  TG_STEADY_PAST_T_END = 1,  /**< converged only after integrating beyond t_end (where SCAKS loops forever) */
+  TG_STEADY_FAILED = 2,      /**< no steady state within the work bounds; see tg_error_message() */
+  TG_STEADY_BEFORE_T_END = 3 /**< converged only from a state reached before t_end: Newton failed from every
+                                  later one (backward Euler's absolute tolerance can leave a minority coverage
+                                  at exactly 0, a corner log-space Newton cannot leave) */
 } tg_steady_status;
 
 /**
@@ -288,6 +324,9 @@ typedef struct tg_solve_options {
                             initial_coverages, else the clean surface */
   const double *k_scale; /**< per step, multiplies k_f and k_r alike (K fixed), or NULL (sensitivity studies) */
   int want_stability;    /**< also classify the state (solution->stable) from the Jacobian's eigenvalues */
+  /** A CatMAP model's descriptor values (eV, tg_model_species(model, TG_DESCRIPTOR, k) order),
+   *  or NULL: the model's own point (an error if it states none). NULL for other models. */
+  const double *descriptors;
 } tg_solve_options;
 
 /**

@@ -118,6 +118,87 @@ static inline tg__solver_config tg__solver_config_default(void)
   return (tg__solver_config){.step_tolerance = 1e-5, .lu_inline_limit = 8};
 }
 
+/* CatMAP models (catmap_model_spec; model->catmap, NULL for SCAKS models):
+ * formation energies of adsorbates and transition states linear in
+ * descriptors (scaling.c: fitted as CatMAP fits them, or given), CatMAP's
+ * thermochemistry (thermo_catmap.c), and rate constants from the free
+ * energies at a point (energetics.c). */
+enum { TG_DESCRIPTORS_MAX = 8, TG_SHOMATE_MAX = 4, TG_FREQ_MAX = 64 };
+
+typedef enum tg__gas_mode {
+  TG_GAS_SHOMATE,
+  TG_GAS_IDEAL,
+  TG_GAS_FIXED_ENTROPY,
+  TG_GAS_FROZEN_FIXED_ENTROPY,
+  TG_GAS_ZERO_POINT,
+  TG_GAS_FROZEN
+} tg__gas_mode;
+
+typedef enum tg__ads_mode { TG_ADS_FROZEN, TG_ADS_HARMONIC, TG_ADS_ZERO_POINT } tg__ads_mode;
+
+typedef struct tg__shomate { /* one temperature range of NIST Shomate parameters A..H */
+  double tmin, tmax, c[8];
+} tg__shomate;
+
+typedef struct tg__ideal_gas { /* ASE IdealGasThermo's inputs */
+  double mass;                 /* amu */
+  double inertia[3];           /* principal moments, amu A^2, ascending (linear: the largest is used) */
+  int sigma, linear;
+  double spin;
+} tg__ideal_gas;
+
+typedef struct tg__thermo_data { /* per species */
+  int nfreq;
+  double freq[TG_FREQ_MAX]; /* vibrational energies, eV */
+  int nshomate;
+  tg__shomate shomate[TG_SHOMATE_MAX];
+  int has_ideal;
+  tg__ideal_gas ideal;
+  double fixed_entropy; /* eV/K (fixed_entropy_gas) */
+} tg__thermo_data;
+
+typedef struct tg__catmap {
+  int nd;
+  int desc[TG_DESCRIPTORS_MAX];     /* species index of each descriptor */
+  int has_point;                    /* the model states its own descriptor values */
+  double point[TG_DESCRIPTORS_MAX]; /* ... which are these */
+  int has_ranges;                   /* descriptor_ranges and resolution, for default map axes */
+  double range[TG_DESCRIPTORS_MAX][2];
+  int resolution[TG_DESCRIPTORS_MAX];
+  double *coef; /* [nsp][nd + 1]: E = coef . [d, 1] (adsorbates, transition states) */
+  tg__gas_mode gas_mode;
+  tg__ads_mode ads_mode;
+  tg__thermo_data *thermo; /* [nsp] */
+  double *prefactor;       /* [nsteps]: the rate prefactor (s^-1), or 0 for CatMAP's kB T / h */
+  int *ts_step;            /* [nsp]: a transition state's first step (its thermochemistry), else -1 */
+} tg__catmap;
+
+/* CatMAP's data for a gas (thermo_catmap.c): its Shomate ranges (how many
+ * were copied to out, at most max) and its ideal-gas parameters (1 if known). */
+int tg__shomate_builtin(const char *gas, tg__shomate *out, int max);
+int tg__ideal_gas_builtin(const char *gas, tg__ideal_gas *out);
+/* dG(T) of species sp in the model's thermochemistry modes (eV). */
+int tg__thermo_correction(const tg_model *m, int sp, double T, double *dG, const char *fn);
+
+/* Scaling fits (scaling.c), CatMAP's way: a row c (nd + 1 coefficients)
+ * fitted by least squares to y over the surfaces where y is known (NaN:
+ * not known), within bounds lo <= c <= hi, rounded to 5 decimals; and a
+ * line y = slope x + b (slope and/or b may be given). Messages name what. */
+int tg__scaling_fit_row(int nd, int nsurf, const double *D, const double *y, const double *lo, const double *hi,
+                        double *c, const char *what, const char *fn);
+int tg__scaling_fit_line(int nsurf, const double *x, const double *y, int has_slope, double *slope, int has_b,
+                         double *b, const char *what, const char *fn);
+
+/* Free energies of every species at (T, descriptors d) and the rate
+ * constants CatMAP derives from them (energetics.c). */
+int tg__catmap_free_energies(const tg_model *m, double T, const double *d, double *G, const char *fn);
+int tg__catmap_rate_constants(const tg_model *m, double T, const double *d, double *kf, double *kr, const char *fn);
+void tg__catmap_free(tg__catmap *c);
+
+/* Rate constants at T and, for a CatMAP model, descriptors d (NULL: the
+ * model's own point); d must be NULL for a SCAKS model. */
+int tg__rate_constants_at(const tg_model *m, double T, const double *d, double *kf, double *kr, const char *fn);
+
 struct tg_model {
   char name[128];
   char origin[256]; /* file name or "<string>" */
@@ -141,6 +222,7 @@ struct tg_model {
   double *kf, *kr;   /* rate constants at `temperature` */
   tg_solve_options opts;
   tg__solver_config config;
+  tg__catmap *catmap; /* CatMAP energetics (descriptors, scaling, thermochemistry), or NULL */
   /* Flat lists for the hot loops (see dterm; built by tg__model_finish). */
   int nrfac, ndterms, njterms;
   int *rfac, *rfac_start;

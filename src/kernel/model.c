@@ -150,11 +150,14 @@ int tg__model_finish(tg_model *m)
         if (st->st[FS][f].sp == m->ads[a]) m->dtheta[a * m->nsteps + i] = st->st[FS][f].nu, found = 1;
     }
     for (int g = 0; g < m->ng; g++) {
-      double nu = 0;
+      double nu = 0, in = 0, out = 0;
       for (int f = 0; f < st->n[IS]; f++)
-        if (st->st[IS][f].sp == m->gases[g]) nu -= st->st[IS][f].nu;
+        if (st->st[IS][f].sp == m->gases[g]) nu -= st->st[IS][f].nu, in = 1;
       for (int f = 0; f < st->n[FS]; f++)
-        if (st->st[FS][f].sp == m->gases[g]) nu += st->st[FS][f].nu;
+        if (st->st[FS][f].sp == m->gases[g]) nu += st->st[FS][f].nu, out = 1;
+      /* CatMAP's TOF counts each step's rate once, whatever the coefficient:
+       * -r if the gas is in the initial state, else +r if in the final. */
+      if (m->catmap) nu = in ? -1 : out ? 1 : 0;
       m->dgas[g * m->nsteps + i] = nu;
     }
   }
@@ -186,7 +189,27 @@ int tg__model_finish(tg_model *m)
   if (!m->site_total || !m->pressures) return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
   for (int s = 0; s < m->ns; s++) m->site_total[s] = m->sp[m->sites[s]].total;
   for (int g = 0; g < m->ng; g++) m->pressures[g] = m->sp[m->gases[g]].pressure;
-  return tg__rate_constants(m, m->temperature, m->kf, m->kr);
+  if (m->catmap && !m->catmap->has_point) { /* no point of its own: every solve names its descriptors */
+    for (int i = 0; i < m->nsteps; i++) m->kf[i] = m->kr[i] = NAN;
+    return TG_SUCCESS;
+  }
+  return tg__rate_constants_at(m, m->temperature, NULL, m->kf, m->kr, m->origin);
+}
+
+int tg__rate_constants_at(const tg_model *m, double T, const double *d, double *kf, double *kr, const char *fn)
+{
+  if (!m->catmap) {
+    if (d) return tg__fail(TG_ERR_ARG, fn, "descriptors given, but %s has none", m->name);
+    return tg__rate_constants(m, T, kf, kr);
+  }
+  if (!d && !m->catmap->has_point)
+    return tg__fail(TG_ERR_ARG, fn, "%s has descriptors and no point of its own: give the descriptors' values",
+                    m->name);
+  const double *point = d ? d : m->catmap->point;
+  for (int q = 0; q < m->catmap->nd; q++)
+    if (!isfinite(point[q]))
+      return tg__fail(TG_ERR_ARG, fn, "descriptor %s = %g is not finite", m->sp[m->catmap->desc[q]].name, point[q]);
+  return tg__catmap_rate_constants(m, T, point, kf, kr, fn);
 }
 
 void tg_model_free(tg_model *m)
@@ -210,6 +233,7 @@ void tg_model_free(tg_model *m)
   free(m->rfac_start);
   free(m->dterms);
   free(m->jterms);
+  tg__catmap_free(m->catmap);
   free(m);
 }
 
@@ -222,6 +246,7 @@ int tg_model_count(const tg_model *m, int kind)
   case TG_ADSORBATE: return m->na;
   case TG_SITE: return m->ns;
   case TG_GAS: return m->ng;
+  case TG_DESCRIPTOR: return m->catmap ? m->catmap->nd : 0;
   case -1: return m->nsteps;
   }
   return 0;
@@ -233,7 +258,31 @@ const char *tg_model_species(const tg_model *m, int kind, int index)
   if (kind == TG_ADSORBATE && index < m->na) return m->sp[m->ads[index]].name;
   if (kind == TG_SITE && index < m->ns) return m->sp[m->sites[index]].name;
   if (kind == TG_GAS && index < m->ng) return m->sp[m->gases[index]].name;
+  if (kind == TG_DESCRIPTOR && m->catmap && index < m->catmap->nd) return m->sp[m->catmap->desc[index]].name;
   return NULL;
+}
+
+int tg_model_descriptor_index(const tg_model *m, const char *name)
+{
+  for (int q = 0; m && m->catmap && name && q < m->catmap->nd; q++)
+    if (strcmp(m->sp[m->catmap->desc[q]].name, name) == 0) return q;
+  return -1;
+}
+
+int tg_model_descriptor(const tg_model *m, int k, double *lo, double *hi, int64_t *n, double *point)
+{
+  if (!m) return tg__fail(TG_ERR_ARG, __func__, "model is NULL");
+  const tg__catmap *c = m->catmap;
+  if (!c || k < 0 || k >= c->nd)
+    return tg__fail(TG_ERR_ARG, __func__, "%s has no descriptor %d (it has %d)", m->name, k, c ? c->nd : 0);
+  if ((lo || hi || n) && !c->has_ranges)
+    return tg__fail(TG_ERR_ARG, __func__, "%s states no descriptor ranges", m->name);
+  if (point && !c->has_point) return tg__fail(TG_ERR_ARG, __func__, "%s states no descriptor values", m->name);
+  if (lo) *lo = c->range[k][0];
+  if (hi) *hi = c->range[k][1];
+  if (n) *n = c->resolution[k];
+  if (point) *point = c->point[k];
+  return TG_SUCCESS;
 }
 
 int tg_model_gas_index(const tg_model *m, const char *name)
@@ -272,12 +321,12 @@ int tg_model_rate_constants(const tg_model *m, double T, double *kf, double *kr)
 {
   if (!m || !kf || !kr) return tg__fail(TG_ERR_ARG, __func__, "model, kf and kr must not be NULL");
   TG_CALL(tg__temperature(m, T, __func__, &T));
-  return tg__rate_constants(m, T, kf, kr);
+  return tg__rate_constants_at(m, T, NULL, kf, kr, __func__);
 }
 
 tg_solve_options tg_solve_options_default(const tg_model *m)
 {
-  tg_solve_options o = {1.0, 1e4, 1e-12, 100, 0, NULL, NULL, 0};
+  tg_solve_options o = {1.0, 1e4, 1e-12, 100, 0, NULL, NULL, 0, NULL};
   if (m) o = m->opts;
   return o;
 }

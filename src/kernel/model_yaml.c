@@ -24,7 +24,7 @@ static int read_reactions(reader *r, const yaml_node_t *list, int *relative)
   for (int i = 0; i < n; i++) {
     yaml_node_t *item = node(r, list->data.sequence.items.start[i]), *expr = item, *ga = NULL, *dg = NULL;
     if (item->type == YAML_MAPPING_NODE) {
-      static const char *const keys[] = {"reaction", "Ga", "dG", NULL};
+      static const char *const keys[] = {"reaction", "Ga", "dG", "prefactor", NULL};
       TG_CALL(only_keys(r, item, keys, "a reaction"));
       expr = lookup(r, item, "reaction");
       ga = lookup(r, item, "Ga");
@@ -91,7 +91,12 @@ static int read_gas_thermo(const reader *r, const yaml_node_t *v, species *s)
   return TG_SUCCESS;
 }
 
-static int read_species(reader *r, const yaml_node_t *map)
+/* Keys a CatMAP model adds to species (read by model_yaml_catmap.c). */
+static const char *const catmap_gas_keys[] = {"pressure",  "energy",        "frequencies", "shomate",
+                                              "ideal_gas", "fixed_entropy", NULL};
+static const char *const catmap_surface_keys[] = {"frequencies", NULL};
+
+static int read_species(reader *r, const yaml_node_t *map, int catmap)
 {
   tg_model *m = r->m;
   TG_CALL(want(r, map, YAML_MAPPING_NODE, "species"));
@@ -104,7 +109,7 @@ static int read_species(reader *r, const yaml_node_t *map)
     if (s->kind == SP_GAS) {
       static const char *const keys[] = {"pressure", "symmetry_number", "rotational_temperatures",
                                          "vibrational_temperatures", NULL};
-      TG_CALL(only_keys(r, v, keys, s->name));
+      TG_CALL(only_keys(r, v, catmap ? catmap_gas_keys : keys, s->name));
       yaml_node_t *pn = lookup(r, v, "pressure");
       if (!pn) return fail_at(r, v, TG_ERR_MODEL, "gas %s needs a pressure", s->name);
       TG_CALL(number(r, pn, "pressure", &s->pressure));
@@ -117,6 +122,8 @@ static int read_species(reader *r, const yaml_node_t *map)
       yaml_node_t *tn = lookup(r, v, "total");
       if (tn) TG_CALL(number(r, tn, "total", &s->total));
       if (!(s->total > 0)) return fail_at(r, tn ? tn : v, TG_ERR_MODEL, "site %s needs a positive total", s->name);
+    } else if (catmap) {
+      TG_CALL(only_keys(r, v, catmap_surface_keys, s->name));
     } else {
       return fail_at(r, k, TG_ERR_MODEL, "%s needs no properties (only gases and free sites have them)", s->name);
     }
@@ -208,9 +215,10 @@ static int read_model(reader *r)
   yaml_node_t *root = yaml_document_get_root_node(&r->doc);
   if (!root) return tg__fail(TG_ERR_PARSE, m->origin, "the file is empty");
   TG_CALL(want(r, root, YAML_MAPPING_NODE, "a model"));
-  static const char *const keys[] = {"name",    "temperature", "rate_algo", "unitcell_area",     "active_ratio",
-                                     "product", "species",     "reactions", "absolute_energies", "initial_coverages",
-                                     "solver",  NULL};
+  static const char *const keys[] = {
+      "name",    "temperature", "rate_algo",       "unitcell_area",     "active_ratio",
+      "product", "species",     "reactions",       "absolute_energies", "initial_coverages",
+      "solver",  "descriptors", "thermochemistry", "scaling",           NULL};
   TG_CALL(only_keys(r, root, keys, "the model"));
   yaml_node_t *v;
   snprintf(m->name, sizeof m->name, "%s", "unnamed model");
@@ -236,14 +244,34 @@ static int read_model(reader *r)
   TG_CALL(read_reactions(r, rx, &relative));
   yaml_node_t *sp = lookup(r, root, "species"), *abs_e = lookup(r, root, "absolute_energies");
   if (!sp) return fail_at(r, root, TG_ERR_MODEL, "the model has no species section (gas pressures, site totals)");
-  TG_CALL(read_species(r, sp));
-  if (relative && abs_e)
-    return fail_at(r, abs_e, TG_ERR_MODEL, "give Ga/dG per reaction or absolute_energies, not both");
-  if (!relative && !abs_e)
-    return fail_at(r, rx, TG_ERR_MODEL, "no energies: give Ga and dG per reaction, or absolute_energies");
-  m->absolute = !relative;
-  if (abs_e) TG_CALL(read_absolute(r, abs_e));
+  yaml_node_t *desc = lookup(r, root, "descriptors");
+  TG_CALL(read_species(r, sp, desc != NULL));
+  if (desc) { /* a CatMAP model: energies from its descriptors */
+    if (relative || abs_e)
+      return fail_at(r, relative ? rx : abs_e, TG_ERR_MODEL,
+                     "a model with descriptors takes its energies from the scaling section, not Ga/dG or "
+                     "absolute_energies");
+    if (m->rate_algo_ct) return fail_at(r, root, TG_ERR_MODEL, "a model with descriptors uses CatMAP's rates, not CT");
+    TG_CALL(tg__read_catmap(r, root));
+  } else {
+    for (int i = 0; i < m->nsteps; i++) {
+      yaml_node_t *item = node(r, rx->data.sequence.items.start[i]);
+      if (item->type == YAML_MAPPING_NODE && lookup(r, item, "prefactor"))
+        return fail_at(r, item, TG_ERR_MODEL, "prefactor is for models with descriptors (CatMAP's rates)");
+    }
+    TG_CALL(tg__read_catmap(r, root)); /* refuses CatMAP sections without descriptors */
+    if (relative && abs_e)
+      return fail_at(r, abs_e, TG_ERR_MODEL, "give Ga/dG per reaction or absolute_energies, not both");
+    if (!relative && !abs_e)
+      return fail_at(r, rx, TG_ERR_MODEL, "no energies: give Ga and dG per reaction, or absolute_energies");
+    m->absolute = !relative;
+    if (abs_e) TG_CALL(read_absolute(r, abs_e));
+  }
   m->opts = tg_solve_options_default(NULL);
+  /* A CatMAP model's states can take ~1e20 s to reach from the clean surface
+   * (rates of 1e-37 s^-1 set minority coverages): it is integrated as far as
+   * it takes, not to SCAKS's 1e4 s. */
+  if (desc) m->opts.t_max = 1e30;
   if ((v = lookup(r, root, "solver"))) TG_CALL(read_solver(r, v));
   if (m->rate_algo_ct && !lookup(r, root, "unitcell_area"))
     return fail_at(r, root, TG_ERR_MODEL, "rate_algo CT needs unitcell_area (m^2)");

@@ -32,7 +32,10 @@ static inline int fail_at(const reader *r, const yaml_node_t *n, int status, con
                   (int)n->start_mark.column + 1, text);
 }
 
-static inline yaml_node_t *node(const reader *r, int id) { return yaml_document_get_node((yaml_document_t *)&r->doc, id); }
+static inline yaml_node_t *node(const reader *r, int id)
+{
+  return yaml_document_get_node((yaml_document_t *)&r->doc, id);
+}
 
 static inline const char *scalar(const yaml_node_t *n) { return (const char *)n->data.scalar.value; }
 
@@ -115,7 +118,6 @@ static inline int species_of(const reader *r, const yaml_node_t *k, const char *
   if (*index < 0) return fail_at(r, k, TG_ERR_MODEL, unknown, scalar(k));
   return TG_SUCCESS;
 }
-
 
 /* The CatMAP part of the format (model_yaml_catmap.c): the descriptors,
  * scaling and thermochemistry sections, read after reactions and species. */

@@ -238,38 +238,55 @@ static int newton(work *w, double tol, int max_it, double *res)
 
 /* Net rates at the steady state, free of cancellation. rf - rr loses every
  * digit on a quasi-equilibrated step (gross ~1e-5, net ~1e-21 on the
- * CO-poisoned branch), but a steady state obeys C n = 0 exactly (C: the
- * d(theta)/dt coefficients), and each computed net rate is accurate to
- * roundoff times its gross rate g. So project the computed rates onto
- * C n = 0 with weights g^2: n = n0 - W C^T (C W C^T)^-1 C n0. Steps far from
- * equilibrium keep their accurate rates and the equilibrated ones take the
- * correction -- what exact arithmetic would give. If the constraints are
- * degenerate the computed rates are kept. */
-static void net_rates(const tg_model *m, const double *rf, const double *rr, double *net, double *scratch, int *ipiv)
+ * CO-poisoned branch; gross 1e13, net 1e-39 on CatMAP's maps), but a steady
+ * state obeys C n = 0 exactly (C: the d(theta)/dt coefficients), and each
+ * computed net rate is accurate to roundoff times its gross rate. So the
+ * steps with the largest gross rates, as many as C has independent rows,
+ * take their net rates from the constraints, C_D n_D = -C_I n_I, and the
+ * others keep their computed ones: what exact arithmetic gives, with no
+ * difference of near-equal numbers (a weighted projection onto C n = 0
+ * forms n_i - (n_i - n_exact) for the equilibrated steps, which rounds to 0). */
+static void net_rates(const tg_model *m, const double *rf, const double *rr, double *net)
 {
   int na = m->na, ns = m->nsteps;
-  double *M = scratch, *lam = M + na * na, *g2 = lam + na;
-  for (int i = 0; i < ns; i++) {
-    net[i] = rf[i] - rr[i];
-    g2[i] = (rf[i] + rr[i]) * (rf[i] + rr[i]);
-  }
-  for (int a = 0; a < na; a++) {
-    double r = 0;
-    for (int i = 0; i < ns; i++) r += m->dtheta[a * ns + i] * net[i];
-    lam[a] = r;
-    for (int b = 0; b < na; b++) {
-      double x = 0;
-      for (int i = 0; i < ns; i++) x += m->dtheta[a * ns + i] * g2[i] * m->dtheta[b * ns + i];
-      M[b * na + a] = x;
+  enum { STACK = 512 };
+  double stack[STACK], *R = (size_t)na * ns + ns <= STACK ? stack : malloc(((size_t)na * ns + ns) * sizeof *R);
+  for (int i = 0; i < ns; i++) net[i] = rf[i] - rr[i];
+  if (!R) return; /* out of memory: the computed rates */
+  double *gross = R + (size_t)na * ns;
+  int pivot_row[ns > 0 ? ns : 1], used_row[na > 0 ? na : 1];
+  for (int i = 0; i < ns; i++) gross[i] = rf[i] + rr[i], pivot_row[i] = -1;
+  for (int a = 0; a < na; a++) used_row[a] = 0;
+  memcpy(R, m->dtheta, (size_t)na * ns * sizeof *R);
+  /* Gauss-Jordan on C, pivot columns chosen by decreasing gross rate. */
+  for (int rank = 0; rank < na; rank++) {
+    int col = -1, row = -1;
+    double best_gross = -1, best = 0;
+    for (int i = 0; i < ns; i++) {
+      if (pivot_row[i] >= 0 || !(gross[i] > best_gross)) continue;
+      int r = -1;
+      double big = 1e-9;
+      for (int a = 0; a < na; a++)
+        if (!used_row[a] && fabs(R[a * ns + i]) > big) big = fabs(R[a * ns + i]), r = a;
+      if (r >= 0) col = i, row = r, best = R[r * ns + i], best_gross = gross[i];
+    }
+    if (col < 0) break;
+    used_row[row] = 1, pivot_row[col] = row;
+    for (int i = 0; i < ns; i++) R[row * ns + i] /= best;
+    for (int a = 0; a < na; a++) {
+      double f = R[a * ns + col];
+      if (a == row || f == 0) continue;
+      for (int i = 0; i < ns; i++) R[a * ns + i] -= f * R[row * ns + i];
     }
   }
-  if (tg__lu_solve_once(na, M, lam, ipiv, m->config.lu_inline_limit)) return;
-  for (int i = 0; i < ns; i++) {
-    double c = 0;
-    for (int a = 0; a < na; a++) c += m->dtheta[a * ns + i] * lam[a];
-    double fixed = net[i] - g2[i] * c;
-    if (isfinite(fixed)) net[i] = fixed;
+  for (int d = 0; d < ns; d++) {
+    if (pivot_row[d] < 0) continue;
+    double x = 0; /* n_d = -sum over the independent steps j of R[row][j] n_j */
+    for (int j = 0; j < ns; j++)
+      if (pivot_row[j] < 0) x -= R[pivot_row[d] * ns + j] * (rf[j] - rr[j]);
+    if (isfinite(x)) net[d] = x;
   }
+  if (R != stack) free(R);
 }
 
 /* Degree of rate control (Campbell): X_i = d ln TOF_p / d ln k_i with K_i
@@ -443,10 +460,10 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
   w.J = q, q += 2 * n * n + ns + n; /* J, then df/dy; net_rates' scratch at the end */
   w.J0 = q, q += n * n;
   w.ipiv = (int *)q;
-  if (T == m->temperature && !o.k_scale) {
+  if (T == m->temperature && !o.k_scale && !o.descriptors && (!m->catmap || m->catmap->has_point)) {
     w.kf = m->kf, w.kr = m->kr;
   } else {
-    int rc = tg__rate_constants(m, T, kf, kr);
+    int rc = tg__rate_constants_at(m, T, o.descriptors, kf, kr, fn);
     if (rc) return release(mem, stack), rc;
     for (int i = 0; o.k_scale && i < ns; i++) {
       if (!(o.k_scale[i] > 0) || !isfinite(o.k_scale[i])) {
@@ -484,13 +501,23 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
       break;
     }
   }
+  /* Every later state defeated Newton: backward Euler's absolute tolerance
+   * can set a minority coverage to exactly 0, a corner where the rates it
+   * enters stop and log-space Newton cannot climb out. Earlier states of the
+   * same trajectory still hold it: Newton from them (t_end / 100, / 1e4, ...). */
+  for (double target = o.t_end / 100; it < 0 && target >= o.t_end * 1e-12; target /= 100) {
+    double t0 = 0, h0 = fastest > 0 ? 1e-3 / fastest : 1e-3 * target;
+    if (initial_state(m, o.initial ? o.initial : m->initial, w.y0) || integrate(&w, &t0, target, &h0, &steps)) break;
+    it = newton(&w, o.tolerance, o.max_iterations, &res);
+    if (it >= 0) sol->status = TG_STEADY_BEFORE_T_END, stuck = 0, t = t0;
+  }
   sol->iterations = it < 0 ? 0 : it;
   sol->time_steps = steps;
   sol->t_reached = t;
   sol->residual = res;
   for (int j = 0; j < n; j++) sol->coverages[j] = w.y[j];
   for (int i = 0; i < ns; i++) sol->rf[i] = w.rf[i], sol->rr[i] = w.rr[i];
-  net_rates(m, w.rf, w.rr, sol->net, w.J, w.ipiv);
+  net_rates(m, w.rf, w.rr, sol->net);
   for (int g = 0; g < m->ng; g++) {
     double tof = 0;
     for (int i = 0; i < ns; i++) tof += m->dgas[g * ns + i] * sol->net[i];

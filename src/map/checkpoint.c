@@ -60,7 +60,9 @@ static int record_sane(const tg__checkpoint *c, int64_t row, const double *data)
   int rec = (int)c->head[2], nc = m->na + m->ns;
   for (int64_t j = 0; j < c->head[1]; j++) {
     double status = data[j * rec + m->ng + nc], iterations = data[j * rec + m->ng + nc + 1];
-    if (!(status == TG_STEADY_OK || status == TG_STEADY_PAST_T_END || status == TG_STEADY_FAILED)) return 0;
+    if (!(status == TG_STEADY_OK || status == TG_STEADY_PAST_T_END || status == TG_STEADY_FAILED ||
+          status == TG_STEADY_BEFORE_T_END))
+      return 0;
     if (!(iterations >= 0 && iterations <= INT32_MAX && iterations == floor(iterations))) return 0;
   }
   return 1;

@@ -30,11 +30,13 @@ TG_MAX = 3
 TG_ADSORBATE = 0
 TG_SITE = 1
 TG_GAS = 2
+TG_DESCRIPTOR = 3
 
 # Outcomes of a steady-state solve (tg_steady_status)
 TG_STEADY_OK = 0
 TG_STEADY_PAST_T_END = 1
 TG_STEADY_FAILED = 2
+TG_STEADY_BEFORE_T_END = 3
 
 # Schedules of a map (tg_schedule)
 TG_SCHEDULE_STATIC = 0
@@ -50,4 +52,4 @@ STATUS_NAMES = {0: 'TG_SUCCESS', 1: 'TG_ERR_ARG', 2: 'TG_ERR_COMM', 3: 'TG_ERR_M
 DTYPES = {'byte': 0, 'int32': 1, 'int64': 2, 'float32': 3, 'float64': 4, 'complex128': 5}
 OPS = {'sum': 0, 'prod': 1, 'min': 2, 'max': 3}
 SCHEDULES = {'static': 0, 'dynamic': 1}
-STEADY_STATUSES = {0: 'ok', 1: 'past_t_end', 2: 'failed'}
+STEADY_STATUSES = {0: 'ok', 1: 'past_t_end', 2: 'failed', 3: 'before_t_end'}

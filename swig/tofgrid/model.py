@@ -19,6 +19,7 @@ import numpy as np
 
 from . import core as _core
 from ._constants import STEADY_STATUSES as _STATUS
+from ._constants import TG_ERR_ARG, TG_ERR_MODEL
 
 __all__ = ["Model", "Solution"]
 
@@ -66,6 +67,7 @@ class Model:
     def __init__(self, capsule):
         self._capsule = capsule
         self.info = _core._model_info(capsule)
+        self._descriptors = _core._model_descriptors(capsule)
 
     @classmethod
     def load(cls, path):
@@ -115,6 +117,27 @@ class Model:
         except _core.Error as e:
             raise _scaks_error(str(e), e.status, setup, sources) from None
 
+    @classmethod
+    def from_catmap(cls, setup):
+        """Read CatMAP's own inputs, unchanged: the setup file (``*.mkm``) and
+        the energy table its ``input_file`` names (relative to the setup
+        file). Like CatMAP, this executes the setup file as Python. The
+        scaling relations are fitted as CatMAP fits them; see
+        ``python3 -m tofgrid.convert`` for the equivalent YAML file."""
+        from . import catmap
+        setup = os.fspath(setup)
+        try:
+            text = catmap.convert(setup)
+        except catmap.CatmapError as e:
+            raise _core.Error(str(e), TG_ERR_MODEL) from None
+        return cls.from_yaml(text, setup)
+
+    @property
+    def descriptors(self):
+        """A CatMAP model's descriptors: {name: (lo, hi, n, value)} with its
+        ranges, resolution and own value (None where the model states none)."""
+        return {d[0]: d[1:] for d in self._descriptors}
+
     @property
     def name(self):
         return self.info["name"]
@@ -163,7 +186,7 @@ class Model:
         return [Solution(self, raw) for raw in raws]
 
     def solve(self, pressures=None, temperature=None, *, t_end=None, t_max=None, tolerance=None,
-              max_iterations=None, xrc=False, initial=None, k_scale=None):
+              max_iterations=None, xrc=False, initial=None, k_scale=None, descriptors=None):
         """The steady state SCAKS reports at these conditions.
 
         ``pressures``: {gas: pressure} overriding the model's (pressure unit as
@@ -176,6 +199,8 @@ class Model:
         and NaN results. ``xrc=True`` adds the degree of rate control;
         ``initial`` ({adsorbate: coverage}) replaces the clean surface;
         ``k_scale`` (one factor per step) multiplies k_f and k_r alike.
+        ``descriptors`` ({name: eV}) places a CatMAP model's point (None: the
+        model's own values; every descriptor must be given).
         """
         p = self._pressures(pressures)
         init = None
@@ -185,8 +210,16 @@ class Model:
                 if name not in self.info["adsorbates"]:
                     raise _core.Error(f"solve: unknown adsorbate {name!r}; the model's are {self.info['adsorbates']}")
                 init[self.info["adsorbates"].index(name)] = value
+        d = None
+        if descriptors is not None:
+            names = [x[0] for x in self._descriptors]
+            unknown = set(descriptors) - set(names)
+            if unknown or len(descriptors) != len(names):
+                raise _core.Error(f"solve: descriptors {sorted(descriptors)}: the model's are {names} (give each)",
+                                  TG_ERR_ARG)
+            d = np.array([float(descriptors[n]) for n in names])
         raw = _core._model_solve(self._capsule, temperature, p, t_end, t_max, tolerance, max_iterations,
-                                 int(bool(xrc)), init, None if k_scale is None else np.asarray(k_scale, dtype=float))
+                                 int(bool(xrc)), init, None if k_scale is None else np.asarray(k_scale, dtype=float), d)
         return Solution(self, raw)
 
     def __repr__(self):

@@ -3,6 +3,7 @@
  * uneven splits (7 rows); two sweeps at once on the halves of a split
  * communicator; bad axes refused on every rank alike, and ranks given
  * different models, axes or roots; maps too large refused; failed points NaN. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 

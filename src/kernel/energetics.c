@@ -1,0 +1,62 @@
+/* From a point (T, descriptors) to rate constants, as CatMAP does
+ * (catmap_model_spec sections 2.4, 3.2, 4): free energies G = E(d) + dG(T),
+ * the descriptor species at the descriptors' values exactly, gases at their
+ * formation energy plus correction, free sites 0; each step's transition
+ * state lifted to max(G_IS, G_FS, G_TS) (barriers clipped at 0 and at the
+ * reaction free energy, both ways), prefactor kB T / h with CatMAP's kB, h. */
+#include <math.h>
+
+#include "kernel/kernel.h"
+
+static const double kB = 8.617332478e-5; /* eV/K, CatMAP */
+static const double h = 4.135667516e-15; /* eV s, CatMAP */
+
+int tg__catmap_free_energies(const tg_model *m, double T, const double *d, double *G, const char *fn)
+{
+  const tg__catmap *c = m->catmap;
+  int w = c->nd + 1;
+  for (int i = 0; i < m->nsp; i++) {
+    const species *s = &m->sp[i];
+    double E = 0, dG = 0;
+    if (s->kind == SP_GAS) {
+      E = s->energy;
+    } else if (s->kind == SP_ADS || s->kind == SP_TS) {
+      const double *row = c->coef + (size_t)i * w;
+      for (int q = 0; q < c->nd; q++) E += row[q] * d[q];
+      E += row[c->nd];
+    } else {
+      G[i] = 0;
+      continue;
+    }
+    TG_CALL(tg__thermo_correction(m, i, T, &dG, fn));
+    G[i] = E + dG;
+  }
+  for (int q = 0; q < c->nd; q++) { /* the descriptors themselves, not their fit */
+    double dG;
+    TG_CALL(tg__thermo_correction(m, c->desc[q], T, &dG, fn));
+    G[c->desc[q]] = d[q] + dG;
+  }
+  return TG_SUCCESS;
+}
+
+int tg__catmap_rate_constants(const tg_model *m, double T, const double *d, double *kf, double *kr, const char *fn)
+{
+  double G[m->nsp > 0 ? m->nsp : 1];
+  TG_CALL(tg__catmap_free_energies(m, T, d, G, fn));
+  double kT = kB * T;
+  for (int i = 0; i < m->nsteps; i++) {
+    const step *s = &m->steps[i];
+    double Gs[3] = {0, 0, 0};
+    for (int k = 0; k < 3; k++)
+      for (int f = 0; f < s->n[k]; f++) Gs[k] += s->st[k][f].nu * G[s->st[k][f].sp];
+    double top = Gs[IS] > Gs[FS] ? Gs[IS] : Gs[FS];
+    if (s->n[TS] > 0 && Gs[TS] > top) top = Gs[TS];
+    double A = m->catmap->prefactor[i] > 0 ? m->catmap->prefactor[i] : kT / h;
+    kf[i] = A * exp(-(top - Gs[IS]) / kT);
+    kr[i] = A * exp(-(top - Gs[FS]) / kT);
+    if (!isfinite(kf[i]) || !isfinite(kr[i]) || !isfinite(top))
+      return tg__fail(TG_ERR_MODEL, fn, "step \"%s\": rate constants not finite at %g K (free energies %g, %g, %g eV)",
+                      s->text, T, Gs[IS], top, Gs[FS]);
+  }
+  return TG_SUCCESS;
+}
