@@ -42,5 +42,5 @@ module tofgrid_constants
   ! Axis variables (tofgrid/grid.h)
   integer, parameter :: TG_AXIS_TEMPERATURE = -1
   ! Arguments meaning the model's own value (tofgrid/model.h)
-  double precision, parameter :: TG_MODEL_TEMPERATURE = 0.0d0
+  double precision, parameter :: TG_MODEL_TEMPERATURE = -1.0d0
 end module tofgrid_constants

@@ -52,7 +52,7 @@ def constants():
         ("Axis variables (tofgrid/grid.h)", [(m.group(1), int(m.group(2))) for m in
                                              re.finditer(r"#define (TG_AXIS_\w+) \((-?\d+)\)", grid)]),
         ("Arguments meaning the model's own value (tofgrid/model.h)",
-         [(m.group(1), float(m.group(2))) for m in re.finditer(r"#define (TG_MODEL_\w+) (-?[\d.]+)\n", model)]),
+         [(m.group(1), float(m.group(2))) for m in re.finditer(r"#define (TG_MODEL_\w+) \(?(-?[\d.]+)\)?\n", model)]),
     ]
     names = {
         "dtypes": {r[2].strip('"'): int(r[1]) for r in table_rows(types, "TG_DTYPE_TABLE")},

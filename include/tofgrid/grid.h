@@ -19,13 +19,16 @@ extern "C" {
 
 /** @brief Value of tg_axis::variable for an axis that varies the temperature. */
 #define TG_AXIS_TEMPERATURE (-1)
+/** @brief Value of tg_axis::variable for an axis that varies descriptor @p k of a CatMAP model
+ *  (tg_model_descriptor_index()); descriptors on no axis keep the model's values. */
+#define TG_AXIS_DESCRIPTOR(k) (-2 - (k))
 
 /**
  * @brief One axis of a map: the values of one condition, a gas pressure or
  * the temperature. Conditions not on an axis are the model's.
  */
 typedef struct tg_axis {
-  int variable;         /**< gas index (tg_model_gas_index) or TG_AXIS_TEMPERATURE */
+  int variable;         /**< gas index (tg_model_gas_index), TG_AXIS_TEMPERATURE or TG_AXIS_DESCRIPTOR(k) */
   int64_t n;            /**< number of values (>= 1) */
   const double *values; /**< the values, e.g. from tg_linspace / tg_logspace */
 } tg_axis;

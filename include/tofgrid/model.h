@@ -51,11 +51,12 @@ typedef struct tg_model tg_model;
  * @brief The @c temperature argument that means "the model's own temperature".
  *
  * Accepted by tg_solve(), tg_steady_states() and tg_model_rate_constants().
- * Exactly this value (0 K, which no temperature is) selects the model's;
+ * Exactly this value (-1 K, which no temperature is) selects the model's;
  * every other value must be a temperature, finite and > 0, or the call
- * fails with TG_ERR_ARG naming @c temperature.
+ * fails with TG_ERR_ARG naming @c temperature. (Not 0: a zeroed or
+ * uninitialised temperature must be an error, not the model's.)
  */
-#define TG_MODEL_TEMPERATURE 0.0
+#define TG_MODEL_TEMPERATURE (-1.0)
 
 /**
  * @brief Kinds of species, in the order the unknowns and results use.

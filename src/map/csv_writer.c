@@ -68,7 +68,7 @@ static int write_at(MPI_File fh, MPI_Offset at, const char *s, size_t n)
 }
 
 int tg__write_csv(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y, const tg__part *p,
-                  const char *path, const char *fn)
+                  const char *path, const char *shown, const char *fn)
 {
   int64_t nx = x->n, ny = y ? y->n : 1;
   int ng = m->ng, nc = m->na + m->ns;
@@ -90,14 +90,14 @@ int tg__write_csv(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, c
   }
   ok &= !head.failed && !body.failed;
   if (ok) len[nx] = (int64_t)head.n;
-  int rc = tg__agree(dup, ok ? TG_SUCCESS : tg__fail(TG_ERR_NOMEM, fn, "out of memory formatting %s", path), fn);
+  int rc = tg__agree(dup, ok ? TG_SUCCESS : tg__fail(TG_ERR_NOMEM, fn, "out of memory formatting %s", shown), fn);
   if (!rc)
     rc = tg__mpi(MPI_Allreduce_c(MPI_IN_PLACE, len, (MPI_Count)nx + 1, MPI_INT64_T, MPI_SUM, dup), fn,
                  "MPI_Allreduce_c");
   MPI_File fh = MPI_FILE_NULL;
   if (!rc) { /* path is a new, empty temporary (outputs.c): nothing stale past our end */
     int err = MPI_File_open(dup, path, MPI_MODE_WRONLY | MPI_MODE_CREATE, MPI_INFO_NULL, &fh);
-    rc = tg__agree(dup, err == MPI_SUCCESS ? TG_SUCCESS : tg__fail(TG_ERR_IO, fn, "cannot open %s", path), fn);
+    rc = tg__agree(dup, err == MPI_SUCCESS ? TG_SUCCESS : tg__fail(TG_ERR_IO, fn, "cannot open %s", shown), fn);
     if (rc && fh != MPI_FILE_NULL) MPI_File_close(&fh);
   }
   if (!rc) {
@@ -119,7 +119,7 @@ int tg__write_csv(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, c
     }
     bad |= MPI_File_close(&fh) != MPI_SUCCESS; /* collective: every rank closes, whatever its writes did */
     rc = tg__agree(dup,
-                   bad ? tg__fail(TG_ERR_IO, fn, "writing %s failed (is the disk full or a quota reached?)", path)
+                   bad ? tg__fail(TG_ERR_IO, fn, "writing %s failed (is the disk full or a quota reached?)", shown)
                        : TG_SUCCESS,
                    fn);
   }

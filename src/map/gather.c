@@ -25,7 +25,7 @@ int tg_tof_grid(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axi
   memset(out, 0, sizeof *out);
   int size, rank;
   MPI_Comm dup;
-  TG_CALL(tg__grid_prepare(comm, m, x, y, schedule, root, fn, &dup, &size, &rank));
+  TG_CALL(tg__grid_prepare(comm, m, x, y, schedule, root, TG_SUCCESS, fn, &dup, &size, &rank));
   TG_CALL(tg__root(root, size, fn)); /* the same root on every rank (checked by tg__grid_prepare) */
   double t0 = MPI_Wtime();
   int64_t nx = x->n, ny = y ? y->n : 1, total = nx * ny;

@@ -16,22 +16,23 @@
  * writes a byte: a full disk, a quota or a file size limit is found here,
  * as a clean error. (Only a disk filled by someone else in the seconds of
  * the write can still reach HDF5.) Rank 0, on the temporary outputs.c made. */
-static int reserve(const char *path, double bytes, const char *fn)
+static int reserve(const char *path, const char *shown, double bytes, const char *fn)
 {
   int fd = open(path, O_WRONLY | O_CLOEXEC);
   if (fd < 0) return tg__fail(TG_ERR_IO, fn, "cannot open %s: %s", path, strerror(errno));
-  int rc = TG_SUCCESS;
-  if (fallocate(fd, 0, 0, (off_t)bytes) != 0 && errno != EOPNOTSUPP && errno != ENOSYS)
-    rc = tg__fail(TG_ERR_IO, fn, "no room for %s (%.3g MB): %s", path, bytes / 1e6, strerror(errno));
+  int rc = TG_SUCCESS, err = fallocate(fd, 0, 0, (off_t)bytes) == 0 ? 0 : errno;
+  if (err == EOPNOTSUPP || err == ENOSYS) /* NFSv3, older ZFS, FUSE: glibc writes every block instead */
+    err = posix_fallocate(fd, 0, (off_t)bytes);
+  if (err) rc = tg__fail(TG_ERR_IO, fn, "no room for %s (%.3g MB): %s", shown, bytes / 1e6, strerror(err));
   if (ftruncate(fd, 0) != 0 && !rc) rc = tg__fail(TG_ERR_IO, fn, "cannot truncate %s: %s", path, strerror(errno));
   close(fd);
   return rc;
 }
 
 int tg__write_hdf5(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y, const tg__part *part,
-                   const char *path, const char *fn)
+                   const char *path, const char *shown, const char *fn)
 {
-  (void)dup, (void)rank, (void)m, (void)x, (void)y, (void)part, (void)path;
+  (void)dup, (void)rank, (void)m, (void)x, (void)y, (void)part, (void)path, (void)shown;
   return tg__fail(TG_ERR_UNSUPPORTED, fn, "this tofgrid was built without parallel HDF5 (libhdf5-mpich-dev)");
 }
 
@@ -160,26 +161,27 @@ static int write_labels(MPI_Comm dup, hid_t h5f, const tg_model *m, const tg_axi
  * writes a byte: a full disk, a quota or a file size limit is found here,
  * as a clean error. (Only a disk filled by someone else in the seconds of
  * the write can still reach HDF5.) Rank 0, on the temporary outputs.c made. */
-static int reserve(const char *path, double bytes, const char *fn)
+static int reserve(const char *path, const char *shown, double bytes, const char *fn)
 {
   int fd = open(path, O_WRONLY | O_CLOEXEC);
   if (fd < 0) return tg__fail(TG_ERR_IO, fn, "cannot open %s: %s", path, strerror(errno));
-  int rc = TG_SUCCESS;
-  if (fallocate(fd, 0, 0, (off_t)bytes) != 0 && errno != EOPNOTSUPP && errno != ENOSYS)
-    rc = tg__fail(TG_ERR_IO, fn, "no room for %s (%.3g MB): %s", path, bytes / 1e6, strerror(errno));
+  int rc = TG_SUCCESS, err = fallocate(fd, 0, 0, (off_t)bytes) == 0 ? 0 : errno;
+  if (err == EOPNOTSUPP || err == ENOSYS) /* NFSv3, older ZFS, FUSE: glibc writes every block instead */
+    err = posix_fallocate(fd, 0, (off_t)bytes);
+  if (err) rc = tg__fail(TG_ERR_IO, fn, "no room for %s (%.3g MB): %s", shown, bytes / 1e6, strerror(err));
   if (ftruncate(fd, 0) != 0 && !rc) rc = tg__fail(TG_ERR_IO, fn, "cannot truncate %s: %s", path, strerror(errno));
   close(fd);
   return rc;
 }
 
 int tg__write_hdf5(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y, const tg__part *p,
-                   const char *path, const char *fn)
+                   const char *path, const char *shown, const char *fn)
 {
   int64_t nx = x->n, ny = y ? y->n : 1;
   int ng = m->ng, nc = m->na + m->ns;
   double bytes = (double)nx * (double)ny * ((ng + nc) * sizeof(double) + 2 * sizeof(int)) +
                  (double)(nx + ny) * sizeof(double) + 65536.0 + 256.0 * (m->nsp + m->nsteps);
-  TG_CALL(tg__agree(dup, rank == 0 ? reserve(path, bytes, fn) : TG_SUCCESS, fn));
+  TG_CALL(tg__agree(dup, rank == 0 ? reserve(path, shown, bytes, fn) : TG_SUCCESS, fn));
   H5E_auto2_t old_func;
   void *old_data;
   H5Eget_auto2(H5E_DEFAULT, &old_func, &old_data);
@@ -197,7 +199,7 @@ int tg__write_hdf5(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, 
   } else {
     h5f = H5Fcreate(path, H5F_ACC_TRUNC, fcpl, fapl);
     if (agreed(dup, h5f < 0)) {
-      rc = tg__fail(TG_ERR_IO, fn, "cannot create %s (is its directory writable?)", path);
+      rc = tg__fail(TG_ERR_IO, fn, "cannot create %s (is its directory writable?)", shown);
     } else {
       hsize_t d3g[3] = {(hsize_t)nx, (hsize_t)ny, (hsize_t)ng}, d3c[3] = {(hsize_t)nx, (hsize_t)ny, (hsize_t)nc},
               d2[2] = {(hsize_t)nx, (hsize_t)ny};
@@ -214,7 +216,7 @@ int tg__write_hdf5(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, 
        * shutdown after MPI_Finalize, and crash there). */
       bad |= H5Fclose(h5f) < 0;
       if (agreed(dup, bad))
-        rc = tg__fail(TG_ERR_IO, fn, "writing %s failed (is the disk full or a quota reached?)", path);
+        rc = tg__fail(TG_ERR_IO, fn, "writing %s failed (is the disk full or a quota reached?)", shown);
     }
   }
   if (dxpl >= 0) H5Pclose(dxpl);

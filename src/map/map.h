@@ -22,10 +22,12 @@ enum { TG_PATH_MAX = 4096 };
 int tg__private_comm(MPI_Comm comm, const char *fn, MPI_Comm *dup);
 
 /* The sweep's private duplicate of comm, and the checks every sweep makes
- * first: the same verdict on every rank, and every rank given the same
- * model, axes, schedule and must_match (e.g. the root). Messages name fn. */
+ * first: the same verdict on every rank (local: the caller's own checks,
+ * already failed with their message unless TG_SUCCESS), and every rank
+ * given the same model, axes, schedule and must_match (e.g. the root).
+ * Messages name fn. */
 int tg__grid_prepare(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
-                     int64_t must_match, const char *fn, MPI_Comm *dup, int *size, int *rank);
+                     int64_t must_match, int local, const char *fn, MPI_Comm *dup, int *size, int *rank);
 
 /* The record of one point, as the sweep stores it: the TOF of every gas,
  * the coverages, status, iterations (doubles). Unpacked only by
@@ -76,18 +78,20 @@ int tg__sweep_rows(MPI_Comm dup, int size, int rank, const tg_model *m, const tg
                    tg_schedule schedule, const char *done, int (*on_row)(int64_t row, const double *data, void *ctx),
                    void *ctx, tg__rows *mine, const char *fn);
 
-/* The writers: each writes its file at path, collectively over dup, from
- * the part every rank holds (no rank holds the whole map). The status agrees
- * on every rank. */
+/* The writers: each writes its file at path (a temporary; messages name
+ * it as shown), collectively over dup, from the part every rank holds (no
+ * rank holds the whole map). The status agrees on every rank. */
 int tg__write_hdf5(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y, const tg__part *part,
-                   const char *path, const char *fn);
+                   const char *path, const char *shown, const char *fn);
 int tg__write_csv(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y, const tg__part *part,
-                  const char *path, const char *fn);
+                  const char *path, const char *shown, const char *fn);
 
-/* An axis's name in outputs: the gas, or "T". */
+/* An axis's name in outputs: the gas, "T", or the descriptor. */
 static inline const char *tg__axis_name(const tg_model *m, const tg_axis *a)
 {
-  return a->variable == TG_AXIS_TEMPERATURE ? "T" : tg_model_species(m, TG_GAS, a->variable);
+  if (a->variable == TG_AXIS_TEMPERATURE) return "T";
+  if (a->variable < TG_AXIS_TEMPERATURE) return tg_model_species(m, TG_DESCRIPTOR, TG_AXIS_DESCRIPTOR(0) - a->variable);
+  return tg_model_species(m, TG_GAS, a->variable);
 }
 
 /* Checkpoints (checkpoint.c): CHECKPOINT.<r> holds a header identifying the
@@ -146,8 +150,11 @@ typedef struct tg__outputs {
 int tg__outputs_begin(tg__outputs *o, MPI_Comm dup, int rank, const char *const *names, int n, const char *locked,
                       const char *fn);
 /* rc == TG_SUCCESS: rename every temporary into place; else remove them.
- * Then release the locks. Collective; returns the agreed status. */
-int tg__outputs_end(tg__outputs *o, MPI_Comm dup, int rank, int rc, const char *fn);
+ * Collective; returns the agreed status. The locks are still held. */
+int tg__outputs_commit(tg__outputs *o, MPI_Comm dup, int rank, int rc, const char *fn);
+/* Release the locks once every rank is done with the files they guard
+ * (checkpoints included). Collective. */
+void tg__outputs_unlock(tg__outputs *o, MPI_Comm dup, int rank);
 
 /* Memory (budget.c): refuse a map whose rows would not fit, before any
  * work. bytes: what this rank will hold at its peak. Collective. */

@@ -62,15 +62,23 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
   tg_sweep_options o;
   memset(&o, 0, sizeof o);
   if (opt) o = *opt;
-  TG_CALL(check_name(path, "path", fn));
-  TG_CALL(check_name(o.csv, "options->csv", fn));
-  TG_CALL(check_name(o.checkpoint, "options->checkpoint", fn));
-  if (!path && !o.csv) return tg__fail(TG_ERR_ARG, fn, "no output: path and options->csv are both NULL");
-  if (o.resume && !o.checkpoint)
-    return tg__fail(TG_ERR_ARG, fn, "options->resume is set but options->checkpoint is NULL");
-  TG_CALL(tg__grid_prepare(comm, m, x, y, o.schedule,
-                           (path != NULL) * 8 + (o.csv != NULL) * 4 + (o.checkpoint != NULL) * 2 + (o.resume != 0), fn,
-                           &dup, &size, &rank));
+  /* Checks of this call's own arguments: tg__grid_prepare agrees their
+   * verdicts with the others', so one rank's bad name fails every rank. */
+  int local = check_name(path, "path", fn);
+  if (!local) local = check_name(o.csv, "options->csv", fn);
+  if (!local) local = check_name(o.checkpoint, "options->checkpoint", fn);
+  if (!local && !path && !o.csv) local = tg__fail(TG_ERR_ARG, fn, "no output: path and options->csv are both NULL");
+  if (!local && o.resume && !o.checkpoint)
+    local = tg__fail(TG_ERR_ARG, fn, "options->resume is set but options->checkpoint is NULL");
+  /* The names and the resume flag, which every rank must pass alike. */
+  uint64_t agreed = TG_HASH_SEED;
+  const char *given[3] = {path, o.csv, o.checkpoint};
+  for (int k = 0; k < 3; k++) {
+    agreed = tg__hash(agreed, &k, sizeof k);
+    if (given[k] && !local) agreed = tg__hash(agreed, given[k], strlen(given[k]) + 1);
+  }
+  agreed = tg__hash(agreed, &o.resume, sizeof o.resume);
+  TG_CALL(tg__grid_prepare(comm, m, x, y, o.schedule, (int64_t)agreed, local, fn, &dup, &size, &rank));
   int64_t nx = x->n, ny = y ? y->n : 1;
   int64_t per_row = ny * tg__grid_record(m), total = nx * ny;
   TG_CALL(tg__check_budget(dup, peak_bytes(m, nx, ny, size, o.csv != NULL), total, fn));
@@ -114,10 +122,11 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
   }
 
   /* Every output to its temporary; renamed all together at the end. */
-  if (!rc && path) rc = tg__write_hdf5(dup, rank, m, x, y, &part, out.tmp[0], fn);
-  if (!rc && o.csv) rc = tg__write_csv(dup, rank, m, x, y, &part, out.tmp[1], fn);
+  if (!rc && path) rc = tg__write_hdf5(dup, rank, m, x, y, &part, out.tmp[0], path, fn);
+  if (!rc && o.csv) rc = tg__write_csv(dup, rank, m, x, y, &part, out.tmp[1], o.csv, fn);
   tg__part_free(&part);
-  rc = tg__outputs_end(&out, dup, rank, rc, fn);
-  if (!rc && o.checkpoint) tg__checkpoint_remove(&ck, size, rank); /* every rank closed its file before the end */
+  rc = tg__outputs_commit(&out, dup, rank, rc, fn);
+  if (!rc && o.checkpoint) tg__checkpoint_remove(&ck, size, rank); /* every rank closed its file before the commit */
+  tg__outputs_unlock(&out, dup, rank); /* after: a run waiting for the names must not lose its new checkpoints */
   return rc;
 }

@@ -154,7 +154,7 @@ int tg__outputs_begin(tg__outputs *o, MPI_Comm dup, int rank, const char *const 
   return rc;
 }
 
-int tg__outputs_end(tg__outputs *o, MPI_Comm dup, int rank, int rc, const char *fn)
+int tg__outputs_commit(tg__outputs *o, MPI_Comm dup, int rank, int rc, const char *fn)
 {
   rc = tg__agree(dup, rc, fn);
   verdict verdict_ = {0}, *v = &verdict_;
@@ -167,9 +167,14 @@ int tg__outputs_end(tg__outputs *o, MPI_Comm dup, int rank, int rc, const char *
       if (rc) remove(o->tmp[k]);
       renamed = rc != TG_SUCCESS;
     }
-    unlock_all(o);
   }
   if (rc == TG_ERR_MPI) return rc; /* no verdict to share over a broken communicator */
   v->rc = rc;
   return share(dup, rank, v, rank == 0 ? 0 : rc, fn);
+}
+
+void tg__outputs_unlock(tg__outputs *o, MPI_Comm dup, int rank)
+{
+  MPI_Barrier(dup); /* every rank is done with the files the locks guard */
+  if (rank == 0) unlock_all(o);
 }

@@ -14,14 +14,34 @@ static int check_axis(const tg_model *m, const tg_axis *a, const char *name, con
 {
   if (!a) return tg__fail(TG_ERR_ARG, fn, "axis %s is NULL", name);
   if (a->n < 1 || !a->values) return tg__fail(TG_ERR_ARG, fn, "axis %s is empty", name);
-  if (a->variable != TG_AXIS_TEMPERATURE && (a->variable < 0 || a->variable >= m->ng))
-    return tg__fail(TG_ERR_ARG, fn, "axis %s: %d is neither a gas of the model nor TG_AXIS_TEMPERATURE", name,
-                    a->variable);
+  int nd = tg_model_count(m, TG_DESCRIPTOR), descriptor = TG_AXIS_DESCRIPTOR(0) - a->variable;
+  int is_descriptor = a->variable < TG_AXIS_TEMPERATURE;
+  if (is_descriptor ? descriptor >= nd : a->variable != TG_AXIS_TEMPERATURE && a->variable >= m->ng)
+    return tg__fail(TG_ERR_ARG, fn,
+                    "axis %s: %d is neither a gas of the model, TG_AXIS_TEMPERATURE nor TG_AXIS_DESCRIPTOR(k) of "
+                    "one of its %d descriptors",
+                    name, a->variable, nd);
   for (int64_t k = 0; k < a->n; k++) {
     double v = a->values[k];
-    if (!isfinite(v) || (a->variable == TG_AXIS_TEMPERATURE ? !(v > 0) : v < 0))
+    int bad = !isfinite(v) || (is_descriptor ? 0 : a->variable == TG_AXIS_TEMPERATURE ? !(v > 0) : v < 0);
+    if (bad)
       return tg__fail(TG_ERR_ARG, fn, "axis %s: value %lld is %g; %s", name, (long long)k, v,
-                      a->variable == TG_AXIS_TEMPERATURE ? "temperatures must be > 0" : "pressures must be >= 0");
+                      is_descriptor                        ? "descriptors must be finite"
+                      : a->variable == TG_AXIS_TEMPERATURE ? "temperatures must be > 0"
+                                                           : "pressures must be >= 0");
+  }
+  return TG_SUCCESS;
+}
+
+/* A CatMAP model's descriptors on no axis take the model's values, which it must state. */
+static int check_descriptors(const tg_model *m, const tg_axis *x, const tg_axis *y, const char *fn)
+{
+  for (int k = 0; k < tg_model_count(m, TG_DESCRIPTOR); k++) {
+    int on_axis = x->variable == TG_AXIS_DESCRIPTOR(k) || (y && y->variable == TG_AXIS_DESCRIPTOR(k));
+    double v;
+    if (!on_axis && tg_model_descriptor(m, k, NULL, NULL, NULL, &v) != TG_SUCCESS)
+      return tg__fail(TG_ERR_ARG, fn, "descriptor %s is on no axis and the model states no value for it",
+                      tg_model_species(m, TG_DESCRIPTOR, k));
   }
   return TG_SUCCESS;
 }
@@ -43,7 +63,7 @@ static uint64_t call_fingerprint(const tg_model *m, const tg_axis *x, const tg_a
 }
 
 int tg__grid_prepare(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
-                     int64_t must_match, const char *fn, MPI_Comm *dup, int *size, int *rank)
+                     int64_t must_match, int local, const char *fn, MPI_Comm *dup, int *size, int *rank)
 {
   TG_CALL(tg__comm(comm, fn, size, rank));
   TG_CALL(tg__private_comm(comm, fn, dup));
@@ -51,10 +71,11 @@ int tg__grid_prepare(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
    * ranks were given are compared: a rank with a bad axis or another model
    * must not leave the others in the sweep's collectives, or mix its rows
    * into their map. */
-  int rc = TG_SUCCESS;
-  if (!m) rc = tg__fail(TG_ERR_ARG, fn, "model is NULL");
+  int rc = local;
+  if (!rc && !m) rc = tg__fail(TG_ERR_ARG, fn, "model is NULL");
   if (!rc) rc = check_axis(m, x, "x", fn);
   if (!rc && y) rc = check_axis(m, y, "y", fn);
+  if (!rc) rc = check_descriptors(m, x, y, fn);
   if (!rc && y && x->variable == y->variable)
     rc = tg__fail(TG_ERR_ARG, fn, "axes x and y both vary %s: a map needs two different variables (or y = NULL)",
                   tg__axis_name(m, x));
@@ -68,8 +89,8 @@ int tg__grid_prepare(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
   if (all[0]) return tg__fail((int)all[0], fn, "another rank was given invalid arguments (see its message)");
   if (all[1] != ~all[2])
     return tg__fail(TG_ERR_ARG, fn,
-                    "the ranks were given different models, axes, schedules or roots; every rank must pass the "
-                    "same (load the model on every rank from the same file)");
+                    "the ranks were given different models, axes, schedules, roots or file names; every "
+                    "rank must pass the same (load the model on every rank from the same file)");
   return TG_SUCCESS;
 }
 
@@ -80,7 +101,12 @@ int tg__grid_prepare(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
 static void solve_row(const tg_model *m, const tg_axis *x, const tg_axis *y, int64_t i, double *p, tg_solution *sol,
                       double *out, MPI_Comm host)
 {
-  int n = m->na + m->ns, rec = tg__grid_record(m);
+  int n = m->na + m->ns, rec = tg__grid_record(m), nd = tg_model_count(m, TG_DESCRIPTOR);
+  tg_solve_options o = tg_solve_options_default(m);
+  double d[TG_DESCRIPTORS_MAX];
+  for (int k = 0; k < nd; k++) /* on no axis: the model's value (checked by tg__grid_prepare) */
+    if (tg_model_descriptor(m, k, NULL, NULL, NULL, &d[k]) != TG_SUCCESS) d[k] = NAN;
+  o.descriptors = nd ? d : NULL;
   for (int64_t j = 0; j < (y ? y->n : 1); j++, out += rec) {
     if (host != MPI_COMM_NULL && j % 8 == 0) {
       int flag;
@@ -92,9 +118,10 @@ static void solve_row(const tg_model *m, const tg_axis *x, const tg_axis *y, int
     double vals[2] = {x->values[i], y ? y->values[j] : 0};
     for (int k = 0; k < (y ? 2 : 1); k++) {
       if (axes[k]->variable == TG_AXIS_TEMPERATURE) T = vals[k];
+      else if (axes[k]->variable < TG_AXIS_TEMPERATURE) d[TG_AXIS_DESCRIPTOR(0) - axes[k]->variable] = vals[k];
       else p[axes[k]->variable] = vals[k];
     }
-    int rc = tg_solve(m, T, p, NULL, sol);
+    int rc = tg_solve(m, T, p, &o, sol);
     int failed = rc != TG_SUCCESS || sol->status == TG_STEADY_FAILED;
     for (int g = 0; g < m->ng; g++) out[g] = failed ? NAN : sol->tof[g]; /* no steady state: no numbers */
     for (int c = 0; c < n; c++) out[m->ng + c] = failed ? NAN : sol->coverages[c];

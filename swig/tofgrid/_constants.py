@@ -46,7 +46,7 @@ TG_SCHEDULE_DYNAMIC = 1
 TG_AXIS_TEMPERATURE = -1
 
 # Arguments meaning the model's own value (tofgrid/model.h)
-TG_MODEL_TEMPERATURE = 0.0
+TG_MODEL_TEMPERATURE = -1.0
 
 STATUS_NAMES = {0: 'TG_SUCCESS', 1: 'TG_ERR_ARG', 2: 'TG_ERR_COMM', 3: 'TG_ERR_MPI', 4: 'TG_ERR_NOMEM', 5: 'TG_ERR_UNSUPPORTED', 6: 'TG_ERR_IO', 7: 'TG_ERR_PARSE', 8: 'TG_ERR_MODEL', 9: 'TG_ERR_CONVERGENCE'}
 DTYPES = {'byte': 0, 'int32': 1, 'int64': 2, 'float32': 3, 'float64': 4, 'complex128': 5}

@@ -65,7 +65,7 @@ program test_kernel_f
   call tg_solve(model, p, sol, temperature=t / t, ierr=ierr)
   call check_error(ierr, TG_ERR_ARG, "temperature = NaN K must be finite and > 0", "NaN temperature")
   call check(all(sol%coverages /= sol%coverages), "a refused point's coverages are NaN")
-  call check(TG_MODEL_TEMPERATURE == 0, "TG_MODEL_TEMPERATURE is exported")
+  call check(TG_MODEL_TEMPERATURE == -1, "TG_MODEL_TEMPERATURE is exported")
 
   p(gCO) = -1
   call tg_solve(model, p, sol, ierr=ierr)

@@ -179,7 +179,7 @@ static void stepping_keeps_the_branch(void)
       p[gO2] = 1e-5 + i * (0.5 - 1e-5) / (n - 1);
       p[gCO] = 1e-5 + j * (0.5 - 1e-5) / (n - 1);
       CHECK_OK(tg_solve(m, TG_MODEL_TEMPERATURE, p, NULL, fast));
-      CHECK_OK(tg_solve(strict_m, 0, p, NULL, strict));
+      CHECK_OK(tg_solve(strict_m, TG_MODEL_TEMPERATURE, p, NULL, strict));
       for (int k = 0; k < 3; k++)
         CHECK(rel(fast->coverages[k], strict->coverages[k]) < 1e-8, "(%d,%d) coverage %d: %.10g vs strict %.10g", i, j,
               k, fast->coverages[k], strict->coverages[k]);

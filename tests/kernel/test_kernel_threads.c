@@ -40,14 +40,10 @@ static void model_text(int t, char *text, size_t size)
                    "name: chain%d\ntemperature: %d\nproduct: ONHC_g\nspecies:\n  CHNO_g: {pressure: 0.5}\n"
                    "  ONHC_g: {pressure: 0.01}\n  \"*_s\": {total: 1.0}\nreactions:\n",
                    t, 450 + 10 * t);
-  int order[CHAIN], used = 0;
-  for (int k = 0; k < CHAIN; k++) order[k] = -1;
-  for (int k = 0; used < CHAIN; k++) { /* a permutation of 0..23 that depends on t (stride coprime to 24) */
-    int v = (k * (2 * t + 5) + t) % CHAIN;
-    int seen = 0;
-    for (int j = 0; j < used; j++) seen |= order[j] == v;
-    if (!seen) order[used++] = v;
-  }
+  /* A permutation of 0..23 that depends on t: a stride coprime to 24 visits each once. */
+  static const int coprime[] = {1, 5, 7, 11, 13, 17, 19, 23};
+  int order[CHAIN];
+  for (int k = 0; k < CHAIN; k++) order[k] = (k * coprime[t % 8] + t) % CHAIN;
   permutation(order[0], a);
   n += snprintf(text + n, size - (size_t)n, "  - {reaction: \"CHNO_g + *_s -> %s_s\", Ga: 0.1, dG: -0.3}\n", a);
   for (int k = 1; k < CHAIN; k++) {

@@ -57,14 +57,14 @@ static void invalid_values_are_refused_not_replaced(void)
   CHECK_OK(tg_model_rate_constants(m, TG_MODEL_TEMPERATURE, kf, kr));
   CHECK(kf[0] == kf_model[0] && kr[2] == kr_model[2], "TG_MODEL_TEMPERATURE is the model's %g K", T_model);
   CHECK_OK(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, NULL, s));
-  const double bad[] = {-1.0, -300.0, -INFINITY, INFINITY, NAN, -1e-300};
+  const double bad[] = {0.0, -0.0, -300.0, -INFINITY, INFINITY, NAN, -1e-300, -1.0000000000000002};
   for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
     CHECK_FAILS(tg_solve(m, bad[k], NULL, NULL, s), TG_ERR_ARG, "temperature");
     CHECK(strstr(tg_error_message(), "tg_solve: ") == tg_error_message(), "names the function: %s", tg_error_message());
     CHECK_FAILS(tg_model_rate_constants(m, bad[k], kf, kr), TG_ERR_ARG, "temperature");
     CHECK_FAILS(tg_steady_states(m, bad[k], NULL, NULL, many, 2, &found), TG_ERR_ARG, "temperature");
   }
-  CHECK_FAILS(tg_solve(m, -1, NULL, NULL, s), TG_ERR_ARG, "temperature = -1 K must be finite and > 0");
+  CHECK_FAILS(tg_solve(m, 0, NULL, NULL, s), TG_ERR_ARG, "temperature = 0 K must be finite and > 0");
   tg_solve_options o = tg_solve_options_default(m);
   o.t_end = NAN;
   CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, s), TG_ERR_ARG, "t_end = nan s must be finite and > 0");
