@@ -79,8 +79,9 @@ static const char usage[] =
     "Computes a turnover-frequency map (steady states of a microkinetic model) over the MPI ranks\n"
     "and writes PREFIX.csv on rank 0. Defaults: the tutorial's map -- the embedded CO-oxidation model,\n"
     "O2_g and CO_g = linspace(1e-5, 0.5, 10).\n\n"
-    "  --model FILE          the model (YAML, docs/model-format.md); default: the embedded model\n"
-    "  --x GAS:LO:HI:N[:log] outer axis: a gas of the model (or T for the temperature), N values from\n"
+    "  --model FILE          the model (YAML, docs/model-format.md); default: the embedded model.\n"
+    "                        A CatMAP model's map defaults to its descriptor ranges\n"
+    "  --x GAS:LO:HI:N[:log] outer axis: a gas of the model, T (the temperature) or a descriptor, N values from\n"
     "                        LO to HI, evenly spaced (or in log10); default O2_g:1e-5:0.5:10\n"
     "  --y GAS:LO:HI:N[:log] inner axis; default CO_g:1e-5:0.5:10; --y none for a 1-D map\n"
     "  --schedule static|dynamic   how points are shared among ranks (default: dynamic);\n"
@@ -134,11 +135,17 @@ static int parse_axis(const char *text, axis_arg *a, char *err, size_t errlen)
 /* The axis's values and variable for this model. */
 static int make_axis(const tg_model *m, const axis_arg *a, tg_axis *ax, double **values, char *err, size_t errlen)
 {
-  ax->variable = (strcmp(a->name, "T") == 0) ? TG_AXIS_TEMPERATURE : tg_model_gas_index(m, a->name);
+  int d = tg_model_descriptor_index(m, a->name);
+  ax->variable = (strcmp(a->name, "T") == 0) ? TG_AXIS_TEMPERATURE
+                 : d >= 0                    ? TG_AXIS_DESCRIPTOR(d)
+                                             : tg_model_gas_index(m, a->name);
   if (ax->variable == -1 && strcmp(a->name, "T") != 0) {
     int k = snprintf(err, errlen, "axis: unknown gas %s; the model's gases are", a->name);
     for (int g = 0; g < tg_model_count(m, TG_GAS) && k < (int)errlen; g++)
       k += snprintf(err + k, errlen - (size_t)k, " %s", tg_model_species(m, TG_GAS, g));
+    for (int q = 0; q < tg_model_count(m, TG_DESCRIPTOR) && k < (int)errlen; q++)
+      k += snprintf(err + k, errlen - (size_t)k, "%s %s", q ? "" : "; its descriptors",
+                    tg_model_species(m, TG_DESCRIPTOR, q));
     return -1;
   }
   *values = malloc((size_t)a->n * sizeof **values);
@@ -160,6 +167,7 @@ int main(int argc, char **argv)
   axis_arg xa, ya;
   char err[1024] = "";
   int quiet = 0, schedule = TG_SCHEDULE_DYNAMIC, bad = 0, plot = 1, checkpoint = 0, resume = 0, progress = 0;
+  int gave_x = 0, gave_y = 0;
   parse_axis("O2_g:1e-5:0.5:10", &xa, err, sizeof err);
   parse_axis("CO_g:1e-5:0.5:10", &ya, err, sizeof err);
   for (int i = 1; i < argc && !bad; i++) {
@@ -185,8 +193,10 @@ int main(int argc, char **argv)
       model_path = v, i++;
     } else if (strcmp(a, "--x") == 0) {
       bad = parse_axis(v, &xa, err, sizeof err) || (xa.none && snprintf(err, sizeof err, "--x cannot be none")), i++;
+      gave_x = 1;
     } else if (strcmp(a, "--y") == 0) {
       bad = parse_axis(v, &ya, err, sizeof err) != 0, i++;
+      gave_y = 1;
     } else if (strcmp(a, "--schedule") == 0) {
       if (strcmp(v, "static") == 0) schedule = TG_SCHEDULE_STATIC;
       else if (strcmp(v, "dynamic") == 0) schedule = TG_SCHEDULE_DYNAMIC;
@@ -194,8 +204,12 @@ int main(int argc, char **argv)
       i++;
     } else if (strcmp(a, "--output") == 0) {
       prefix = v, i++;
+      const char *base = strrchr(prefix, '/') ? strrchr(prefix, '/') + 1 : prefix;
       if (!*prefix || strlen(prefix) > PREFIX_MAX)
         snprintf(err, sizeof err, "--output: the prefix must have 1 to %d characters", PREFIX_MAX), bad = 1;
+      else if (!*base || !strcmp(base, ".") || !strcmp(base, ".."))
+        snprintf(err, sizeof err, "--output %.900s names a directory; give a file prefix such as DIR/map", prefix),
+            bad = 1;
     } else {
       snprintf(err, sizeof err, "unknown option %s (see --help)", a), bad = 1;
     }
@@ -203,6 +217,18 @@ int main(int argc, char **argv)
   tg_model *m = NULL;
   if (!bad && (model_path ? tg_model_load(model_path, &m) : tg_model_default(&m)))
     snprintf(err, sizeof err, "%s", tg_error_message()), bad = 1;
+  /* A CatMAP model's own map: its descriptor ranges and resolution. */
+  int64_t res;
+  double lo, hi;
+  for (int q = 0; !bad && !gave_x && !gave_y && q < 2 && tg_model_count(m, TG_DESCRIPTOR) > q &&
+                  tg_model_descriptor(m, q, &lo, &hi, &res, NULL) == TG_SUCCESS;
+       q++) {
+    axis_arg *a = q ? &ya : &xa;
+    memset(a, 0, sizeof *a);
+    snprintf(a->name, sizeof a->name, "%s", tg_model_species(m, TG_DESCRIPTOR, q));
+    a->lo = lo, a->hi = hi, a->n = (long)res;
+    if (q == 0) ya.none = 1; /* a 1-D map unless there is a second descriptor */
+  }
   tg_axis x = {0}, y = {0};
   double *xv = NULL, *yv = NULL;
   if (!bad)

@@ -376,6 +376,18 @@ int tg__model_read_yaml(tg_model *m, const char *yaml, size_t length)
   int rc = check_duplicate_keys(&r);
   if (!rc) rc = read_model(&r);
   yaml_document_delete(&r.doc);
+  if (!rc) { /* one model a file: a second document ("---") would be ignored */
+    yaml_document_t next;
+    if (!yaml_parser_load(&parser, &next)) {
+      rc = parse_error(m, &parser);
+    } else {
+      yaml_node_t *root = yaml_document_get_root_node(&next);
+      if (root)
+        rc = tg__fail(TG_ERR_PARSE, m->origin, "line %d: a second YAML document; a model file holds one model",
+                      (int)root->start_mark.line + 1);
+      yaml_document_delete(&next);
+    }
+  }
   yaml_parser_delete(&parser);
   return rc;
 }

@@ -65,7 +65,8 @@ static inline int number(const reader *r, const yaml_node_t *n, const char *what
   char *end = NULL;
   errno = 0;
   double v = strtod(s, &end);
-  if (end == s || *end || errno == ERANGE) return fail_at(r, n, TG_ERR_PARSE, "%s: \"%s\" is not a number", what, s);
+  if (end == s || *end) return fail_at(r, n, TG_ERR_PARSE, "%s: \"%s\" is not a number", what, s);
+  if (errno == ERANGE) return fail_at(r, n, TG_ERR_MODEL, "%s: %s is out of the range of a double", what, s);
   if (!isfinite(v)) return fail_at(r, n, TG_ERR_MODEL, "%s must be finite, not %s", what, s);
   *out = v;
   return TG_SUCCESS;

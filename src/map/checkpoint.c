@@ -79,6 +79,18 @@ static int read_file(tg__checkpoint *c, const char *file, char *done, tg__rows *
   char magic[8];
   int64_t got[4];
   int rc = TG_SUCCESS;
+  /* A header cut short (a kill right after the file was made) holds no rows:
+   * an empty checkpoint, rewritten by its rank, if what is there is the start
+   * of this map's header. */
+  unsigned char head[HEAD_BYTES], want[HEAD_BYTES];
+  memcpy(want, ckpt_magic, 8), memcpy(want + 8, c->head, sizeof c->head);
+  size_t have = fread(head, 1, HEAD_BYTES, f);
+  if (have < HEAD_BYTES && !ferror(f) && memcmp(head, want, have) == 0) {
+    fclose(f);
+    *valid_end = -1;
+    return TG_SUCCESS;
+  }
+  rewind(f);
   if (fread(magic, 1, 8, f) != 8 || memcmp(magic, ckpt_magic, 6) || fread(got, sizeof got[0], 4, f) != 4)
     rc = tg__fail(TG_ERR_IO, fn, "checkpoint %s is damaged (not a tofgrid checkpoint); remove it or run without resume",
                   file);

@@ -41,8 +41,7 @@ int tg_tof_grid_write(MPI_Comm comm, const tg_model *m, const tg_axis *x, const 
   tg_sweep_options o;
   memset(&o, 0, sizeof o);
   o.schedule = schedule;
-  if (!path || !*path) return tg__fail(TG_ERR_ARG, __func__, "path is NULL or empty");
-  return tg_tof_grid_file(comm, m, x, y, path, &o);
+  return tg_tof_grid_file(comm, m, x, y, path, &o); /* which checks path with the other ranks' verdicts */
 }
 
 /* What a rank holds at its peak: its rows as records, then unpacked by

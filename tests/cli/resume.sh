@@ -60,6 +60,13 @@ out=$("$MPIEXEC" -n 2 "$TOFGRID" "${AXES[@]}" --resume --output flip 2>&1) || fa
 echo "$out" | grep -q "1 checkpoint record was cut short or damaged" || fail "damaged record not reported: $out"
 cmp -s whole.csv flip.csv || fail "map resumed after a bit flip differs"
 
+# torn_header_is_an_empty_checkpoint: a kill right after a checkpoint file
+# was made leaves part of its header; resume takes it as empty (it refused all).
+printf 'TGCKPT0' > hdr.ckpt.0
+: > hdr.ckpt.1
+"$MPIEXEC" -n 2 "$TOFGRID" "${AXES[@]}" --resume --output hdr 2>hdr.err || fail "resume after a torn header: $(cat hdr.err)"
+cmp -s whole.csv hdr.csv || fail "map resumed after a torn header differs"
+
 # resume_refuses_another_model: the same name, temperature, pressures, rate
 # constants and axes, another site total (or solver setting): refused.
 for change in 's/total: 1.0,/total: 0.5,/' 's/t_end: 1.0 /t_end: 2.0 /'; do

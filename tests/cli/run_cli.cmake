@@ -76,6 +76,8 @@ expect("cannot create ${WORK}/no/such/dir/map")
 string(REPEAT "p" 4001 long_prefix) # the output names would not fit: refused, not cut short
 run(2 ${launch} --output ${WORK}/${long_prefix})
 expect("--output: the prefix must have 1 to 4000 characters")
+run(2 ${launch} --output ${WORK}/)
+expect("names a directory; give a file prefix")
 run(2 ${launch} --model ${WORK}/missing.yaml --output ${WORK}/map)
 expect("cannot open")
 file(SHA256 ${WORK}/map.csv after)

@@ -242,6 +242,15 @@ int main(int argc, char **argv)
   CHECK_OK(tg_model_parse(base, strlen(base), "base", &m));
   tg_model_free(m);
 
+  /* one_model_per_file: a second document was silently ignored */
+  {
+    size_t len = strlen(base);
+    char *two = malloc(2 * len + 8);
+    snprintf(two, 2 * len + 8, "%s---\n%s", base, base);
+    CHECK_FAILS(tg_model_parse(two, strlen(two), "two", &m), TG_ERR_PARSE, "a second YAML document");
+    free(two);
+  }
+  fails("Ga: 0.0, dG: -2.09", "Ga: 1e400, dG: -2.09", TG_ERR_MODEL, "1e400 is out of the range of a double");
   fails("reactions:\n", "reactions: [\n", TG_ERR_PARSE, "line 11, column");
   fails("  CO_g: {pressure: 0.1}", "  CO_g: {pressure: 0.1", TG_ERR_PARSE, "line 7");
   fails("CO_g + *_s -> CO_s", "CO_g + *_s -> O_s", TG_ERR_MODEL,

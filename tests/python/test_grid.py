@@ -65,6 +65,23 @@ class Grid(unittest.TestCase):
         with self.assertRaisesRegex(tofgrid.Error, "schedule 'guided'"):
             tofgrid.tof_grid(comm, tofgrid.Model.default(), schedule="guided")
 
+    def test_one_rank_bad_arguments_raise_everywhere(self):
+        """A check in Python that fails on one rank only raises on every rank
+        (the others used to wait in the sweep forever)."""
+        m = tofgrid.Model.default()
+        last = comm.rank == comm.size - 1
+        xs = np.linspace(0.1, 0.4, 3)
+        cases = [dict(schedule="bogus" if last else "static"),
+                 dict(x=("N2_g" if last else "CO_g", xs)),
+                 dict(x=("CO_g", [] if last else xs)),
+                 dict(x=("CO_g", xs), path="" if last else None)]
+        for kw in cases:
+            expected = "." if last else "another rank was given invalid arguments"
+            with self.assertRaisesRegex(tofgrid.Error, expected):
+                tofgrid.tof_grid(comm, m, **kw)
+        with self.assertRaisesRegex(tofgrid.Error, "y is given without x"):
+            tofgrid.tof_grid(comm, m, y=("CO_g", xs))
+
 
 if __name__ == "__main__":
     main()
