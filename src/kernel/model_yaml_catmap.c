@@ -400,8 +400,10 @@ static int transition_state(reader *r, const yaml_node_t *rel, int ts, int nsurf
         if (x->kind == SP_GAS) *(side ? &gas_out : &gas_in) += s->st[state][f].nu * x->energy;
       }
     }
-  if (kind == 3)
+  if (kind == 3) { /* the named species instead of the step's initial state */
+    memset(in, 0, sizeof in);
     for (int q = 0; q < nlisted; q++) in[listed[q]] += 1;
+  }
   /* The fit: x_k (the state's energy, or the reaction energy for BEP) against y_k. */
   if (!(has_slope && has_b)) {
     if (!E)

@@ -1,0 +1,329 @@
+/* CatMAP models: every intermediate of CatMAP's golden point (its test
+ * tests/config/CO_oxidation: E_O = -1.0, E_CO = -0.5 eV, 500 K) -- scaling
+ * coefficients, free energies, rate constants -- and its steady state; each
+ * thermochemistry mode and transition-state scaling kind; tutorial 2's
+ * 15x15 map against the exact roots at every point; clear errors for what
+ * cannot be computed. The numbers are from the reference specification of
+ * CatMAP's formulation (catmap_model_spec sections 2.5, 3.3, 3.5, 4.5, 10.1),
+ * checked there against CatMAP itself (line fits agree to ~1e-14: numpy's
+ * polyfit and a centred least squares round differently); harmonic and BEP values were
+ * computed independently (numpy) from the formulas of sections 2.3 and 3.4. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "kernel_testing.h"
+
+static char *text;     /* tests/data/catmap/co_oxidation.yaml */
+static char dir[1024]; /* tests/data/catmap */
+
+static double rel(double a, double b) { return a == b ? 0 : fabs(a - b) / fmax(fabs(b), 1e-300); }
+
+static char *read_all(const char *path)
+{
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  rewind(f);
+  char *s = malloc((size_t)n + 1);
+  if (s && fread(s, 1, (size_t)n, f) != (size_t)n) free(s), s = NULL;
+  if (s) s[n] = 0;
+  fclose(f);
+  return s;
+}
+
+/* The tutorial's model with `from` replaced by `to` (NULL: as it is). */
+static tg_model *variant(const char *from, const char *to, int *rc)
+{
+  const char *at = from ? strstr(text, from) : NULL;
+  if (from && !at) {
+    fprintf(stderr, "test_catmap: \"%s\" is not in the model text\n", from);
+    exit(2);
+  }
+  size_t n = strlen(text) + (to ? strlen(to) : 0) + 1;
+  char *s = malloc(n);
+  if (at) snprintf(s, n, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
+  else snprintf(s, n, "%s", text);
+  tg_model *m = NULL;
+  *rc = tg_model_parse(s, strlen(s), "variant", &m);
+  free(s);
+  return m;
+}
+
+static tg_model *golden_model(void)
+{
+  int rc;
+  tg_model *m = variant("\"resolution\": 15}", "\"resolution\": 15, \"values\": [-1.0, -0.5]}", &rc);
+  CHECK(rc == TG_SUCCESS, "the golden point loads: %s", tg_error_message());
+  return m;
+}
+
+static int species_index(const tg_model *m, const char *name)
+{
+  for (int i = 0; i < m->nsp; i++)
+    if (!strcmp(m->sp[i].name, name)) return i;
+  return -1;
+}
+
+static void golden_point_intermediates(void)
+{
+  tg_model *m = golden_model();
+  if (!m) return;
+  /* Scaling coefficients [c_O, c_CO, c_0] (section 2.5). */
+  const struct {
+    const char *name;
+    double c[3];
+  } coef[] = {{"CO_s", {0, 1, 0}},
+              {"O_s", {1, 0, 0}},
+              {"O-CO_s", {0.6738442782299253, 0.6738442782299253, 1.833048370621766}},
+              {"O-O_s", {1.431852333184421, 0, 3.189889302104305}}};
+  for (size_t k = 0; k < sizeof coef / sizeof coef[0]; k++) {
+    int i = species_index(m, coef[k].name);
+    for (int q = 0; q < 3; q++)
+      CHECK(fabs(m->catmap->coef[i * 3 + q] - coef[k].c[q]) < 1e-14, "%s coefficient %d: %.17g vs %.17g", coef[k].name,
+            q, m->catmap->coef[i * 3 + q], coef[k].c[q]);
+  }
+  /* Free energies at the golden point (section 3.5, shomate_gas, frozen_adsorbate). */
+  const struct {
+    const char *name;
+    double G;
+  } free_energy[] = {{"CO2_g", 1.7445018675649075},
+                     {"CO_g", 1.923120770890746},
+                     {"O2_g", 4.52813922379536},
+                     {"CO_s", -0.5},
+                     {"O_s", -1.0},
+                     {"O-CO_s", 0.8222819532768779},
+                     {"O-O_s", 1.758036968919884}};
+  double G[16], d[2] = {-1.0, -0.5};
+  CHECK_OK(tg__catmap_free_energies(m, 500, d, G, "test"));
+  for (size_t k = 0; k < sizeof free_energy / sizeof free_energy[0]; k++) {
+    int i = species_index(m, free_energy[k].name);
+    CHECK(fabs(G[i] - free_energy[k].G) < 1e-14, "G(%s) = %.17g vs %.17g", free_energy[k].name, G[i], free_energy[k].G);
+  }
+  /* Rate constants (section 4.5; barriers clipped at the IS and at the FS). */
+  const double kf_ref[3] = {1.041830906940828e13, 1.041830906940828e13, 2.063739099313573969351413e-20},
+               kr_ref[3] = {3.924755542456212374591026e-12, 1.648329182626356808241638e-53, 1.041830906940828e13};
+  double kf[3], kr[3];
+  CHECK_OK(tg_model_rate_constants(m, TG_MODEL_TEMPERATURE, kf, kr));
+  for (int i = 0; i < 3; i++) {
+    CHECK(rel(kf[i], kf_ref[i]) < 3e-15, "kf[%d] = %.17g vs %.17g", i, kf[i], kf_ref[i]);
+    CHECK(rel(kr[i], kr_ref[i]) < 3e-15, "kr[%d] = %.17g vs %.17g", i, kr[i], kr_ref[i]);
+  }
+  /* The steady state (section 10.1), 60-digit values; CatMAP's TOF convention. */
+  tg_solution *s = NULL;
+  CHECK_OK(tg_solution_create(m, &s));
+  CHECK_OK(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, NULL, s));
+  const double theta[3] = {0.999999999999999952238062293935, 4.77619373293482417971742951253e-17,
+                           3.76717134835310124719693046664e-25};
+  const double tof[3] = {9.8568177525540502348e-37, -9.8568177525540502348e-37, -4.9284088762770251174e-37};
+  for (int k = 0; k < 3; k++) CHECK(rel(s->coverages[k], theta[k]) < 1e-8, "theta[%d] = %.17g", k, s->coverages[k]);
+  for (int g = 0; g < 3; g++) CHECK(rel(s->tof[g], tof[g]) < 1e-8, "TOF[%d] = %.17g vs %.17g", g, s->tof[g], tof[g]);
+  tg_solution_free(s);
+  tg_model_free(m);
+}
+
+/* dG(T) of every mode at 500 K against the reference numbers. */
+static void thermochemistry_modes(void)
+{
+  struct {
+    const char *mode;
+    double co_g, o2_g, co2_g; /* G at 500 K, eV */
+  } gas[] = {
+      {"shomate_gas", 1.923120770890746, 4.52813922379536, 1.7445018675649075},
+      {"ideal_gas", 1.9215533494014356, 4.5250309731632035, 1.725624270136799}, /* CatMAP + ASE 3.29 */
+      {"fixed_entropy_gas", 2.74 + 0.5 * 2170 * 1.239842e-4 - 500 * 0.002, 5.42 + 0.5 * 1580 * 1.239842e-4 - 1.0,
+       2.45 + 0.5 * (1333 + 2349 + 667 + 667) * 1.239842e-4 - 1.0},
+      {"frozen_fixed_entropy_gas", 2.74 - 1.0, 5.42 - 1.0, 2.45 - 1.0},
+      {"zero_point_gas", 2.74 + 0.5 * 2170 * 1.239842e-4, 5.42 + 0.5 * 1580 * 1.239842e-4,
+       2.45 + 0.5 * (1333 + 2349 + 667 + 667) * 1.239842e-4},
+      {"frozen_gas", 2.74, 5.42, 2.45},
+  };
+  for (size_t k = 0; k < sizeof gas / sizeof gas[0]; k++) {
+    char to[128];
+    snprintf(to, sizeof to, "{\"gas\": \"%s\"", gas[k].mode);
+    int rc;
+    tg_model *m = variant("{\"gas\": \"shomate_gas\"", to, &rc);
+    CHECK(rc == TG_SUCCESS, "%s loads: %s", gas[k].mode, tg_error_message());
+    if (!m) continue;
+    double G[16], d[2] = {0, 0};
+    CHECK_OK(tg__catmap_free_energies(m, 500, d, G, "test"));
+    double want[3] = {gas[k].co_g, gas[k].o2_g, gas[k].co2_g};
+    const char *names[3] = {"CO_g", "O2_g", "CO2_g"};
+    for (int g = 0; g < 3; g++)
+      CHECK(fabs(G[species_index(m, names[g])] - want[g]) < 3e-15, "%s: G(%s) = %.17g vs %.17g", gas[k].mode, names[g],
+            G[species_index(m, names[g])], want[g]);
+    tg_model_free(m);
+  }
+  /* Harmonic adsorbates (ASE's HarmonicThermo at 500 K: 0.014323507335242638 eV for 500 and 300 cm^-1,
+   * 0.13226044661764835 for 2000 and 400); a transition state without frequencies gets the mean of its
+   * step's initial and final states (O-CO_s: CO_s + O_s -> CO2_g + 2*_s, so half of CO_s + O_s). */
+  int rc;
+  char *t = malloc(strlen(text) + 256);
+  snprintf(t, strlen(text) + 256, "%s", text);
+  tg_model *m = NULL;
+  {
+    const char *from = "\"adsorbate\": \"frozen_adsorbate\"";
+    char *at = strstr(t, from);
+    char buf[8192];
+    snprintf(buf, sizeof buf, "%.*s\"adsorbate\": \"harmonic_adsorbate\"%s", (int)(at - t), t, at + strlen(from));
+    const char *sites = "  \"*_s\": {\"total\": 1.0}\n";
+    at = strstr(buf, sites);
+    char buf2[8400];
+    snprintf(buf2, sizeof buf2, "%.*s%s  O_s: {frequencies: [500, 300]}\n  CO_s: {frequencies: [2000, 400]}\n%s",
+             (int)(at - buf), buf, sites, at + strlen(sites));
+    rc = tg_model_parse(buf2, strlen(buf2), "harmonic", &m);
+  }
+  free(t);
+  CHECK(rc == TG_SUCCESS, "harmonic_adsorbate loads: %s", tg_error_message());
+  if (m) {
+    double G[16], d[2] = {0.25, 0.75};
+    CHECK_OK(tg__catmap_free_energies(m, 500, d, G, "test"));
+    double o = 0.014323507335242638, co = 0.13226044661764835;
+    CHECK(fabs(G[species_index(m, "O_s")] - (0.25 + o)) < 1e-15, "harmonic O_s: %.17g", G[species_index(m, "O_s")]);
+    CHECK(fabs(G[species_index(m, "CO_s")] - (0.75 + co)) < 1e-15, "harmonic CO_s: %.17g", G[species_index(m, "CO_s")]);
+    int i = species_index(m, "O-CO_s");
+    double E = m->catmap->coef[i * 3] * 0.25 + m->catmap->coef[i * 3 + 1] * 0.75 + m->catmap->coef[i * 3 + 2];
+    CHECK(fabs(G[i] - (E + 0.5 * (o + co))) < 1e-15, "O-CO_s without frequencies: the IS/FS mean");
+    tg_model_free(m);
+  }
+  m = variant("\"adsorbate\": \"frozen_adsorbate\"", "\"adsorbate\": \"zero_point_adsorbate\"", &rc);
+  CHECK(!m && rc == TG_ERR_MODEL && strstr(tg_error_message(), "adsorbate CO_s has no frequencies"),
+        "zero_point_adsorbate without frequencies: %s", tg_error_message());
+}
+
+/* Transition-state scaling kinds on the tutorial's table. */
+static void transition_state_kinds(void)
+{
+  int rc;
+  const char *from = "\"O-CO_s\": {\"mode\": \"initial_state\"}";
+  struct {
+    const char *to;
+    double c[3];
+  } kinds[] = {
+      /* BEP: x = E_FS - E_IS (no adsorbate in the FS), y = E_TS - E_IS; the same line as initial_state here */
+      {"\"O-CO_s\": {\"mode\": \"BEP\"}", {0.673844278229925, 0.673844278229925, 1.8330483706217666}},
+      /* named species: x = E_CO_s alone (numpy.polyfit: m 1.2664764945231093, b 1.457716767917779) */
+      {"\"O-CO_s\": {\"mode\": \"TS\", \"species\": [\"CO_s\"]}", {0, 1.2664764945231093, 1.457716767917779}},
+      /* given slope and intercept: no fit */
+      {"\"O-CO_s\": {\"mode\": \"initial_state\", \"slope\": 0.5, \"intercept\": 1.25}", {0.5, 0.5, 1.25}},
+      /* a direct fit, like an adsorbate's (bounds: free, free, free) */
+      {"\"O-CO_s\": [null, null, null]", {NAN, NAN, NAN}},
+      /* given coefficients */
+      {"\"O-CO_s\": {\"coefficients\": [0.1, 0.2, 0.3]}", {0.1, 0.2, 0.3}},
+  };
+  for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+    tg_model *m = variant(from, kinds[k].to, &rc);
+    CHECK(rc == TG_SUCCESS, "%s loads: %s", kinds[k].to, tg_error_message());
+    if (!m) continue;
+    int i = species_index(m, "O-CO_s");
+    for (int q = 0; q < 3 && !isnan(kinds[k].c[0]); q++)
+      CHECK(fabs(m->catmap->coef[i * 3 + q] - kinds[k].c[q]) < 1e-12, "%s: coefficient %d = %.17g vs %.17g",
+            kinds[k].to, q, m->catmap->coef[i * 3 + q], kinds[k].c[q]);
+    if (isnan(kinds[k].c[0])) /* direct: rounded to 5 decimals, as CatMAP does */
+      for (int q = 0; q < 3; q++)
+        CHECK(fabs(m->catmap->coef[i * 3 + q] * 1e5 - rint(m->catmap->coef[i * 3 + q] * 1e5)) < 1e-6,
+              "direct fit rounded to 5 decimals: %.17g", m->catmap->coef[i * 3 + q]);
+    tg_model_free(m);
+  }
+}
+
+static void fails(const char *from, const char *to, int status, const char *message)
+{
+  int rc;
+  tg_model *m = variant(from, to, &rc);
+  CHECK(!m && rc == status && strstr(tg_error_message(), message), "%s -> \"%s\" (%s)", to, message,
+        tg_error_message());
+  tg_model_free(m);
+}
+
+static void clear_errors(void)
+{
+  fails("\"mode\": \"final_state\"", "\"mode\": \"halfway\"", TG_ERR_MODEL, "unknown scaling mode \"halfway\"");
+  fails("{\"gas\": \"shomate_gas\"", "{\"gas\": \"nist_gas\"", TG_ERR_MODEL,
+        "unknown gas thermochemistry \"nist_gas\"");
+  fails("\"O-O_s\": [5.35, 5.98, 4.74, 3.79, 5.34, 7.22, 3.34, null]",
+        "\"O-O_s\": [5.35, null, null, null, null, null, null, null]", TG_ERR_MODEL,
+        "O-O_s: a scaling line needs energies on at least 2 surfaces (found 1)");
+  fails("\"O_s\": [1.62, 2.05, 1.07", "\"O_s\": [1.62, null, 1.07", TG_ERR_MODEL,
+        "descriptor O_s has no energy on surface Ag");
+  fails("\"CO2_g\": {\"pressure\": 0.0, \"energy\": 2.45,", "\"C2H4_g\": {\"pressure\": 0.0, \"energy\": 2.45,",
+        TG_ERR_MODEL, "C2H4_g is not in any reaction");
+  fails("\"energy\": 2.45, ", "", TG_ERR_MODEL, "gas CO2_g needs its formation energy");
+  int rc;
+  tg_model *m = variant("{\"gas\": \"shomate_gas\"", "{\"gas\": \"ideal_gas\"", &rc);
+  CHECK(m != NULL, "ideal_gas knows CO, O2, CO2");
+  tg_model_free(m);
+  fails("thermochemistry: {\"gas\": \"shomate_gas\", \"adsorbate\": \"frozen_adsorbate\"}\n", "", TG_ERR_MODEL,
+        "needs thermochemistry");
+  /* A model without its own point: solving names the descriptors it needs. */
+  m = variant(NULL, NULL, &rc);
+  tg_solution *s = NULL;
+  if (m && tg_solution_create(m, &s) == TG_SUCCESS)
+    CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, NULL, s), TG_ERR_ARG, "give the descriptors' values");
+  tg_solution_free(s);
+  tg_model_free(m);
+}
+
+/* Tutorial 2's map: every point within 1e-8 of the exact root, relatively. */
+static void tutorial_map_is_exact(void)
+{
+  int rc;
+  tg_model *m = variant(NULL, NULL, &rc);
+  CHECK(rc == TG_SUCCESS, "tutorial 2 loads: %s", tg_error_message());
+  if (!m) return;
+  char path[1100];
+  snprintf(path, sizeof path, "%s/tutorial2_exact.csv", dir);
+  FILE *f = fopen(path, "r");
+  CHECK(f != NULL, "open %s", path);
+  if (!f) return;
+  tg_solution *s = NULL;
+  CHECK_OK(tg_solution_create(m, &s));
+  char line[1024];
+  int points = 0, bad = 0;
+  double worst = 0;
+  tg_solve_options o = tg_solve_options_default(m);
+  while (fgets(line, sizeof line, f)) {
+    double d[2], ex[6];
+    int i, j;
+    if (line[0] == '#' || sscanf(line, "%d,%d,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf", &i, &j, &d[0], &d[1], &ex[0], &ex[1],
+                                 &ex[2], &ex[3], &ex[4], &ex[5]) != 10)
+      continue;
+    o.descriptors = d;
+    points++;
+    if (tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, s) != TG_SUCCESS) {
+      bad++;
+      continue;
+    }
+    double got[6] = {s->coverages[0], s->coverages[1], s->coverages[2], s->tof[0], s->tof[1], s->tof[2]}, e = 0;
+    for (int k = 0; k < 6; k++) e = fmax(e, rel(got[k], ex[k]));
+    worst = fmax(worst, e);
+    bad += !(e < 1e-8);
+  }
+  fclose(f);
+  CHECK(points == 225 && bad == 0, "tutorial 2: %d of %d points off the exact roots (worst rel %g)", bad, points,
+        worst);
+  tg_solution_free(s);
+  tg_model_free(m);
+}
+
+int main(int argc, char **argv)
+{
+  snprintf(dir, sizeof dir, "%s", argc > 1 ? argv[1] : "tests/data/catmap");
+  char path[1100];
+  snprintf(path, sizeof path, "%s/co_oxidation.yaml", dir);
+  text = read_all(path);
+  if (!text) {
+    fprintf(stderr, "test_catmap: cannot read %s\n", path);
+    return 2;
+  }
+  golden_point_intermediates();
+  thermochemistry_modes();
+  transition_state_kinds();
+  clear_errors();
+  tutorial_map_is_exact();
+  free(text);
+  return tg_test_summary();
+}
