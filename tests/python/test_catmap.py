@@ -1,0 +1,110 @@
+"""CatMAP models from Python: CatMAP's own input files read as CatMAP reads
+them (Model.from_catmap) give the same model as the converted YAML
+(python3 -m tofgrid.convert) and as tests/data/catmap/co_oxidation.yaml;
+tutorial 2's map over the descriptors is exact at every point, bit-identical
+to single-point solves at any rank count and schedule."""
+import csv
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import numpy as np
+from mpi4py import MPI
+
+import tofgrid
+from mpitest import main
+
+comm = MPI.COMM_WORLD
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "catmap")
+SETUP = os.path.join(DATA, "setup", "co_oxidation.mkm")
+
+
+def exact_roots():
+    with open(os.path.join(DATA, "tutorial2_exact.csv")) as f:
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
+
+
+class Catmap(unittest.TestCase):
+    def test_from_catmap_equals_the_yaml_model(self):
+        a = tofgrid.Model.from_catmap(SETUP)
+        b = tofgrid.Model.load(os.path.join(DATA, "co_oxidation.yaml"))
+        self.assertEqual(list(a.descriptors), ["O_s", "CO_s"])
+        self.assertEqual(a.descriptors["O_s"][:3], (-1.0, 3.0, 15))
+        for d in ({"O_s": -1.0, "CO_s": -0.5}, {"O_s": 1.2857142857142856, "CO_s": 1.75}):
+            sa, sb = a.solve(descriptors=d), b.solve(descriptors=d)
+            self.assertEqual(sa.coverages, sb.coverages)
+            self.assertEqual(sa.tofs, sb.tofs)
+
+    def test_convert_command_writes_the_same_model(self):
+        if comm.rank != 0:
+            return
+        with tempfile.TemporaryDirectory() as d:
+            out = os.path.join(d, "m.yaml")
+            # the child must not try to join this MPI job (mpiexec's PMI variables)
+            env = {k: v for k, v in os.environ.items() if not k.startswith(("PMI_", "HYDRA_", "HYDI_"))}
+            r = subprocess.run([sys.executable, "-m", "tofgrid.convert", SETUP, "-o", out], capture_output=True,
+                               text=True, env=env)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            m = tofgrid.Model.load(out)
+            s = m.solve(descriptors={"O_s": 0.5, "CO_s": 1.0})
+            self.assertEqual(s.tofs, tofgrid.Model.from_catmap(SETUP).solve(descriptors={"O_s": 0.5, "CO_s": 1.0}).tofs)
+            bad = os.path.join(d, "bad.mkm")
+            with open(bad, "w") as f:
+                f.write("rxn_expressions = ['CO_g + *_s -> CO*']\n")
+            r = subprocess.run([sys.executable, "-m", "tofgrid.convert", bad], capture_output=True, text=True, env=env)
+            self.assertEqual(r.returncode, 1)
+            self.assertIn("species_definitions is not set", r.stderr)
+
+    def test_descriptor_map_is_exact_and_rank_independent(self):
+        m = tofgrid.Model.from_catmap(SETUP)
+        for schedule in ("static", "dynamic"):
+            g = tofgrid.tof_grid(comm, m, schedule=schedule)  # the model's own axes: its descriptor ranges
+            if comm.rank != 0:
+                self.assertIsNone(g)
+                continue
+            self.assertEqual(g.x[0], "O_s")
+            self.assertEqual(g.tofs["CO2_g"].shape, (15, 15))
+            worst = 0.0
+            for r in exact_roots():
+                i, j = int(r["i"]), int(r["j"])
+                for name, col in (("CO_s", "theta_CO_s"), ("O_s", "theta_O_s"), ("*_s", "theta_*_s")):
+                    ex = float(r[col])
+                    worst = max(worst, abs(g.coverages[name][i, j] - ex) / abs(ex))
+                for gas in ("CO2_g", "CO_g", "O2_g"):
+                    ex = float(r["tof_" + gas])
+                    worst = max(worst, abs(g.tofs[gas][i, j] - ex) / abs(ex))
+            self.assertLess(worst, 1e-8)
+            for i, j in [(0, 0), (6, 8), (9, 3), (14, 14)]:  # single-point solves, bit for bit
+                s = m.solve(descriptors={"O_s": g.x[1][i], "CO_s": g.y[1][j]})
+                self.assertEqual(g.tofs["CO2_g"][i, j], s.tofs["CO2_g"])
+                self.assertEqual(g.coverages["O_s"][i, j], s.coverages["O_s"])
+
+    def test_temperature_axis_at_fixed_descriptors(self):
+        m = tofgrid.Model.from_catmap(SETUP)
+        with self.assertRaisesRegex(tofgrid.Error, "descriptor CO_s is on no axis"):
+            tofgrid.tof_grid(comm, m, x=("temperature", [450.0, 500.0]), y=("O_s", [0.5]))
+        with open(os.path.join(DATA, "co_oxidation.yaml")) as f:  # the model with a point of its own
+            text = f.read().replace('"resolution": 15}', '"resolution": 15, "values": [0.5, 1.0]}')
+        m = tofgrid.Model.from_yaml(text)
+        g = tofgrid.tof_grid(comm, m, x=("temperature", [450.0, 500.0, 550.0]), y=("CO_g", [0.5, 1.0]))
+        if comm.rank == 0:
+            tofs = g.tofs["CO2_g"][:, 0]
+            self.assertTrue(np.all(np.isfinite(tofs)))
+            self.assertNotEqual(tofs[0], tofs[2])  # the free energies follow T (Shomate gases)
+
+    def test_errors_name_the_setting(self):
+        with self.assertRaisesRegex(tofgrid.Error, "solve: descriptors"):
+            tofgrid.Model.from_catmap(SETUP).solve(descriptors={"O_s": 1.0})
+        with tempfile.TemporaryDirectory() as d:
+            bad = os.path.join(d, "x.mkm")
+            with open(bad, "w") as f:
+                f.write(open(SETUP).read().replace("'energies.txt'", "'missing.txt'"))
+            with self.assertRaisesRegex(tofgrid.Error, "input_file 'missing.txt'") as cm:
+                tofgrid.Model.from_catmap(bad)
+            self.assertEqual(cm.exception.status, tofgrid.TG_ERR_MODEL)
+
+
+if __name__ == "__main__":
+    main()
