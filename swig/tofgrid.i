@@ -47,9 +47,10 @@ PyObject *tgpy_scatter(MPI_Comm comm, PyObject *a, int root = 0, PyObject *out =
 Concatenate every rank's array `a` along the first axis, in rank order, on
 `root`; return it there and None elsewhere. Ranks may hold different numbers
 of rows (a 0-d array is one row); dtypes and the other axes must agree,
-which is checked on every rank. With `n` (the same on every rank) each rank
-must hold its block of n rows (tofgrid.block_range) and no shapes are
-exchanged first: one collective instead of two. `out` (read at the root
+which is checked on every rank. With `n` (the same on every rank, or None on
+every rank) each rank must hold its block of n rows (tofgrid.block_range);
+n travels with the shapes, so n differing between ranks, or given on some
+only, raises on every rank. `out` (read at the root
 only) receives the result instead of a new array: a's dtype, the result's
 shape. Collective.";
 %rename(gather) tgpy_gather;
