@@ -14,6 +14,21 @@
 %include "mpi4py/mpi4py.i"
 %mpi4py_typemap(Comm, MPI_Comm);
 
+/* mpi4py's "in" typemap, with tofgrid's error: anything but an mpi4py
+ * communicator is an ArgumentTypeError (a tofgrid.Error with .status) naming
+ * the call, where SWIG raised a plain TypeError. (mpi4py's also takes a
+ * SWIG-wrapped MPI_Comm pointer, which this module never hands out.) The
+ * call's name is $symname without a leading '_' (tof_grid's is _tof_grid). */
+%typemap(in) MPI_Comm {
+  if (!PyObject_TypeCheck($input, &PyMPIComm_Type)) {
+    const char *call = "$symname";
+    tgpy_raise_type("%s: comm must be an mpi4py communicator (MPI.Comm), not %.100s", call + (call[0] == '_'),
+                    Py_TYPE($input)->tp_name);
+    SWIG_fail;
+  }
+  $1 = *PyMPIComm_Get($input);
+}
+
 %init %{
   if (tgpy_init(m) < 0) return NULL;
 %}
