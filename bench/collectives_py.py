@@ -30,7 +30,7 @@ def pairs(n):
     a = np.ones(n * size)
     full = np.zeros(n * size)
     mine, out = a[:n], full[:n].copy()
-    row = mine.reshape(1, n)  # one row per rank: gather with n=size rows, one collective
+    row = mine.reshape(1, n)  # one row per rank: gather with n=size rows (a shape exchange, then one MPI_Gather)
     return {
         "bcast": (loop(tofgrid.bcast, comm, mine), loop(comm.Bcast, mine)),
         "allreduce": (loop(tofgrid.allreduce, comm, mine, "sum", out), loop(comm.Allreduce, mine, out)),

@@ -13,10 +13,12 @@
 #include "py_errors.h"
 #include "tofgrid.h"
 
-/* The shape exchange: rows (-1: the array was rejected), typenum, ndim, the
- * shape beyond axis 0, and the verdict on out (HDR_OUT). */
-enum { HDR_MAX_NDIM = 8, HDR_OUT = 2 + HDR_MAX_NDIM, HDR_LEN = HDR_OUT + 1 };
+/* The shape exchange: rows (-1: this rank's arguments were rejected),
+ * typenum, ndim, the shape beyond axis 0, the verdict on out (HDR_OUT) and
+ * gather's n (HDR_N). */
+enum { HDR_MAX_NDIM = 8, HDR_OUT = 2 + HDR_MAX_NDIM, HDR_N = HDR_OUT + 1, HDR_LEN = HDR_N + 1 };
 enum { OUT_NONE = -1, OUT_BAD = -2 }; /* hdr[HDR_OUT]: no out here, out rejected; else its rows */
+enum { N_NONE = -1 };                 /* hdr[HDR_N]: n not given; else n (>= 0) */
 
 typedef struct pybuf {
   PyArrayObject *arr;
@@ -307,78 +309,134 @@ static PyObject *out_rows(PyObject *out, PyArrayObject *like, int64_t rows, cons
   return out;
 }
 
+/* n as given: N_NONE for None, else an int >= 0 (bool refused: True is no
+ * row count). -1 with an exception if it is neither. */
+static int n_of(PyObject *nobj, int size, int rank, const char *fn, int64_t *n)
+{
+  *n = N_NONE;
+  if (nobj == NULL || nobj == Py_None) return 0;
+  if (!PyLong_Check(nobj) || PyBool_Check(nobj))
+    return tgpy_raise_type("%s: n must be an int or None, not %.100s", fn, Py_TYPE(nobj)->tp_name), -1;
+  long long v = PyLong_AsLongLong(nobj);
+  if (v == -1 && PyErr_Occurred()) {
+    PyErr_Clear();
+    return tgpy_raise_message(TG_ERR_ARG, "%s: n does not fit in 64 bits", fn), -1;
+  }
+  int64_t off, cnt;
+  int rc = tg_block_range(v, size, rank, &off, &cnt); /* refuses n < 0 */
+  if (rc) return tgpy_raise_status(rc), -1;
+  *n = v;
+  return 0;
+}
+
+/* "n = 6" or "n not given", for messages. */
+static const char *n_text(int64_t n, char *buf, size_t len)
+{
+  if (n == N_NONE) return "not given";
+  snprintf(buf, len, "n = %lld", (long long)n);
+  return buf;
+}
+
+/* Every rank's arguments against every other's, from the exchanged headers
+ * alone (the same on every rank), so that all ranks fail together: 0 if
+ * they agree, else -1 with this rank's exception set. */
+static int agree(const int64_t *hdrs, const int64_t *mine, int size, int rank, int64_t n, PyObject *out,
+                 PyArrayObject *like, const char *fn, pybuf *r)
+{
+  char a[32], b[32];
+  for (int q = 0; q < size; q++) {
+    const int64_t *h = hdrs + (size_t)q * HDR_LEN;
+    if (h[0] < 0) return tgpy_raise_message(TG_ERR_ARG, "%s: rank %d rejected its arguments; see its error", fn, q), -1;
+  }
+  for (int q = 1; q < size; q++) { /* n is not a local choice: the first collective depended on it */
+    int p = 0;
+    if (hdrs[(size_t)q * HDR_LEN + HDR_N] == hdrs[HDR_N]) continue;
+    if (hdrs[HDR_N] == N_NONE) p = q, q = 0; /* the rank that gave n first */
+    return tgpy_raise_message(TG_ERR_ARG,
+                              "%s: %s on rank %d, %s on rank %d (pass the same n on every rank, or on none)", fn,
+                              n_text(hdrs[(size_t)p * HDR_LEN + HDR_N], a, sizeof a), p,
+                              n_text(hdrs[(size_t)q * HDR_LEN + HDR_N], b, sizeof b), q),
+           -1;
+  }
+  for (int q = 0; q < size; q++) {
+    const int64_t *h = hdrs + (size_t)q * HDR_LEN;
+    if (h[HDR_N] == N_NONE) break;
+    int64_t off, cnt;
+    tg_block_range(h[HDR_N], size, q, &off, &cnt);
+    if (h[0] != cnt)
+      return (q == rank
+                  ? tgpy_raise_message(TG_ERR_ARG, "%s: a has %lld rows but this rank's block of n = %lld has %lld", fn,
+                                       (long long)h[0], (long long)h[HDR_N], (long long)cnt)
+                  : tgpy_raise_message(TG_ERR_ARG, "%s: rank %d holds %lld rows, its block of n = %lld has %lld", fn, q,
+                                       (long long)h[0], (long long)h[HDR_N], (long long)cnt)),
+             -1;
+  }
+  for (int q = 0; q < size; q++) {
+    const int64_t *h = hdrs + (size_t)q * HDR_LEN;
+    if (q == rank && h[HDR_OUT] != OUT_NONE && out_fits(out, like, n, fn, r))
+      return -1; /* this rank's out, refused with the result's shape now known */
+    if (h[HDR_OUT] == OUT_BAD)
+      return tgpy_raise_message(TG_ERR_ARG, "%s: rank %d rejected its out; see its error", fn, q), -1;
+    if (h[HDR_OUT] >= 0 && h[HDR_OUT] != n)
+      return tgpy_raise_message(TG_ERR_ARG, "%s: rank %d's out has %lld rows, the result %lld", fn, q,
+                                (long long)h[HDR_OUT], (long long)n),
+             -1;
+    int same = h[1] == mine[1] && (h[2] > 1 ? h[2] : 1) == (mine[2] > 1 ? mine[2] : 1);
+    for (int i = 3; same && i < HDR_OUT; i++) same = h[i] == mine[i];
+    if (!same)
+      return tgpy_raise_message(TG_ERR_ARG,
+                                "%s: rank %d's array differs from rank %d's in dtype or in shape beyond the first axis",
+                                fn, q, rank),
+             -1;
+  }
+  return 0;
+}
+
+/* Every rank first exchanges a header (its shape, dtype, n and its verdict
+ * on out) so that all of them agree on success or failure: every local
+ * check is made before, and the header says whether it failed. n given on
+ * some ranks only, or different ones, is caught there too (the exchange is
+ * the same collective whatever the arguments; a call with n skipping it ran
+ * the data against the others' headers: garbage on one rank, a nonsense
+ * message on the other). */
 static PyObject *gathering(MPI_Comm comm, PyObject *a, int root, PyObject *nobj, PyObject *out, int all, const char *fn)
 {
   int size, rank, rc;
   if (comm_info(comm, &size, &rank)) return NULL;
   if (!all && (root < 0 || root >= size))
     return tgpy_raise_message(TG_ERR_ARG, "%s: root %d is outside the communicator (size %d)", fn, root, size);
-  int receives = all || rank == root;
+  int receives = all || rank == root, has_out = out != NULL && out != Py_None;
   pybuf s = {0}, r = {0};
-  int64_t rows = 0, width = 1, n = -1;
-  int bad = as_buffer(a, fn, "a", 0, &s) != 0;
+  int64_t rows = 0, width = 1, n = N_NONE, given;
+  int bad = n_of(nobj, size, rank, fn, &given) != 0;
+  if (!bad) bad = as_buffer(a, fn, "a", 0, &s) != 0;
   if (!bad && PyArray_NDIM(s.arr) > HDR_MAX_NDIM)
     bad = (tgpy_raise_message(TG_ERR_ARG, "%s: a has more than %d dimensions", fn, HDR_MAX_NDIM), 1);
   if (!bad) rows_width(s.arr, &rows, &width);
-  int64_t *counts = NULL, *hdrs = NULL;
-  int equal = 0; /* every rank holds the same number of rows (known alike on every rank): one MPI_Gather */
-  if (nobj != NULL && nobj != Py_None) {
-    /* The block contract: n agrees everywhere, each rank holds its block. */
-    n = PyLong_AsLongLong(nobj);
-    if (n == -1 && PyErr_Occurred()) return NULL;
-    int64_t off, cnt;
-    if ((rc = tg_block_range(n, size, rank, &off, &cnt))) return tgpy_raise_status(rc);
-    if (bad) return NULL;
-    if (rows != cnt)
-      return tgpy_raise_message(TG_ERR_ARG, "%s: a has %lld rows but this rank's block of n = %lld has %lld", fn,
-                                (long long)rows, (long long)n, (long long)cnt);
-    equal = n % size == 0;
-    if (receives && !equal && !(counts = block_counts(n, width, size))) return NULL;
-  } else {
-    /* Exchange shapes with every rank so all of them agree on success or
-     * failure: every local check (a, and out but for its row count, which
-     * travels with the shapes) is made before. */
-    int64_t mine[HDR_LEN];
-    if (bad) memset(mine, 0, sizeof mine), mine[0] = -1;
-    else header_of(s.arr, rows, mine);
-    mine[HDR_OUT] = OUT_NONE;
-    if (!bad && receives && out != NULL && out != Py_None) /* this rank raises its own message after */
-      mine[HDR_OUT] = out_fits(out, s.arr, -1, fn, &r) ? OUT_BAD : (int64_t)PyArray_DIM(r.arr, 0);
-    if (!(hdrs = PyMem_Malloc((size_t)size * sizeof mine))) return PyErr_NoMemory();
-    if ((rc = tg_allgather(comm, mine, hdrs, HDR_LEN, TG_INT64))) return PyMem_Free(hdrs), tgpy_raise_status(rc);
-    if (bad) return PyMem_Free(hdrs), NULL;
-    n = 0;
-    for (int q = 0; q < size; q++) n += hdrs[(size_t)q * HDR_LEN] > 0 ? hdrs[(size_t)q * HDR_LEN] : 0;
-    for (int q = 0; q < size; q++) {
-      const int64_t *h = hdrs + (size_t)q * HDR_LEN;
-      if (h[0] < 0)
-        return PyMem_Free(hdrs), tgpy_raise_message(TG_ERR_ARG, "%s: rank %d rejected its array; see its error", fn, q);
-      if (q == rank && h[HDR_OUT] != OUT_NONE && out_fits(out, s.arr, n, fn, &r))
-        return PyMem_Free(hdrs), NULL; /* this rank's out, refused with the result's shape now known */
-      if (h[HDR_OUT] == OUT_BAD)
-        return PyMem_Free(hdrs), tgpy_raise_message(TG_ERR_ARG, "%s: rank %d rejected its out; see its error", fn, q);
-      if (h[HDR_OUT] >= 0 && h[HDR_OUT] != n)
-        return PyMem_Free(hdrs), tgpy_raise_message(TG_ERR_ARG, "%s: rank %d's out has %lld rows, the result %lld", fn,
-                                                    q, (long long)h[HDR_OUT], (long long)n);
-      int same = h[1] == mine[1] && (h[2] > 1 ? h[2] : 1) == (mine[2] > 1 ? mine[2] : 1);
-      for (int i = 3; same && i < HDR_OUT; i++) same = h[i] == mine[i];
-      if (!same)
-        return PyMem_Free(hdrs),
-               tgpy_raise_message(
-                   TG_ERR_ARG, "%s: rank %d's array differs from rank %d's in dtype or in shape beyond the first axis",
-                   fn, q, rank);
-    }
-    equal = 1;
-    for (int q = 0; q < size; q++) equal &= hdrs[(size_t)q * HDR_LEN] == mine[0];
-    if (receives && !equal) {
-      if (!(counts = PyMem_Malloc((size_t)size * sizeof *counts))) return PyMem_Free(hdrs), PyErr_NoMemory();
-      for (int q = 0; q < size; q++) counts[q] = hdrs[(size_t)q * HDR_LEN] * width;
-    }
-    PyMem_Free(hdrs);
+  int64_t mine[HDR_LEN], *counts = NULL, *hdrs;
+  if (bad) memset(mine, 0, sizeof mine), mine[0] = -1;
+  else header_of(s.arr, rows, mine);
+  mine[HDR_N] = bad ? N_NONE : given;
+  mine[HDR_OUT] = OUT_NONE;
+  if (!bad && receives && has_out) /* this rank raises its own message after */
+    mine[HDR_OUT] = out_fits(out, s.arr, -1, fn, &r) ? OUT_BAD : (int64_t)PyArray_DIM(r.arr, 0);
+  if (!(hdrs = PyMem_Malloc((size_t)size * sizeof mine))) return bad ? NULL : PyErr_NoMemory();
+  if ((rc = tg_allgather(comm, mine, hdrs, HDR_LEN, TG_INT64)))
+    return PyMem_Free(hdrs), bad ? NULL : tgpy_raise_status(rc);
+  if (bad) return PyMem_Free(hdrs), NULL; /* this rank's own exception; the others hear of it */
+  n = 0;
+  for (int q = 0; q < size; q++) n += hdrs[(size_t)q * HDR_LEN] > 0 ? hdrs[(size_t)q * HDR_LEN] : 0;
+  if (agree(hdrs, mine, size, rank, n, out, s.arr, fn, &r)) return PyMem_Free(hdrs), NULL;
+  int equal = 1; /* every rank holds the same number of rows: one MPI_Gather */
+  for (int q = 0; q < size; q++) equal &= hdrs[(size_t)q * HDR_LEN] == mine[0];
+  if (receives && !equal) {
+    if (!(counts = PyMem_Malloc((size_t)size * sizeof *counts))) return PyMem_Free(hdrs), PyErr_NoMemory();
+    for (int q = 0; q < size; q++) counts[q] = hdrs[(size_t)q * HDR_LEN] * width;
   }
+  PyMem_Free(hdrs);
   PyObject *res = NULL;
   if (receives) {
-    if (out != NULL && out != Py_None) res = out_rows(out, s.arr, n, fn, &r);
+    if (has_out) res = out_rows(out, s.arr, n, fn, &r);
     else if ((res = new_rows(s.arr, n)) && as_buffer(res, fn, "result", 1, &r)) Py_CLEAR(res);
     if (!res) return PyMem_Free(counts), NULL;
   }

@@ -28,7 +28,7 @@ static PyObject *wrap(int rc, tg_model *m)
 static tg_model *model_of(PyObject *cap)
 {
   tg_model *m = PyCapsule_IsValid(cap, capsule_name) ? PyCapsule_GetPointer(cap, capsule_name) : NULL;
-  if (!m) PyErr_SetString(PyExc_TypeError, "expected a tofgrid model (use tofgrid.Model)");
+  if (!m) PyErr_Clear(), tgpy_raise_type("expected a tofgrid model (use tofgrid.Model)");
   return m;
 }
 
@@ -114,6 +114,27 @@ PyObject *tgpy_model_info(PyObject *cap)
       "temperature", T, "pressures", vector(p, ng));
 }
 
+/* A bool (Python's or numpy's): a number to Python, never a temperature or a count. */
+static int is_bool(PyObject *obj) { return PyBool_Check(obj) || PyArray_IsScalar(obj, Bool); }
+
+/* obj as a double (what float(obj) gives, a bool or str refused), or -1 with
+ * a tofgrid error naming the argument: "<fn>: <name> must be <what>, not <type>". */
+static int real_of(PyObject *obj, const char *fn, const char *name, const char *what, double *x)
+{
+  if (!is_bool(obj) && !PyUnicode_Check(obj) && !PyBytes_Check(obj)) {
+    *x = PyFloat_AsDouble(obj);
+    if (!(*x == -1 && PyErr_Occurred())) return 0;
+    if (!PyErr_ExceptionMatches(PyExc_TypeError)) { /* e.g. an int beyond a double's range */
+      PyErr_Clear();
+      return tgpy_raise_message(TG_ERR_ARG, "%s: %s is out of a double's range", fn, name), -1;
+    }
+    PyErr_Clear();
+  }
+  return tgpy_raise_type("%s: %s must be %s, not %.100s", fn, name, what,
+                         is_bool(obj) ? "bool" : Py_TYPE(obj)->tp_name),
+         -1;
+}
+
 /* Python spells "the model's temperature" as None; every number given must
  * be a temperature (0 is refused here, since C reads it as the model's). */
 static int temperature_of(PyObject *obj, const char *fn, double *T)
@@ -122,8 +143,7 @@ static int temperature_of(PyObject *obj, const char *fn, double *T)
     *T = TG_MODEL_TEMPERATURE;
     return 0;
   }
-  *T = PyFloat_AsDouble(obj);
-  if (*T == -1 && PyErr_Occurred()) return -1;
+  if (real_of(obj, fn, "temperature", "a number (K) or None", T)) return -1;
   if (!(*T > 0) || !isfinite(*T)) {
     tgpy_raise_message(TG_ERR_ARG, "%s: temperature = %g K must be finite and > 0 (None for the model's)", fn, *T);
     return -1;
@@ -149,7 +169,11 @@ PyObject *tgpy_model_rate_constants(PyObject *cap, PyObject *temperature)
 static PyArrayObject *doubles(PyObject *obj, int n, const char *what)
 {
   PyArrayObject *a = (PyArrayObject *)PyArray_FROMANY(obj, NPY_FLOAT64, 1, 1, NPY_ARRAY_IN_ARRAY);
-  if (!a) return NULL;
+  if (!a) {
+    PyErr_Clear(); /* numpy's ValueError or TypeError, without .status */
+    tgpy_raise_message(TG_ERR_ARG, "solve: %s must be a sequence of %d numbers", what, n);
+    return NULL;
+  }
   if (PyArray_SIZE(a) != n) {
     Py_DECREF(a);
     tgpy_raise_message(TG_ERR_ARG, "solve: %s needs %d values", what, n);
@@ -215,22 +239,27 @@ static int options_of(const tg_model *m, PyObject *t_end, PyObject *t_max, PyObj
   *o = tg_solve_options_default(m);
   PyObject *reals[3] = {t_end, t_max, tolerance};
   double *fields[3] = {&o->t_end, &o->t_max, &o->tolerance};
-  for (int k = 0; k < 3; k++) {
-    if (!reals[k] || reals[k] == Py_None) continue;
-    double x = PyFloat_AsDouble(reals[k]);
-    if (x == -1 && PyErr_Occurred()) return -1;
-    *fields[k] = x;
-  }
+  static const char *const names[3] = {"t_end", "t_max", "tolerance"};
+  for (int k = 0; k < 3; k++)
+    if (reals[k] && reals[k] != Py_None && real_of(reals[k], "solve", names[k], "a number or None", fields[k]))
+      return -1;
   if ((!t_max || t_max == Py_None) && o->t_max < o->t_end) o->t_max = o->t_end;
   if (max_iterations && max_iterations != Py_None) {
-    PyObject *whole = PyNumber_Index(max_iterations);
+    PyObject *whole = is_bool(max_iterations) ? NULL : PyNumber_Index(max_iterations);
     long n = whole ? PyLong_AsLong(whole) : -1;
     Py_XDECREF(whole);
     if (!whole || (n == -1 && PyErr_Occurred()) || n > INT_MAX || n < INT_MIN) {
+      int type = !whole; /* not an integer at all (a bool included), rather than one out of range */
       PyErr_Clear();
       PyObject *text = PyObject_Repr(max_iterations);
-      tgpy_raise_message(TG_ERR_ARG, "solve: max_iterations must be a whole number >= 1, not %s",
-                         text ? PyUnicode_AsUTF8(text) : "this");
+      const char *shown = text ? PyUnicode_AsUTF8(text) : NULL;
+      if (!shown) PyErr_Clear();
+      if (is_bool(max_iterations)) shown = PyObject_IsTrue(max_iterations) ? "True (a bool)" : "False (a bool)";
+      if (type)
+        tgpy_raise_type("solve: max_iterations must be a whole number >= 1, not %.100s", shown ? shown : "this");
+      else
+        tgpy_raise_message(TG_ERR_ARG, "solve: max_iterations must be a whole number >= 1, not %s",
+                           shown ? shown : "this");
       Py_XDECREF(text);
       return -1;
     }

@@ -14,6 +14,21 @@
 %include "mpi4py/mpi4py.i"
 %mpi4py_typemap(Comm, MPI_Comm);
 
+/* mpi4py's "in" typemap, with tofgrid's error: anything but an mpi4py
+ * communicator is an ArgumentTypeError (a tofgrid.Error with .status) naming
+ * the call, where SWIG raised a plain TypeError. (mpi4py's also takes a
+ * SWIG-wrapped MPI_Comm pointer, which this module never hands out.) The
+ * call's name is $symname without a leading '_' (tof_grid's is _tof_grid). */
+%typemap(in) MPI_Comm {
+  if (!PyObject_TypeCheck($input, &PyMPIComm_Type)) {
+    const char *call = "$symname";
+    tgpy_raise_type("%s: comm must be an mpi4py communicator (MPI.Comm), not %.100s", call + (call[0] == '_'),
+                    Py_TYPE($input)->tp_name);
+    SWIG_fail;
+  }
+  $1 = *PyMPIComm_Get($input);
+}
+
 %init %{
   if (tgpy_init(m) < 0) return NULL;
 %}
@@ -47,9 +62,10 @@ PyObject *tgpy_scatter(MPI_Comm comm, PyObject *a, int root = 0, PyObject *out =
 Concatenate every rank's array `a` along the first axis, in rank order, on
 `root`; return it there and None elsewhere. Ranks may hold different numbers
 of rows (a 0-d array is one row); dtypes and the other axes must agree,
-which is checked on every rank. With `n` (the same on every rank) each rank
-must hold its block of n rows (tofgrid.block_range) and no shapes are
-exchanged first: one collective instead of two. `out` (read at the root
+which is checked on every rank. With `n` (the same on every rank, or None on
+every rank) each rank must hold its block of n rows (tofgrid.block_range);
+n travels with the shapes, so n differing between ranks, or given on some
+only, raises on every rank. `out` (read at the root
 only) receives the result instead of a new array: a's dtype, the result's
 shape. Collective.";
 %rename(gather) tgpy_gather;

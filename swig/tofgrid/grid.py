@@ -96,6 +96,10 @@ def tof_grid(comm, model, x=None, y=None, schedule="static", root=0, path=None):
     to an HDF5 file, collectively (parallel HDF5: no rank holds the whole
     grid), and None is returned everywhere. Collective over ``comm``.
     """
+    from mpi4py import MPI
+    if not isinstance(comm, MPI.Comm):  # the same on every rank: raised before any collective
+        raise _core.ArgumentTypeError(f"tof_grid: comm must be an mpi4py communicator (MPI.Comm), not "
+                                      f"{type(comm).__name__}")
     error = None
     try:
         if x is None and y is None:

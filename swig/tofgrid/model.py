@@ -11,9 +11,11 @@ see docs/model-format.md) or from SCAKS's own setup files
 """
 import json
 import math
+import numbers
 import os
 import re
 import runpy
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -23,6 +25,21 @@ from ._constants import TG_ERR_ARG, TG_ERR_MODEL
 
 __all__ = ["Model", "Solution"]
 
+
+def _mapping(fn, name, value, kind):
+    """value, checked to be a mapping (a list of values has no names to place them by)."""
+    if not isinstance(value, Mapping):
+        raise _core.ArgumentTypeError(f"{fn}: {name} must be a {kind} mapping (or None), not {type(value).__name__}")
+    return value
+
+
+def _number(fn, what, value):
+    """value as a float; a bool or a str (which numpy would read as a number) is refused."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.ndarray)) or \
+            (isinstance(value, np.ndarray) and (value.ndim or value.dtype.kind not in "iuf")):
+        kind = "bool" if isinstance(value, (bool, np.bool_)) else type(value).__name__
+        raise _core.ArgumentTypeError(f"{fn}: {what} must be a number, not {kind}")
+    return float(value)
 
 
 class Solution:
@@ -171,18 +188,20 @@ class Model:
         at ``temperature`` (K; None: the model's)."""
         return _core._model_rate_constants(self._capsule, temperature)
 
-    def _pressures(self, pressures):
+    def _pressures(self, pressures, fn="solve"):
         p = self.info["pressures"].copy()
-        for gas, value in (pressures or {}).items():
+        if pressures is None:
+            return p
+        for gas, value in _mapping(fn, "pressures", pressures, "{gas: value}").items():
             if gas not in self.info["gases"]:
-                raise _core.Error(f"solve: unknown gas {gas!r}; the model's gases are {self.info['gases']}")
-            p[self.info["gases"].index(gas)] = value
+                raise _core.Error(f"{fn}: unknown gas {gas!r}; the model's gases are {self.info['gases']}")
+            p[self.info["gases"].index(gas)] = _number(fn, f"the pressure of {gas}", value)
         return p
 
     def steady_states(self, pressures=None, temperature=None):
         """Every distinct stable steady state found from the clean surface
         (first: SCAKS's answer) and from each adsorbate covering its sites."""
-        raws = _core._model_steady_states(self._capsule, temperature, self._pressures(pressures))
+        raws = _core._model_steady_states(self._capsule, temperature, self._pressures(pressures, "steady_states"))
         return [Solution(self, raw) for raw in raws]
 
     def solve(self, pressures=None, temperature=None, *, t_end=None, t_max=None, tolerance=None,
@@ -194,7 +213,9 @@ class Model:
         means the model's value, for the temperature and the solver settings
         ``t_end``, ``t_max``, ``tolerance``, ``max_iterations``; an absent
         ``t_max`` follows a larger ``t_end``. Bad values (0, negative, NaN,
-        infinite) raise tofgrid.Error naming the argument; a point without a
+        infinite) raise tofgrid.Error naming the argument, and values of the
+        wrong type (a str, a bool, a list where a mapping is asked for)
+        tofgrid.ArgumentTypeError; a point without a
         steady state returns a Solution with ``converged`` False, a message
         and NaN results. ``xrc=True`` adds the degree of rate control;
         ``initial`` ({adsorbate: coverage}) replaces the clean surface;
@@ -206,20 +227,21 @@ class Model:
         init = None
         if initial is not None:
             init = np.zeros(len(self.info["adsorbates"]))
-            for name, value in initial.items():
+            for name, value in _mapping("solve", "initial", initial, "{adsorbate: coverage}").items():
                 if name not in self.info["adsorbates"]:
                     raise _core.Error(f"solve: unknown adsorbate {name!r}; the model's are {self.info['adsorbates']}")
-                init[self.info["adsorbates"].index(name)] = value
+                init[self.info["adsorbates"].index(name)] = _number("solve", f"the initial coverage of {name}", value)
         d = None
         if descriptors is not None:
             names = [x[0] for x in self._descriptors]
+            _mapping("solve", "descriptors", descriptors, "{name: eV}")
             unknown = set(descriptors) - set(names)
             if unknown or len(descriptors) != len(names):
                 raise _core.Error(f"solve: descriptors {sorted(descriptors)}: the model's are {names} (give each)",
                                   TG_ERR_ARG)
-            d = np.array([float(descriptors[n]) for n in names])
+            d = np.array([_number("solve", f"descriptor {n}", descriptors[n]) for n in names])
         raw = _core._model_solve(self._capsule, temperature, p, t_end, t_max, tolerance, max_iterations,
-                                 int(bool(xrc)), init, None if k_scale is None else np.asarray(k_scale, dtype=float), d)
+                                 int(bool(xrc)), init, k_scale, d)  # k_scale: converted and checked in C
         return Solution(self, raw)
 
     def __repr__(self):
