@@ -70,8 +70,9 @@ int main(int argc, char **argv)
     fprintf(stderr, "bench_catmap: %s\n", tg_error_message());
     return 1;
   }
-  printf("| map | median us | min | max | mean of fastest pass | Newton iterations | ok / past t_end / before t_end / "
-         "failed | x CatMAP (52 ms) |\n|---|---|---|---|---|---|---|---|\n");
+  printf(
+      "| map | median us | min | max | mean of fastest pass | Newton iterations | ok / past t_end / before t_end / "
+      "failed | x CatMAP (52 ms) |\n|---|---|---|---|---|---|---|---|\n");
   grid(m, s, 15, passes);
   grid(m, s, n, passes);
   tg_solution_free(s);
