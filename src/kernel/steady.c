@@ -166,8 +166,12 @@ static int integrate(work *w, double *t, double t_end, double *h, int *steps)
   return 0;
 }
 
-/* Scaled residual in log space at y (also fills rf, rr): returns its max norm. */
-static double residual(work *w, const double *y, double *F, double *norm2)
+/* Scaled residual in log space at y (also fills rf, rr): returns its max norm.
+ * With P and C (production and consumption of each adsorbate, its
+ * d(theta)/dt split by sign) in F when ratio: F_a = log(P_a / C_a), nearly
+ * linear in log coverages however far from the root, where the scaled
+ * residual (P - C)/(P + C) is flat at +-1. Both vanish at the same roots. */
+static double residual_in(work *w, const double *y, double *F, double *norm2, int ratio)
 {
   const tg_model *m = w->m;
   tg__rates(m, w->kg, y, w->rf);
@@ -175,6 +179,18 @@ static double residual(work *w, const double *y, double *F, double *norm2)
   double worst = 0, sum = 0;
   for (int a = 0; a < m->na; a++) {
     F[a] = w->scale[a] > 0 ? F[a] / w->scale[a] : 0;
+  }
+  if (ratio) {
+    double P[m->na > 0 ? m->na : 1], C[m->na > 0 ? m->na : 1];
+    for (int a = 0; a < m->na; a++) P[a] = C[a] = 0;
+    for (int t = 0; t < m->ndterms; t++) {
+      const dterm *d = &m->dterms[t];
+      double x = d->c * w->rf[d->k];
+      if (x > 0) P[d->a] += x;
+      else C[d->a] -= x;
+    }
+    for (int a = 0; a < m->na; a++)
+      if (w->scale[a] > 0) F[a] = log(fmax(P[a], 1e-300)) - log(fmax(C[a], 1e-300));
   }
   for (int s = 0; s < m->ns; s++) F[m->na + s] = y[m->na + s];
   for (int a = 0; a < m->na; a++) F[m->na + m->ads_site[a]] += y[a];
@@ -187,21 +203,53 @@ static double residual(work *w, const double *y, double *F, double *norm2)
   return worst;
 }
 
+static double residual(work *w, const double *y, double *F, double *norm2) { return residual_in(w, y, F, norm2, 0); }
+
+/* The Jacobian of the log-ratio rows, d log(P_a/C_a) / d log y_j, at the
+ * rates in w (P, C recomputed). */
+static void ratio_jacobian(work *w, double *J)
+{
+  const tg_model *m = w->m;
+  int n = w->n;
+  double Pa[m->na > 0 ? m->na : 1], Ca[m->na > 0 ? m->na : 1];
+  for (int a = 0; a < m->na; a++) Pa[a] = Ca[a] = 0;
+  for (int t = 0; t < m->ndterms; t++) {
+    const dterm *d = &m->dterms[t];
+    double x = d->c * w->rf[d->k];
+    if (x > 0) Pa[d->a] += x;
+    else Ca[d->a] -= x;
+  }
+  for (int j = 0; j < n; j++)
+    for (int a = 0; a < m->na; a++) J[j * n + a] = 0;
+  for (int t = 0; t < m->njterms; t++) {
+    const jterm *jt = &m->jterms[t];
+    double x = jt->c * w->rf[jt->k]; /* one factor y_j of a term: > 0 production, < 0 consumption */
+    J[jt->j * n + jt->a] += x > 0 ? x / fmax(Pa[jt->a], 1e-300) : x / fmax(Ca[jt->a], 1e-300);
+  }
+}
+
 /* Newton in u = log(y) from w->y0; the root in w->y. Returns iterations, -1 on failure. */
-static int newton(work *w, double tol, int max_it, double *res)
+static int newton(work *w, double tol, int max_it, double *res, int ratio)
 {
   const tg_model *m = w->m;
   int n = w->n;
   double *u = w->scale + n, *F = w->f, *trial = u + n, *Ft = trial + n;
   for (int j = 0; j < n; j++) u[j] = log(fmax(w->y0[j], 1e-300));
   for (int j = 0; j < n; j++) w->y[j] = exp(u[j]);
-  double norm2, worst = residual(w, w->y, F, &norm2);
+  double norm2, worst = residual_in(w, w->y, F, &norm2, ratio);
   int it = 0;
   for (; it < max_it; it++) {
     /* Jacobian of the scaled rows in log space: sum_i c (nu_IS r_f - nu_FS r_r) / gross. */
-    log_jacobian(w, w->J);
-    for (int a = 0; a < m->na; a++)
-      for (int j = 0; j < n; j++) w->J[j * n + a] = w->scale[a] > 0 ? w->J[j * n + a] / w->scale[a] : (a == j);
+    if (ratio) {
+      ratio_jacobian(w, w->J);
+      for (int a = 0; a < m->na; a++)
+        if (!(w->scale[a] > 0))
+          for (int j = 0; j < n; j++) w->J[j * n + a] = a == j;
+    } else {
+      log_jacobian(w, w->J);
+      for (int a = 0; a < m->na; a++)
+        for (int j = 0; j < n; j++) w->J[j * n + a] = w->scale[a] > 0 ? w->J[j * n + a] / w->scale[a] : (a == j);
+    }
     site_rows(w, w->y, w->dy, 1);
     for (int j = 0; j < n; j++) w->dy[j] = -F[j];
     if (solve(w, w->dy)) break;
@@ -215,7 +263,7 @@ static int newton(work *w, double tol, int max_it, double *res)
       for (int j = 0; j < n; j++) trial[j] = u[j] + lambda * w->dy[j];
       double *yt = w->yt;
       for (int j = 0; j < n; j++) yt[j] = exp(trial[j]);
-      double n2, wt = residual(w, yt, Ft, &n2);
+      double n2, wt = residual_in(w, yt, Ft, &n2, ratio);
       if (isfinite(n2) && n2 < norm2) {
         memcpy(u, trial, (size_t)n * sizeof *u);
         memcpy(F, Ft, (size_t)n * sizeof *F);
@@ -231,7 +279,7 @@ static int newton(work *w, double tol, int max_it, double *res)
       break;
     }
   }
-  residual(w, w->y, F, &norm2); /* rates at the final state */
+  worst = residual(w, w->y, F, &norm2); /* the scaled residual decides, and the rates at the final state */
   *res = worst;
   return worst <= tol ? it : -1;
 }
@@ -495,7 +543,10 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
       stuck = 1;
       break;
     }
-    it = newton(&w, o.tolerance, o.max_iterations, &res); /* from w.y0, which it leaves as it is */
+    /* CatMAP's maps reach corners (minority coverages of 1e-40) where the
+     * scaled residual is flat: the log-ratio form first, then the other. */
+    it = m->catmap ? newton(&w, o.tolerance, o.max_iterations, &res, 1) : -1;
+    if (it < 0) it = newton(&w, o.tolerance, o.max_iterations, &res, 0); /* from w.y0, which it leaves as it is */
     if (it >= 0) {
       sol->status = target > o.t_end * (1 + 1e-12) ? TG_STEADY_PAST_T_END : TG_STEADY_OK;
       break;
@@ -508,7 +559,8 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
   for (double target = o.t_end / 100; it < 0 && target >= o.t_end * 1e-12; target /= 100) {
     double t0 = 0, h0 = fastest > 0 ? 1e-3 / fastest : 1e-3 * target;
     if (initial_state(m, o.initial ? o.initial : m->initial, w.y0) || integrate(&w, &t0, target, &h0, &steps)) break;
-    it = newton(&w, o.tolerance, o.max_iterations, &res);
+    it = m->catmap ? newton(&w, o.tolerance, o.max_iterations, &res, 1) : -1;
+    if (it < 0) it = newton(&w, o.tolerance, o.max_iterations, &res, 0);
     if (it >= 0) sol->status = TG_STEADY_BEFORE_T_END, stuck = 0, t = t0;
   }
   sol->iterations = it < 0 ? 0 : it;
