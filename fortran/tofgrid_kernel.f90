@@ -12,7 +12,7 @@ module tofgrid_kernel
   use tofgrid_capi, only: finish  ! status -> ierr, or stop with the message
   use, intrinsic :: ieee_arithmetic, only: ieee_is_finite, ieee_value, ieee_quiet_nan
   use tofgrid_constants, only: TG_STEADY_FAILED, TG_SCHEDULE_STATIC, TG_ADSORBATE, TG_SITE, TG_GAS, TG_SUCCESS, &
-                               TG_ERR_CONVERGENCE, TG_AXIS_TEMPERATURE, TG_MODEL_TEMPERATURE
+                               TG_ERR_CONVERGENCE, TG_AXIS_TEMPERATURE, TG_MODEL_TEMPERATURE, TG_DESCRIPTOR
   implicit none
   private
 
@@ -76,6 +76,11 @@ module tofgrid_kernel
       type(c_ptr), value :: model
       character(kind=c_char), intent(in) :: name(*)
     end function
+    integer(c_int) function c_descriptor_index(model, name) bind(C, name="tg_model_descriptor_index")
+      import :: c_int, c_ptr, c_char
+      type(c_ptr), value :: model
+      character(kind=c_char), intent(in) :: name(*)
+    end function
     integer(c_int) function c_product(model) bind(C, name="tg_model_product")
       import :: c_int, c_ptr
       type(c_ptr), value :: model
@@ -106,13 +111,13 @@ module tofgrid_kernel
       real(c_double), intent(out) :: tof(*), cov(*)
       integer(c_int), intent(out) :: status(*)
     end function
-    integer(c_int) function c_solve(model, temperature, pressures, want_xrc, coverages, tof, rf, rr, net, xrc, ints, &
-                                    reals) bind(C, name="tgf_solve")
+    integer(c_int) function c_solve(model, temperature, pressures, want_xrc, has_descriptors, descriptors, coverages, &
+                                    tof, rf, rr, net, xrc, ints, reals) bind(C, name="tgf_solve")
       import :: c_int, c_ptr, c_double
       type(c_ptr), value :: model
       real(c_double), value :: temperature
-      real(c_double), intent(in) :: pressures(*)
-      integer(c_int), value :: want_xrc
+      real(c_double), intent(in) :: pressures(*), descriptors(*)
+      integer(c_int), value :: want_xrc, has_descriptors
       real(c_double), intent(out) :: coverages(*), tof(*), rf(*), rr(*), net(*), xrc(*), reals(2)
       integer(c_int), intent(out) :: ints(5)
     end function
@@ -190,16 +195,19 @@ contains
   end subroutine
 
   !> The steady state SCAKS reports at `pressures` (gas order) and `temperature`
-  !> (K, finite and > 0; absent: the model's). ierr = 0 on success,
+  !> (K, finite and > 0; absent: the model's); for a CatMAP model at
+  !> `descriptors` (eV, in the order of tg_model_species(model, TG_DESCRIPTOR, k);
+  !> absent: the model's own point). ierr = 0 on success,
   !> TG_ERR_CONVERGENCE (9) when no steady state was found (sol%status =
   !> TG_STEADY_FAILED); on every error the results are NaN.
-  subroutine tg_solve(model, pressures, sol, temperature, xrc, ierr)
+  subroutine tg_solve(model, pressures, sol, temperature, xrc, ierr, descriptors)
     type(tg_model), intent(in) :: model
     real(c_double), intent(in) :: pressures(:)
     type(tg_solution), intent(inout) :: sol
     real(c_double), intent(in), optional :: temperature
     logical, intent(in), optional :: xrc
     integer, intent(out), optional :: ierr
+    real(c_double), intent(in), optional :: descriptors(:)
     integer :: n, ng, ns, want
     integer(c_int) :: ints(5), rc
     real(c_double) :: reals(2), t
@@ -230,7 +238,19 @@ contains
     end if
     want = 0
     if (present(xrc)) want = merge(1, 0, xrc)
-    rc = c_solve(model%ptr, t, pressures, want, sol%coverages, sol%tof, sol%rf, sol%rr, sol%net, sol%xrc, ints, reals)
+    if (present(descriptors)) then
+      if (size(descriptors) /= c_count(model%ptr, TG_DESCRIPTOR)) then
+        call failed_point()
+        write (text, '(i0, " for ", i0)') size(descriptors), c_count(model%ptr, TG_DESCRIPTOR)
+        call finish(c_fail("tg_solve: descriptors: " // trim(text) // " descriptors of the model" // c_null_char), ierr)
+        return
+      end if
+      rc = c_solve(model%ptr, t, pressures, want, 1, descriptors, sol%coverages, sol%tof, sol%rf, sol%rr, sol%net, &
+                   sol%xrc, ints, reals)
+    else
+      rc = c_solve(model%ptr, t, pressures, want, 0, [0.0_c_double], sol%coverages, sol%tof, sol%rf, sol%rr, &
+                   sol%net, sol%xrc, ints, reals)
+    end if
     if (rc == TG_SUCCESS .or. rc == TG_ERR_CONVERGENCE) then
       sol%status = ints(1)
       sol%iterations = ints(2)
@@ -335,7 +355,7 @@ contains
     logical function axis_var(name, axis, var)
       character(len=*), intent(in) :: name, axis
       integer, intent(out) :: var
-      character(len=:), allocatable :: known
+      character(len=:), allocatable :: known, descs
       integer :: g
       axis_var = .true.
       if (trim(name) == "T") then
@@ -344,12 +364,26 @@ contains
       end if
       var = c_gas_index(model%ptr, trim(name) // c_null_char)
       if (var >= 0 .or. .not. c_associated(model%ptr)) return  ! no model: the library says so
+      var = c_descriptor_index(model%ptr, trim(name) // c_null_char)
+      if (var >= 0) then
+        var = TG_AXIS_TEMPERATURE - 1 - var  ! TG_AXIS_DESCRIPTOR(k)
+        return
+      end if
       known = ""
       do g = 1, ng
         known = known // merge(", ", "  ", g > 1) // trim(tg_model_species(model, TG_GAS, g))
       end do
-      call finish(c_fail("tg_tof_grid: axis " // axis // ": '" // trim(name) // "' is neither a gas of the model (" &
-                         // known(3:) // ") nor 'T'" // c_null_char), ierr)
+      if (c_count(model%ptr, TG_DESCRIPTOR) == 0) then
+        call finish(c_fail("tg_tof_grid: axis " // axis // ": '" // trim(name) // "' is neither a gas of the model (" &
+                           // known(3:) // ") nor 'T'" // c_null_char), ierr)
+      else
+        descs = ""
+        do g = 1, c_count(model%ptr, TG_DESCRIPTOR)
+          descs = descs // merge(", ", "  ", g > 1) // trim(tg_model_species(model, TG_DESCRIPTOR, g))
+        end do
+        call finish(c_fail("tg_tof_grid: axis " // axis // ": '" // trim(name) // "' is neither a gas of the model (" &
+                           // known(3:) // "), a descriptor of it (" // descs(3:) // ") nor 'T'" // c_null_char), ierr)
+      end if
       axis_var = .false.
     end function
   end subroutine

@@ -380,16 +380,19 @@ void tgf_error_message(char *buf, int64_t len)
   for (; i < len; i++) buf[i] = ' ';
 }
 
-/* The kernel for Fortran: one solve, results copied into caller arrays
- * (coverages n, tof ng, rf/rr/net/xrc nsteps); ints = status, iterations,
- * time steps, poisoned_by (0-based or -1), has_xrc; reals = t_reached, residual. */
-int tgf_solve(const tg_model *m, double temperature, const double *pressures, int want_xrc, double *coverages,
-              double *tof, double *rf, double *rr, double *net, double *xrc, int *ints, double *reals)
+/* The kernel for Fortran: one solve (at descriptors if has_descriptors),
+ * results copied into caller arrays (coverages n, tof ng, rf/rr/net/xrc
+ * nsteps); ints = status, iterations, time steps, poisoned_by (0-based or
+ * -1), has_xrc; reals = t_reached, residual. */
+int tgf_solve(const tg_model *m, double temperature, const double *pressures, int want_xrc, int has_descriptors,
+              const double *descriptors, double *coverages, double *tof, double *rf, double *rr, double *net,
+              double *xrc, int *ints, double *reals)
 {
   tg_solution *s = NULL;
   TG_CALL(tg_solution_create(m, &s));
   tg_solve_options o = tg_solve_options_default(m);
   o.want_xrc = want_xrc;
+  o.descriptors = has_descriptors ? descriptors : NULL;
   int rc = tg_solve(m, temperature, pressures, &o, s);
   if (rc == TG_SUCCESS || rc == TG_ERR_CONVERGENCE) {
     int n = tg_model_count(m, TG_ADSORBATE) + tg_model_count(m, TG_SITE), ng = tg_model_count(m, TG_GAS),
