@@ -166,6 +166,20 @@ static int integrate(work *w, double *t, double t_end, double *h, int *steps)
   return 0;
 }
 
+/* Production P[a] and consumption C[a] of each adsorbate at the rates in w:
+ * its d(theta)/dt split by the sign of the terms. */
+static void production_consumption(const work *w, double *P, double *C)
+{
+  const tg_model *m = w->m;
+  for (int a = 0; a < m->na; a++) P[a] = C[a] = 0;
+  for (int t = 0; t < m->ndterms; t++) {
+    const dterm *d = &m->dterms[t];
+    double x = d->c * w->rf[d->k];
+    if (x > 0) P[d->a] += x;
+    else C[d->a] -= x;
+  }
+}
+
 /* Scaled residual in log space at y (also fills rf, rr): returns its max norm.
  * With P and C (production and consumption of each adsorbate, its
  * d(theta)/dt split by sign) in F when ratio: F_a = log(P_a / C_a), nearly
@@ -182,13 +196,7 @@ static double residual_in(work *w, const double *y, double *F, double *norm2, in
   }
   if (ratio) {
     double P[m->na > 0 ? m->na : 1], C[m->na > 0 ? m->na : 1];
-    for (int a = 0; a < m->na; a++) P[a] = C[a] = 0;
-    for (int t = 0; t < m->ndterms; t++) {
-      const dterm *d = &m->dterms[t];
-      double x = d->c * w->rf[d->k];
-      if (x > 0) P[d->a] += x;
-      else C[d->a] -= x;
-    }
+    production_consumption(w, P, C);
     for (int a = 0; a < m->na; a++)
       if (w->scale[a] > 0) F[a] = log(fmax(P[a], 1e-300)) - log(fmax(C[a], 1e-300));
   }
@@ -212,13 +220,7 @@ static void ratio_jacobian(work *w, double *J)
   const tg_model *m = w->m;
   int n = w->n;
   double Pa[m->na > 0 ? m->na : 1], Ca[m->na > 0 ? m->na : 1];
-  for (int a = 0; a < m->na; a++) Pa[a] = Ca[a] = 0;
-  for (int t = 0; t < m->ndterms; t++) {
-    const dterm *d = &m->dterms[t];
-    double x = d->c * w->rf[d->k];
-    if (x > 0) Pa[d->a] += x;
-    else Ca[d->a] -= x;
-  }
+  production_consumption(w, Pa, Ca);
   for (int j = 0; j < n; j++)
     for (int a = 0; a < m->na; a++) J[j * n + a] = 0;
   for (int t = 0; t < m->njterms; t++) {

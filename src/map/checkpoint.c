@@ -17,18 +17,6 @@
 static const char ckpt_magic[8] = {'T', 'G', 'C', 'K', 'P', 'T', '0', '2'};
 enum { HEAD_BYTES = 8 + 4 * 8 };
 
-static uint64_t axes_fingerprint(uint64_t h, const tg_axis *x, const tg_axis *y)
-{
-  const tg_axis *ax[2] = {x, y};
-  for (int k = 0; k < 2; k++)
-    if (ax[k]) {
-      h = tg__hash(h, &ax[k]->variable, sizeof ax[k]->variable);
-      h = tg__hash(h, &ax[k]->n, sizeof ax[k]->n);
-      h = tg__hash(h, ax[k]->values, (size_t)ax[k]->n * sizeof *ax[k]->values);
-    }
-  return h;
-}
-
 void tg__checkpoint_init(tg__checkpoint *c, const char *prefix, const tg_model *m, const tg_axis *x, const tg_axis *y,
                          const char *fn)
 {
@@ -36,7 +24,7 @@ void tg__checkpoint_init(tg__checkpoint *c, const char *prefix, const tg_model *
   c->prefix = prefix, c->fn = fn, c->m = m;
   c->head[0] = x->n, c->head[1] = y ? y->n : 1, c->head[2] = tg__grid_record(m);
   uint64_t h = tg__model_fingerprint(m);
-  c->head[3] = (int64_t)axes_fingerprint(h, x, y);
+  c->head[3] = (int64_t)tg__axes_hash(h, x, y);
   c->per_row = c->head[1] * c->head[2];
   c->valid_end = -1;
 }

@@ -9,26 +9,6 @@
 
 #ifndef TOFGRID_HAVE_HDF5
 
-/* Is there room for the file? HDF5 1.10 cannot recover from a failed
- * H5Fclose: the half-closed file stays registered and HDF5's own shutdown
- * in MPI_Finalize then crashes on it. So the room a map needs (its numbers
- * plus a margin for HDF5's headers) is reserved for a moment before HDF5
- * writes a byte: a full disk, a quota or a file size limit is found here,
- * as a clean error. (Only a disk filled by someone else in the seconds of
- * the write can still reach HDF5.) Rank 0, on the temporary outputs.c made. */
-static int reserve(const char *path, const char *shown, double bytes, const char *fn)
-{
-  int fd = open(path, O_WRONLY | O_CLOEXEC);
-  if (fd < 0) return tg__fail(TG_ERR_IO, fn, "cannot open %s: %s", path, strerror(errno));
-  int rc = TG_SUCCESS, err = fallocate(fd, 0, 0, (off_t)bytes) == 0 ? 0 : errno;
-  if (err == EOPNOTSUPP || err == ENOSYS) /* NFSv3, older ZFS, FUSE: glibc writes every block instead */
-    err = posix_fallocate(fd, 0, (off_t)bytes);
-  if (err) rc = tg__fail(TG_ERR_IO, fn, "no room for %s (%.3g MB): %s", shown, bytes / 1e6, strerror(err));
-  if (ftruncate(fd, 0) != 0 && !rc) rc = tg__fail(TG_ERR_IO, fn, "cannot truncate %s: %s", path, strerror(errno));
-  close(fd);
-  return rc;
-}
-
 int tg__write_hdf5(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y, const tg__part *part,
                    const char *path, const char *shown, const char *fn)
 {

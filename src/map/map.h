@@ -86,6 +86,20 @@ int tg__write_hdf5(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, 
 int tg__write_csv(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y, const tg__part *part,
                   const char *path, const char *shown, const char *fn);
 
+/* The axes as one number: variables, lengths and values (sweep.c's
+ * agreement across ranks, checkpoint.c's header). */
+static inline uint64_t tg__axes_hash(uint64_t h, const tg_axis *x, const tg_axis *y)
+{
+  const tg_axis *ax[2] = {x, y};
+  for (int k = 0; k < 2; k++)
+    if (ax[k]) {
+      h = tg__hash(h, &ax[k]->variable, sizeof ax[k]->variable);
+      h = tg__hash(h, &ax[k]->n, sizeof ax[k]->n);
+      h = tg__hash(h, ax[k]->values, (size_t)ax[k]->n * sizeof *ax[k]->values);
+    }
+  return h;
+}
+
 /* An axis's name in outputs: the gas, "T", or the descriptor. */
 static inline const char *tg__axis_name(const tg_model *m, const tg_axis *a)
 {

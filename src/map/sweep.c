@@ -50,14 +50,7 @@ static int check_descriptors(const tg_model *m, const tg_axis *x, const tg_axis 
 static uint64_t call_fingerprint(const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
                                  int64_t must_match)
 {
-  uint64_t h = tg__model_fingerprint(m);
-  const tg_axis *ax[2] = {x, y};
-  for (int k = 0; k < 2; k++)
-    if (ax[k]) {
-      h = tg__hash(h, &ax[k]->variable, sizeof ax[k]->variable);
-      h = tg__hash(h, &ax[k]->n, sizeof ax[k]->n);
-      h = tg__hash(h, ax[k]->values, (size_t)ax[k]->n * sizeof *ax[k]->values);
-    }
+  uint64_t h = tg__axes_hash(tg__model_fingerprint(m), x, y);
   h = tg__hash(h, &schedule, sizeof schedule);
   return tg__hash(h, &must_match, sizeof must_match);
 }

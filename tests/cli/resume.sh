@@ -16,13 +16,13 @@ fail() { echo "resume: FAILED: $*"; exit 1; }
 "$MPIEXEC" -n 2 "$TOFGRID" "${AXES[@]}" --output whole || fail "uninterrupted run"
 
 interrupt() { # run with checkpoints, kill -9 once some rows are recorded
-  "$MPIEXEC" -n 2 "$TOFGRID" "${AXES[@]}" --checkpoint --output "$1" &
+  "$MPIEXEC" -n 2 "$TOFGRID" "${AXES[@]}" --checkpoint --output "$WORK/$1" &
   local launcher=$!
   for _ in $(seq 1 400); do
     [ -f "$1.ckpt.0" ] && [ "$(stat -c %s "$1.ckpt.0")" -gt 200000 ] && break
     sleep 0.01
   done
-  pkill -9 -f -- "--output $1" ; wait "$launcher" 2>/dev/null
+  pkill -9 -f -- "--output $WORK/$1\$" ; wait "$launcher" 2>/dev/null
   [ -f "$1.ckpt.0" ] || fail "no checkpoint was written"
   [ -f "$1.csv" ] && fail "the run finished before the kill: make the map larger"
   return 0
@@ -84,11 +84,12 @@ done
 RANDOM=12345
 for trial in $(seq 1 20); do
   p=rand$trial
-  "$MPIEXEC" -n 2 "$TOFGRID" "${AXES[@]}" --checkpoint --output $p & launcher=$!
-  sleep "0.$((RANDOM % 40 + 5))"; pkill -9 -f -- "--output $p\$" ; wait $launcher 2>/dev/null
+  # Absolute names in the kill patterns: another copy of this test elsewhere on the machine is not hit.
+  "$MPIEXEC" -n 2 "$TOFGRID" "${AXES[@]}" --checkpoint --output "$WORK/$p" & launcher=$!
+  sleep "0.$((RANDOM % 40 + 5))"; pkill -9 -f -- "--output $WORK/$p\$" ; wait $launcher 2>/dev/null
   if [ $((trial % 3)) -eq 0 ]; then
-    "$MPIEXEC" -n 2 "$TOFGRID" "${AXES[@]}" --resume --output $p 2>/dev/null & launcher=$!
-    sleep "0.$((RANDOM % 30 + 5))"; pkill -9 -f -- "--output $p\$" ; wait $launcher 2>/dev/null
+    "$MPIEXEC" -n 2 "$TOFGRID" "${AXES[@]}" --resume --output "$WORK/$p" 2>/dev/null & launcher=$!
+    sleep "0.$((RANDOM % 30 + 5))"; pkill -9 -f -- "--output $WORK/$p\$" ; wait $launcher 2>/dev/null
   fi
   if [ ! -f $p.csv ] || ls $p.ckpt.* >/dev/null 2>&1; then
     "$MPIEXEC" -n $((trial % 2 + 1)) "$TOFGRID" "${AXES[@]}" --resume --output $p 2>$p.err || fail "trial $trial: resume: $(cat $p.err)"
