@@ -5,11 +5,29 @@
  * state lifted to max(G_IS, G_FS, G_TS) (barriers clipped at 0 and at the
  * reaction free energy, both ways), prefactor kB T / h with CatMAP's kB, h. */
 #include <math.h>
+#include <stdlib.h>
 
 #include "kernel/kernel.h"
 
 static const double kB = 8.617332478e-5; /* eV/K, CatMAP */
 static const double h = 4.135667516e-15; /* eV s, CatMAP */
+
+int tg__catmap_prepare(tg_model *m)
+{
+  tg__catmap *c = m->catmap;
+  c->dG_model = malloc((size_t)(m->nsp ? m->nsp : 1) * sizeof *c->dG_model);
+  if (!c->dG_model) return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
+  for (int i = 0; i < m->nsp; i++) TG_CALL(tg__thermo_correction(m, i, m->temperature, &c->dG_model[i], m->origin));
+  return TG_SUCCESS;
+}
+
+/* dG of species i at T: the cached value at the model's temperature. */
+static int correction(const tg_model *m, int i, double T, double *dG, const char *fn)
+{
+  const tg__catmap *c = m->catmap;
+  if (T == m->temperature && c->dG_model) return *dG = c->dG_model[i], TG_SUCCESS;
+  return tg__thermo_correction(m, i, T, dG, fn);
+}
 
 int tg__catmap_free_energies(const tg_model *m, double T, const double *d, double *G, const char *fn)
 {
@@ -28,12 +46,12 @@ int tg__catmap_free_energies(const tg_model *m, double T, const double *d, doubl
       G[i] = 0;
       continue;
     }
-    TG_CALL(tg__thermo_correction(m, i, T, &dG, fn));
+    TG_CALL(correction(m, i, T, &dG, fn));
     G[i] = E + dG;
   }
   for (int q = 0; q < c->nd; q++) { /* the descriptors themselves, not their fit */
     double dG;
-    TG_CALL(tg__thermo_correction(m, c->desc[q], T, &dG, fn));
+    TG_CALL(correction(m, c->desc[q], T, &dG, fn));
     G[c->desc[q]] = d[q] + dG;
   }
   return TG_SUCCESS;

@@ -41,5 +41,20 @@ uint64_t tg__model_fingerprint(const tg_model *m)
   if (has_initial) HN(m->initial, m->na);
   H(m->opts.t_end), H(m->opts.t_max), H(m->opts.tolerance), H(m->opts.max_iterations);
   H(m->config.step_tolerance), H(m->config.lu_inline_limit);
+  const tg__catmap *c = m->catmap;
+  int catmap = c != NULL;
+  H(catmap);
+  if (c) { /* descriptors, scaling, thermochemistry, prefactors */
+    H(c->nd), HN(c->desc, c->nd), H(c->has_point), HN(c->point, c->nd);
+    HN(c->coef, (size_t)m->nsp * (size_t)(c->nd + 1)), H(c->gas_mode), H(c->ads_mode), HN(c->prefactor, m->nsteps);
+    for (int i = 0; i < m->nsp; i++) {
+      const tg__thermo_data *d = &c->thermo[i];
+      H(d->nfreq), HN(d->freq, d->nfreq), H(d->nshomate), H(d->has_ideal), H(d->fixed_entropy);
+      for (int r = 0; r < d->nshomate; r++) H(d->shomate[r].tmin), H(d->shomate[r].tmax), HN(d->shomate[r].c, 8);
+      if (d->has_ideal) {
+        H(d->ideal.mass), HN(d->ideal.inertia, 3), H(d->ideal.sigma), H(d->ideal.linear), H(d->ideal.spin);
+      }
+    }
+  }
   return h;
 }

@@ -171,6 +171,7 @@ typedef struct tg__catmap {
   tg__thermo_data *thermo; /* [nsp] */
   double *prefactor;       /* [nsteps]: the rate prefactor (s^-1), or 0 for CatMAP's kB T / h */
   int *ts_step;            /* [nsp]: a transition state's first step (its thermochemistry), else -1 */
+  double *dG_model;        /* [nsp]: the corrections at the model's temperature (most points use it) */
 } tg__catmap;
 
 /* CatMAP's data for a gas (thermo_catmap.c): its Shomate ranges (how many
@@ -194,6 +195,8 @@ int tg__scaling_fit_line(int nsurf, const double *x, const double *y, int has_sl
 int tg__catmap_free_energies(const tg_model *m, double T, const double *d, double *G, const char *fn);
 int tg__catmap_rate_constants(const tg_model *m, double T, const double *d, double *kf, double *kr, const char *fn);
 void tg__catmap_free(tg__catmap *c);
+/* The corrections at the model's temperature, computed once (model.c). */
+int tg__catmap_prepare(tg_model *m);
 
 /* Rate constants at T and, for a CatMAP model, descriptors d (NULL: the
  * model's own point); d must be NULL for a SCAKS model. */

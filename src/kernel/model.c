@@ -189,6 +189,7 @@ int tg__model_finish(tg_model *m)
   if (!m->site_total || !m->pressures) return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
   for (int s = 0; s < m->ns; s++) m->site_total[s] = m->sp[m->sites[s]].total;
   for (int g = 0; g < m->ng; g++) m->pressures[g] = m->sp[m->gases[g]].pressure;
+  if (m->catmap) TG_CALL(tg__catmap_prepare(m));
   if (m->catmap && !m->catmap->has_point) { /* no point of its own: every solve names its descriptors */
     for (int i = 0; i < m->nsteps; i++) m->kf[i] = m->kr[i] = NAN;
     return TG_SUCCESS;

@@ -549,6 +549,6 @@ int tg__read_catmap(reader *r, const yaml_node_t *root)
 void tg__catmap_free(tg__catmap *c)
 {
   if (!c) return;
-  free(c->coef), free(c->thermo), free(c->prefactor), free(c->ts_step);
+  free(c->coef), free(c->thermo), free(c->prefactor), free(c->ts_step), free(c->dG_model);
   free(c);
 }

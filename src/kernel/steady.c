@@ -189,16 +189,20 @@ static double residual_in(work *w, const double *y, double *F, double *norm2, in
 {
   const tg_model *m = w->m;
   tg__rates(m, w->kg, y, w->rf);
-  tg__dtheta(m, w->rf, F, w->scale);
   double worst = 0, sum = 0;
-  for (int a = 0; a < m->na; a++) {
-    F[a] = w->scale[a] > 0 ? F[a] / w->scale[a] : 0;
-  }
-  if (ratio) {
-    double P[m->na > 0 ? m->na : 1], C[m->na > 0 ? m->na : 1];
+  if (ratio) { /* one pass: the gross rate is P + C */
+    double *P = F, C[m->na > 0 ? m->na : 1];
     production_consumption(w, P, C);
-    for (int a = 0; a < m->na; a++)
-      if (w->scale[a] > 0) F[a] = log(fmax(P[a], 1e-300)) - log(fmax(C[a], 1e-300));
+    for (int a = 0; a < m->na; a++) {
+      w->scale[a] = P[a] + C[a];
+      double r = fmax(P[a], 1e-300) / fmax(C[a], 1e-300); /* one log, unless the ratio leaves the doubles */
+      F[a] = !(w->scale[a] > 0)        ? 0
+             : r < 1e300 && r > 1e-300 ? log(r)
+                                       : log(fmax(P[a], 1e-300)) - log(fmax(C[a], 1e-300));
+    }
+  } else {
+    tg__dtheta(m, w->rf, F, w->scale);
+    for (int a = 0; a < m->na; a++) F[a] = w->scale[a] > 0 ? F[a] / w->scale[a] : 0;
   }
   for (int s = 0; s < m->ns; s++) F[m->na + s] = y[m->na + s];
   for (int a = 0; a < m->na; a++) F[m->na + m->ads_site[a]] += y[a];

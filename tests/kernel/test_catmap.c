@@ -309,6 +309,27 @@ static void tutorial_map_is_exact(void)
   tg_model_free(m);
 }
 
+/* The fingerprint (checkpoints, agreement across ranks) sees what only a
+ * CatMAP model has: coefficients, thermochemistry, descriptors' point. */
+static void fingerprint_covers_catmap_data(void)
+{
+  int rc;
+  tg_model *base = variant(NULL, NULL, &rc), *other[3];
+  other[0] =
+      variant("\"O-CO_s\": {\"mode\": \"initial_state\"}", "\"O-CO_s\": {\"coefficients\": [0.5, 0.5, 1.8]}", &rc);
+  other[1] = variant("{\"gas\": \"shomate_gas\"", "{\"gas\": \"frozen_gas\"", &rc);
+  other[2] = variant("\"resolution\": 15}", "\"resolution\": 15, \"values\": [0.5, 1.0]}", &rc);
+  for (int k = 0; k < 3; k++) {
+    CHECK(base && other[k] && tg__model_fingerprint(base) != tg__model_fingerprint(other[k]),
+          "variant %d has a fingerprint of its own", k);
+    tg_model_free(other[k]);
+  }
+  tg_model *again = variant(NULL, NULL, &rc);
+  CHECK(base && again && tg__model_fingerprint(base) == tg__model_fingerprint(again), "the same model, the same print");
+  tg_model_free(again);
+  tg_model_free(base);
+}
+
 int main(int argc, char **argv)
 {
   snprintf(dir, sizeof dir, "%s", argc > 1 ? argv[1] : "tests/data/catmap");
@@ -323,6 +344,7 @@ int main(int argc, char **argv)
   thermochemistry_modes();
   transition_state_kinds();
   clear_errors();
+  fingerprint_covers_catmap_data();
   tutorial_map_is_exact();
   free(text);
   return tg_test_summary();
