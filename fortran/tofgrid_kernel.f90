@@ -187,8 +187,11 @@ contains
     real(c_double), intent(out) :: temperature
     real(c_double), intent(out) :: pressures(:)
     integer, intent(out), optional :: ierr
+    character(len=64) :: counts
     if (size(pressures) /= c_count(model%ptr, TG_GAS)) then
-      call finish(c_fail("tg_model_conditions: pressures must have one element per gas" // c_null_char), ierr)
+      write (counts, '(" (", i0, " given for ", i0, " gases)")') size(pressures), c_count(model%ptr, TG_GAS)
+      call finish(c_fail("tg_model_conditions: pressures must have one element per gas" // trim(counts) // &
+                         c_null_char), ierr)
       return
     end if
     call finish(c_conditions(model%ptr, temperature, pressures), ierr)
@@ -215,8 +218,13 @@ contains
     n = c_count(model%ptr, TG_ADSORBATE) + c_count(model%ptr, TG_SITE)
     ng = c_count(model%ptr, TG_GAS)
     ns = c_count(model%ptr, TG_STEPS)
-    if (.not. c_associated(model%ptr) .or. size(pressures) /= ng) then
-      call finish(c_fail("tg_solve: no model, or pressures do not have one element per gas" // c_null_char), ierr)
+    if (.not. c_associated(model%ptr)) then
+      call finish(c_fail("tg_solve: no model (load one first)" // c_null_char), ierr)
+      return
+    end if
+    if (size(pressures) /= ng) then
+      write (text, '(" (", i0, " given for ", i0, " gases)")') size(pressures), ng
+      call finish(c_fail("tg_solve: pressures do not have one element per gas" // trim(text) // c_null_char), ierr)
       return
     end if
     call resize(sol%coverages, n)

@@ -73,7 +73,8 @@ program test_kernel_f
   call check(ierr == TG_ERR_ARG .and. index(msg, "pressure of CO_g is -1") > 0, "negative pressure: " // trim(msg))
   call tg_solve(model, p(1:2), sol, ierr=ierr)
   call tg_error_message(msg)
-  call check(ierr == TG_ERR_ARG .and. index(msg, "pressures do not have one element per gas") > 0, "short pressures: " // trim(msg))
+  call check(ierr == TG_ERR_ARG .and. index(msg, "pressures do not have one element per gas (2 given for 3 gases)") > 0, &
+             "short pressures: " // trim(msg))
   call tg_model_load(bad, "no-such-file.yaml", ierr)
   call tg_error_message(msg)
   call check(ierr == TG_ERR_IO .and. index(msg, "no-such-file.yaml") > 0, "missing file: " // trim(msg))
