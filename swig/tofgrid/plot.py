@@ -37,7 +37,12 @@ def plot(csv_path, png_path=None, gas=None):
     tof = cols[col]
     with np.errstate(divide="ignore", invalid="ignore"):
         z = np.log10(np.where(tof > 0, tof, np.nan))
-    unit = lambda axis: "T / K" if axis == "T" else f"p({axis.removesuffix('_g')}) / bar"
+    def unit(axis):  # a gas's pressure, the temperature, or a descriptor (a formation energy)
+        if axis == "T":
+            return "T / K"
+        if axis.endswith("_g"):
+            return f"p({axis.removesuffix('_g')}) / bar"
+        return f"E({axis}) / eV"
     fig, ax = plt.subplots(figsize=(6.4, 5.0), dpi=120)
     xs = np.unique(cols[xname])
     if yname == "-":
