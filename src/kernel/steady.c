@@ -290,6 +290,10 @@ static int newton(work *w, double tol, int max_it, double *res, int ratio)
   return worst <= tol ? it : -1;
 }
 
+/* A converged state whose net rates contradict the steady-state constraints
+ * by more than this (relative to the step's gross rate) is not accepted. */
+#define INCONSISTENCY_MAX 1e-10
+
 /* Net rates at the steady state, free of cancellation. rf - rr loses every
  * digit on a quasi-equilibrated step (gross ~1e-5, net ~1e-21 on the
  * CO-poisoned branch; gross 1e13, net 1e-39 on CatMAP's maps), but a steady
@@ -300,13 +304,13 @@ static int newton(work *w, double tol, int max_it, double *res, int ratio)
  * others keep their computed ones: what exact arithmetic gives, with no
  * difference of near-equal numbers (a weighted projection onto C n = 0
  * forms n_i - (n_i - n_exact) for the equilibrated steps, which rounds to 0). */
-static void net_rates(const tg_model *m, const double *rf, const double *rr, double *net)
+static double net_rates(const tg_model *m, const double *rf, const double *rr, double *net)
 {
   int na = m->na, ns = m->nsteps;
   enum { STACK = 512 };
   double stack[STACK], *R = (size_t)na * ns + ns <= STACK ? stack : malloc(((size_t)na * ns + ns) * sizeof *R);
   for (int i = 0; i < ns; i++) net[i] = rf[i] - rr[i];
-  if (!R) return; /* out of memory: the computed rates */
+  if (!R) return 0; /* out of memory: the computed rates */
   double *gross = R + (size_t)na * ns;
   int pivot_row[ns > 0 ? ns : 1], used_row[na > 0 ? na : 1];
   for (int i = 0; i < ns; i++) gross[i] = rf[i] + rr[i], pivot_row[i] = -1;
@@ -333,14 +337,27 @@ static void net_rates(const tg_model *m, const double *rf, const double *rr, dou
       for (int i = 0; i < ns; i++) R[a * ns + i] -= f * R[row * ns + i];
     }
   }
+  double worst = 0;
   for (int d = 0; d < ns; d++) {
     if (pivot_row[d] < 0) continue;
     double x = 0; /* n_d = -sum over the independent steps j of R[row][j] n_j */
     for (int j = 0; j < ns; j++)
       if (pivot_row[j] < 0) x -= R[pivot_row[d] * ns + j] * (rf[j] - rr[j]);
+    /* At a steady state x and rf - rr agree to roundoff of the gross rate;
+     * far apart, the state is not one (a slow step's imbalance hidden under
+     * a fast equilibrated step's gross rate in the scaled residual). */
+    if (gross[d] > 0) worst = fmax(worst, fabs(x - (rf[d] - rr[d])) / gross[d]);
     if (isfinite(x)) net[d] = x;
   }
   if (R != stack) free(R);
+  return worst;
+}
+
+/* How far the state's net rates are from obeying C n = 0 (net_rates' check). */
+static double inconsistency(const work *w)
+{
+  double net[w->m->nsteps > 0 ? w->m->nsteps : 1];
+  return net_rates(w->m, w->rf, w->rf + w->m->nsteps, net);
 }
 
 /* Degree of rate control (Campbell): X_i = d ln TOF_p / d ln k_i with K_i
@@ -543,6 +560,7 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
   for (int i = 0; i < ns; i++) fastest = max2(fastest, w.kg[i] + w.kg[ns + i]);
   double t = 0, h = fastest > 0 ? 1e-3 / fastest : 1e-3 * o.t_end, res = INFINITY;
   int steps = 0, it = -1, stuck = 0;
+  double inconsistent = 0; /* of the last state Newton accepted but the constraints refused */
   sol->status = TG_STEADY_FAILED;
   for (double target = o.t_end; target <= o.t_max * (1 + 1e-12); target *= 10) {
     if (integrate(&w, &t, target, &h, &steps)) {
@@ -553,6 +571,7 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
      * scaled residual is flat: the log-ratio form first, then the other. */
     it = m->catmap ? newton(&w, o.tolerance, o.max_iterations, &res, 1) : -1;
     if (it < 0) it = newton(&w, o.tolerance, o.max_iterations, &res, 0); /* from w.y0, which it leaves as it is */
+    if (it >= 0 && (inconsistent = inconsistency(&w)) > INCONSISTENCY_MAX) it = -1;
     if (it >= 0) {
       sol->status = target > o.t_end * (1 + 1e-12) ? TG_STEADY_PAST_T_END : TG_STEADY_OK;
       break;
@@ -567,6 +586,7 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
     if (initial_state(m, o.initial ? o.initial : m->initial, w.y0) || integrate(&w, &t0, target, &h0, &steps)) break;
     it = m->catmap ? newton(&w, o.tolerance, o.max_iterations, &res, 1) : -1;
     if (it < 0) it = newton(&w, o.tolerance, o.max_iterations, &res, 0);
+    if (it >= 0 && (inconsistent = inconsistency(&w)) > INCONSISTENCY_MAX) it = -1;
     if (it >= 0) sol->status = TG_STEADY_BEFORE_T_END, stuck = 0, t = t0;
   }
   sol->iterations = it < 0 ? 0 : it;
@@ -595,6 +615,12 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
                     "no steady state: the time integration stalled at t = %g s (step size collapsed, or more than %d "
                     "steps)",
                     t, MAX_TIME_STEPS);
+  if (sol->status == TG_STEADY_FAILED && inconsistent > INCONSISTENCY_MAX)
+    return tg__fail(TG_ERR_CONVERGENCE, fn,
+                    "no steady state found in double precision: the best state's net rates miss the steady-state "
+                    "balance by %.3g of a step's gross rate (a slow step's imbalance hidden under a fast, "
+                    "equilibrated step's rate; states reached at t = %g ... %g s)",
+                    inconsistent, o.t_end, t);
   if (sol->status == TG_STEADY_FAILED)
     return tg__fail(TG_ERR_CONVERGENCE, fn,
                     "no steady state: Newton did not converge (scaled residual %.3g > tolerance %.3g) from the states "
