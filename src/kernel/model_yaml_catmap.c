@@ -52,8 +52,8 @@ static int read_descriptors(reader *r, const yaml_node_t *dn, tg__catmap *c)
     for (int q = 0; q < c->nd; q++) {
       yaml_node_t *pair = node(r, v->data.sequence.items.start[q]);
       TG_CALL(numbers(r, pair, "a descriptor range [min, max]", 2, c->range[q], &n));
-      if (n != 2 || !(c->range[q][0] <= c->range[q][1]))
-        return fail_at(r, pair, TG_ERR_MODEL, "a descriptor range is [min, max] with min <= max");
+      if (n != 2) /* either order: numpy.linspace runs downwards too, as in CatMAP */
+        return fail_at(r, pair, TG_ERR_MODEL, "a descriptor range is [start, end]");
     }
     c->has_ranges = 1;
     for (int q = 0; q < c->nd; q++) c->resolution[q] = 15; /* CatMAP's default resolution */
@@ -204,7 +204,10 @@ static int read_species_data(reader *r, const yaml_node_t *k, const yaml_node_t 
     g->sigma = (int)sigma;
     d->has_ideal = 1;
   }
-  if ((x = lookup(r, v, "fixed_entropy"))) TG_CALL(number(r, x, "fixed_entropy (eV/K)", &d->fixed_entropy));
+  if ((x = lookup(r, v, "fixed_entropy"))) {
+    TG_CALL(number(r, x, "fixed_entropy (eV/K)", &d->fixed_entropy));
+    if (d->fixed_entropy < 0) return fail_at(r, x, TG_ERR_MODEL, "%s: fixed_entropy must be >= 0 (eV/K)", s->name);
+  }
   return TG_SUCCESS;
 }
 
@@ -250,7 +253,7 @@ static int check_thermo(reader *r, const yaml_node_t *at, tg__catmap *c)
         }
       }
       if ((c->gas_mode == TG_GAS_FIXED_ENTROPY || c->gas_mode == TG_GAS_FROZEN_FIXED_ENTROPY) &&
-          !(d->fixed_entropy > 0))
+          isnan(d->fixed_entropy))
         d->fixed_entropy = strcmp(s->name, "H2_g") == 0 ? 0.00135 : 0.002; /* CatMAP's fixed_entropy_dict */
     } else if (s->kind == SP_ADS && c->ads_mode != TG_ADS_FROZEN && d->nfreq == 0) {
       return fail_at(r, at, TG_ERR_MODEL, "adsorbate %s has no frequencies, which %s needs", s->name,
@@ -536,6 +539,8 @@ int tg__read_catmap(reader *r, const yaml_node_t *root)
   c->prefactor = calloc((size_t)m->nsteps, sizeof *c->prefactor);
   c->ts_step = calloc((size_t)m->nsp, sizeof *c->ts_step);
   if (!c->coef || !c->thermo || !c->prefactor || !c->ts_step) return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
+  for (int i = 0; i < m->nsp; i++)
+    c->thermo[i].fixed_entropy = NAN; /* not given: CatMAP's default, if the mode wants one */
   TG_CALL(read_descriptors(r, dn, c));
   TG_CALL(read_modes(r, tn, c));
   yaml_node_t *sp = lookup(r, root, "species");

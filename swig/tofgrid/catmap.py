@@ -61,6 +61,21 @@ def read_setup(path):
     for key in _UNSUPPORTED:
         if env.get(key) not in (None, [], {}):
             _fail(path, f"{key} is set: electrochemistry and adsorbate interactions are not supported")
+    # Settings that change CatMAP's results but that tofgrid does not apply:
+    # refused by name rather than ignored.
+    refused = {"scaler": ("GeneralizedLinearScaler", None), "thermodynamic_corrections": (["gas", "adsorbate"],),
+               "ideal_gas_params": (None,), "avoid_scaling": (None, False), "descriptor_values": (None,),
+               "pressure_mode": (None, "static"), "atoms_dict": (None,), "hindered_ads_params": (None,),
+               "frequency_surface_names": ([],), "estimate_frequencies": (1,)}
+    for key, defaults in refused.items():
+        if key in env and env[key] not in defaults:
+            _fail(path, f"{key} = {env[key]!r} is not supported by tofgrid (its results would differ from CatMAP's)")
+    for key, d in (env.get("species_definitions") or {}).items():
+        if isinstance(d, dict) and d.get("n_sites", 1) != 1:
+            _fail(path, f"species_definitions[{key!r}]: n_sites = {d['n_sites']!r} is not supported")
+    for i, expr in enumerate(env.get("rxn_expressions") or []):
+        if isinstance(expr, str) and "beta" in expr.partition(";")[2]:
+            _fail(path, f"rxn_expressions[{i}]: the beta option (electrochemistry) is not supported")
     if env.get("adsorbate_interaction_model") not in (None, "ideal"):
         _fail(path, "adsorbate_interaction_model: only the ideal mean field (no interactions) is supported")
     for key in ("rxn_expressions", "species_definitions", "descriptor_names", "temperature", "input_file",
@@ -246,6 +261,18 @@ def setup_to_model(setup):
         f = freqs_of(key)
         if f:
             species.setdefault(key, {})["frequencies"] = f
+    # The setup file's own thermochemical data, per gas (CatMAP's dictionaries).
+    if env.get("shomate_params"):  # {'CO_g:298-1300': [A..H]} replaces CatMAP's table
+        for g in gases:
+            rows = [[float(t) for t in k.split(":")[1].split("-")] + [float(x) for x in v]
+                    for k, v in env["shomate_params"].items() if k.split(":")[0] == g]
+            if rows:
+                species[g]["shomate"] = rows
+    if env.get("fixed_entropy_dict"):
+        fe = env["fixed_entropy_dict"]
+        for g in gases:
+            if g in fe or "other" in fe:
+                species[g]["fixed_entropy"] = float(fe.get(g, fe.get("other")))
 
     # Scaling relations: CatMAP's constraint dictionary, keys without a site get _s.
     nd = len(env["descriptor_names"])
@@ -293,7 +320,10 @@ def setup_to_model(setup):
     if ranges is not None:
         model["descriptors"]["ranges"] = [[float(a), float(b)] for a, b in ranges]
         res = env["resolution"]
-        model["descriptors"]["resolution"] = [int(r) for r in res] if isinstance(res, (list, tuple)) else int(res)
+        res = list(res) if isinstance(res, (list, tuple)) else [res]
+        if any(isinstance(r, bool) or float(r) != int(r) for r in res):
+            _fail(setup, f"resolution = {env['resolution']!r}: whole numbers of points")
+        model["descriptors"]["resolution"] = [int(r) for r in res] if len(res) > 1 else int(res[0])
     point = env.get("descriptors")
     if point is None and ranges is not None and all(a == b for a, b in ranges):
         point = [a for a, _ in ranges]  # a single-point run (CatMAP's golden test)
@@ -327,4 +357,11 @@ def to_yaml(model):
 
 def convert(setup):
     """YAML text of a CatMAP setup file."""
-    return to_yaml(setup_to_model(setup))
+    try:
+        return to_yaml(setup_to_model(setup))
+    except CatmapError:
+        raise
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, SyntaxError) as e:
+        # a setting of an unexpected form: say which file, and what Python saw
+        raise CatmapError(f"{os.fspath(setup)}: a setting or table entry of an unexpected form "
+                          f"({type(e).__name__}: {e})") from None

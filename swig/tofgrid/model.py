@@ -147,7 +147,15 @@ class Model:
             text = catmap.convert(setup)
         except catmap.CatmapError as e:
             raise _core.Error(str(e), TG_ERR_MODEL) from None
-        return cls.from_yaml(text, setup)
+        try:
+            return cls.from_yaml(text, _CONVERTED)
+        except _core.Error as e:  # a line of the converted text: show it, and whose it is
+            m = re.search(r"line (\d+)", str(e))
+            lines = text.splitlines()
+            where = ""
+            if m and 0 < int(m.group(1)) <= len(lines):
+                where = f" (in the model converted from it, line {m.group(1)}: {lines[int(m.group(1)) - 1].strip()[:120]})"
+            raise _core.Error(f"{setup}: {str(e).replace(_CONVERTED + ': ', '')}{where}", e.status) from None
 
     @property
     def descriptors(self):
@@ -249,6 +257,7 @@ class Model:
 
 
 _GENERATED = "<generated from SCAKS files>"
+_CONVERTED = "<converted from CatMAP files>"
 
 
 def _scaks_error(text, status, setup, sources):

@@ -94,6 +94,41 @@ class Catmap(unittest.TestCase):
             self.assertTrue(np.all(np.isfinite(tofs)))
             self.assertNotEqual(tofs[0], tofs[2])  # the free energies follow T (Shomate gases)
 
+    def variant(self, d, old, new):
+        """The test setup with `old` replaced by `new`, in directory d (with its table)."""
+        text = open(SETUP).read()
+        self.assertIn(old, text)
+        path = os.path.join(d, "x.mkm")
+        with open(path, "w") as f:
+            f.write(text.replace(old, new))
+        with open(os.path.join(DATA, "setup", "energies.txt")) as src, open(os.path.join(d, "energies.txt"), "w") as f:
+            f.write(src.read())
+        return path
+
+    def test_settings_that_change_results_are_applied_or_refused(self):
+        """CatMAP settings tofgrid cannot apply are refused by name (they were ignored); shomate_params
+        and fixed_entropy_dict are applied; malformed settings are tofgrid errors, not tracebacks."""
+        with tempfile.TemporaryDirectory() as d:
+            for old, new, message in [
+                    ("input_file", "scaler = 'ThermodynamicScaler'\ninput_file", "scaler = 'ThermodynamicScaler'"),
+                    ("input_file", "thermodynamic_corrections = ['gas']\ninput_file", "thermodynamic_corrections"),
+                    ("input_file", "avoid_scaling = True\ninput_file", "avoid_scaling"),
+                    ("'s': {'site_names'", "'CO_s': {'n_sites': 2}, 's': {'site_names'", "n_sites = 2"),
+                    ("resolution = 15", "resolution = 15.5", "resolution = 15.5"),
+                    ("'pressure': 1.}", "'pressure': 'high'}", "unexpected form")]:
+                with self.assertRaisesRegex(tofgrid.Error, message):
+                    tofgrid.Model.from_catmap(self.variant(d, old, new))
+            # the converted model's own errors name the setup file and the converted line
+            with self.assertRaisesRegex(tofgrid.Error, r"x\.mkm: .*descriptor O_s is named twice.*converted from it, line"):
+                tofgrid.Model.from_catmap(self.variant(d, "['O_s', 'CO_s']", "['O_s', 'O_s']"))
+            base = tofgrid.Model.from_catmap(SETUP).solve(descriptors={"O_s": 0.5, "CO_s": 1.0})
+            frozen_co = ("input_file", "shomate_params = {'CO_g:100-2000': [0, 0, 0, 0, 0, 0, 0, 0],"
+                         " 'CO2_g:298-1200': [24.99735, 55.18696, -33.69137, 7.948387, -0.136638, -403.6075, 228.2431,"
+                         " -393.5224], 'O2_g:100-700': [31.32234, -20.23531, 57.8664, -36.50624, -0.007374,"
+                         " -8.903471, 246.7945, 0.0]}\ninput_file")
+            other = tofgrid.Model.from_catmap(self.variant(d, *frozen_co)).solve(descriptors={"O_s": 0.5, "CO_s": 1.0})
+            self.assertNotEqual(base.tofs["CO2_g"], other.tofs["CO2_g"])  # CO's free energy changed: applied
+
     def test_errors_name_the_setting(self):
         with self.assertRaisesRegex(tofgrid.Error, "solve: descriptors"):
             tofgrid.Model.from_catmap(SETUP).solve(descriptors={"O_s": 1.0})
