@@ -622,9 +622,11 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
                     "equilibrated step's rate; states reached at t = %g ... %g s)",
                     inconsistent, o.t_end, t);
   if (sol->status == TG_STEADY_FAILED)
-    return tg__fail(TG_ERR_CONVERGENCE, fn,
-                    "no steady state: Newton did not converge (scaled residual %.3g > tolerance %.3g) from the states "
-                    "reached at t = %g ... %g s",
-                    res, o.tolerance, o.t_end, t);
+    return tg__fail(
+        TG_ERR_CONVERGENCE, fn,
+        "no steady state reached from the initial coverages: Newton did not converge (scaled residual %.3g > "
+        "tolerance %.3g) from the states "
+        "reached at t = %g ... %g s",
+        res, o.tolerance, o.t_end, t);
   return TG_SUCCESS;
 }
