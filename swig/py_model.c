@@ -135,6 +135,8 @@ static int real_of(PyObject *obj, const char *fn, const char *name, const char *
          -1;
 }
 
+static PyArrayObject *doubles(PyObject *obj, int n, const char *what); /* below: n doubles, checked */
+
 /* Python spells "the model's temperature" as None; every number given must
  * be a temperature (0 is refused here, since C reads it as the model's). */
 static int temperature_of(PyObject *obj, const char *fn, double *T)
@@ -151,15 +153,20 @@ static int temperature_of(PyObject *obj, const char *fn, double *T)
   return 0;
 }
 
-PyObject *tgpy_model_rate_constants(PyObject *cap, PyObject *temperature)
+PyObject *tgpy_model_rate_constants(PyObject *cap, PyObject *temperature, PyObject *descriptors)
 {
   tg_model *m = model_of(cap);
   double T;
   if (!m || temperature_of(temperature, "rate_constants", &T)) return NULL;
   int ns = tg_model_count(m, -1);
+  PyArrayObject *ds = NULL;
+  if (descriptors && descriptors != Py_None &&
+      !(ds = doubles(descriptors, tg_model_count(m, TG_DESCRIPTOR), "descriptors")))
+    return NULL;
   double *k = PyMem_Malloc(2 * (size_t)ns * sizeof *k);
-  if (!k) return PyErr_NoMemory();
-  int rc = tg_model_rate_constants(m, T, k, k + ns);
+  if (!k) return Py_XDECREF(ds), PyErr_NoMemory();
+  int rc = tg_model_rate_constants_at(m, T, ds ? PyArray_DATA(ds) : NULL, k, k + ns);
+  Py_XDECREF(ds);
   PyObject *res = rc ? tgpy_raise_status(rc) : Py_BuildValue("(NN)", vector(k, ns), vector(k + ns, ns));
   PyMem_Free(k);
   return res;
@@ -184,21 +191,26 @@ static PyArrayObject *doubles(PyObject *obj, int n, const char *what)
 
 static PyObject *solution_dict(const tg_solution *s, int rc, int n, int ng, int ns);
 
-PyObject *tgpy_model_steady_states(PyObject *cap, PyObject *temperature, PyObject *pressures)
+PyObject *tgpy_model_steady_states(PyObject *cap, PyObject *temperature, PyObject *pressures, PyObject *descriptors)
 {
   tg_model *m = model_of(cap);
   double T;
   if (!m || temperature_of(temperature, "steady_states", &T)) return NULL;
   int n = tg_model_count(m, TG_ADSORBATE) + tg_model_count(m, TG_SITE), ng = tg_model_count(m, TG_GAS),
       ns = tg_model_count(m, -1), max = tg_model_count(m, TG_ADSORBATE) + 1, found = 0, rc = 0;
-  PyArrayObject *p = NULL;
+  PyArrayObject *p = NULL, *ds = NULL;
   if (pressures && pressures != Py_None && !(p = doubles(pressures, ng, "pressures"))) return NULL;
+  if (descriptors && descriptors != Py_None &&
+      !(ds = doubles(descriptors, tg_model_count(m, TG_DESCRIPTOR), "descriptors")))
+    return Py_XDECREF(p), NULL;
   tg_solution **s = PyMem_Calloc((size_t)max, sizeof *s);
-  if (!s) return Py_XDECREF(p), PyErr_NoMemory();
+  if (!s) return Py_XDECREF(p), Py_XDECREF(ds), PyErr_NoMemory();
   for (int k = 0; k < max && !rc; k++) rc = tg_solution_create(m, &s[k]);
+  tg_solve_options o = tg_solve_options_default(m);
+  o.descriptors = ds ? PyArray_DATA(ds) : NULL;
   if (!rc) {
     const double *pp = p ? PyArray_DATA(p) : NULL;
-    Py_BEGIN_ALLOW_THREADS rc = tg_steady_states(m, T, pp, NULL, s, max, &found);
+    Py_BEGIN_ALLOW_THREADS rc = tg_steady_states(m, T, pp, &o, s, max, &found);
     Py_END_ALLOW_THREADS
   }
   PyObject *list = NULL;
@@ -218,6 +230,7 @@ PyObject *tgpy_model_steady_states(PyObject *cap, PyObject *temperature, PyObjec
   for (int k = 0; k < max; k++) tg_solution_free(s[k]);
   PyMem_Free(s);
   Py_XDECREF(p);
+  Py_XDECREF(ds);
   return list;
 }
 

@@ -10,8 +10,8 @@ PyObject *tgpy_model_load(PyObject *path);
 PyObject *tgpy_model_parse(PyObject *text, const char *origin);
 PyObject *tgpy_model_default(void);
 PyObject *tgpy_model_info(PyObject *model);
-PyObject *tgpy_model_rate_constants(PyObject *model, PyObject *temperature);
-PyObject *tgpy_model_steady_states(PyObject *model, PyObject *temperature, PyObject *pressures);
+PyObject *tgpy_model_rate_constants(PyObject *model, PyObject *temperature, PyObject *descriptors);
+PyObject *tgpy_model_steady_states(PyObject *model, PyObject *temperature, PyObject *pressures, PyObject *descriptors);
 PyObject *tgpy_model_descriptors(PyObject *model);
 PyObject *tgpy_model_solve(PyObject *model, PyObject *temperature, PyObject *pressures, PyObject *t_end,
                            PyObject *t_max, PyObject *tolerance, PyObject *max_iterations, int xrc, PyObject *initial,

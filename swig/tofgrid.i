@@ -125,9 +125,10 @@ PyObject *tgpy_model_default(void);
 %rename(_model_info) tgpy_model_info;
 PyObject *tgpy_model_info(PyObject *model);
 %rename(_model_rate_constants) tgpy_model_rate_constants;
-PyObject *tgpy_model_rate_constants(PyObject *model, PyObject *temperature);
+PyObject *tgpy_model_rate_constants(PyObject *model, PyObject *temperature, PyObject *descriptors);
 %rename(_model_steady_states) tgpy_model_steady_states;
-PyObject *tgpy_model_steady_states(PyObject *model, PyObject *temperature, PyObject *pressures);
+PyObject *tgpy_model_steady_states(PyObject *model, PyObject *temperature, PyObject *pressures,
+                                   PyObject *descriptors);
 %rename(_model_solve) tgpy_model_solve;
 PyObject *tgpy_model_solve(PyObject *model, PyObject *temperature, PyObject *pressures, PyObject *t_end,
                            PyObject *t_max, PyObject *tolerance, PyObject *max_iterations, int xrc, PyObject *initial,

@@ -299,6 +299,27 @@ TG_API int tg_model_conditions(const tg_model *model, double *temperature, doubl
  */
 TG_API int tg_model_rate_constants(const tg_model *model, double temperature, double *kf, double *kr);
 
+/**
+ * @brief Like tg_model_rate_constants(), at a CatMAP model's descriptor values.
+ *
+ * @par Collectivity
+ * Not collective.
+ *
+ * @param[in]  model        the model
+ * @param[in]  temperature  temperature (K), or TG_MODEL_TEMPERATURE for the model's own
+ * @param[in]  descriptors  tg_model_count(model, TG_DESCRIPTOR) values (eV), or NULL for the
+ *                          model's own point
+ * @param[out] kf           forward rate constants, one per step
+ * @param[out] kr           reverse rate constants, one per step
+ * @retval TG_SUCCESS  @p kf and @p kr are filled
+ * @retval TG_ERR_ARG  @p model, @p kf or @p kr NULL, a bad temperature, descriptors given to a
+ *                     model without them or not finite, or NULL for a model without its own point
+ * @retval TG_ERR_MODEL  a rate constant is not finite, or the thermochemistry has no data at
+ *                       @p temperature
+ */
+TG_API int tg_model_rate_constants_at(const tg_model *model, double temperature, const double *descriptors, double *kf,
+                                      double *kr);
+
 /** @brief Outcome of a steady-state solve (tg_solution::status). */
 typedef enum tg_steady_status {
   TG_STEADY_OK = 0,          /**< converged from the state reached at t_end (SCAKS's policy) */

@@ -325,6 +325,13 @@ int tg_model_rate_constants(const tg_model *m, double T, double *kf, double *kr)
   return tg__rate_constants_at(m, T, NULL, kf, kr, __func__);
 }
 
+int tg_model_rate_constants_at(const tg_model *m, double T, const double *d, double *kf, double *kr)
+{
+  if (!m || !kf || !kr) return tg__fail(TG_ERR_ARG, __func__, "model, kf and kr must not be NULL");
+  TG_CALL(tg__temperature(m, T, __func__, &T));
+  return tg__rate_constants_at(m, T, d, kf, kr, __func__);
+}
+
 tg_solve_options tg_solve_options_default(const tg_model *m)
 {
   tg_solve_options o = {1.0, 1e4, 1e-12, 100, 0, NULL, NULL, 0, NULL};

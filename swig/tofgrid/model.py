@@ -191,10 +191,23 @@ class Model:
     def pressures(self):
         return dict(zip(self.info["gases"], self.info["pressures"].tolist()))
 
-    def rate_constants(self, temperature=None):
+    def rate_constants(self, temperature=None, descriptors=None):
         """(kf, kr): forward and reverse rate constants of every step (s^-1)
-        at ``temperature`` (K; None: the model's)."""
-        return _core._model_rate_constants(self._capsule, temperature)
+        at ``temperature`` (K; None: the model's) and, for a CatMAP model, at
+        ``descriptors`` ({name: eV}; None: the model's own point)."""
+        return _core._model_rate_constants(self._capsule, temperature, self._descriptor_values("rate_constants",
+                                                                                               descriptors))
+
+    def _descriptor_values(self, fn, descriptors):
+        """{name: eV} as the C order's array (None stays None); every descriptor must be given."""
+        if descriptors is None:
+            return None
+        names = [x[0] for x in self._descriptors]
+        _mapping(fn, "descriptors", descriptors, "{name: eV}")
+        if set(descriptors) - set(names) or len(descriptors) != len(names):
+            raise _core.Error(f"{fn}: descriptors {sorted(descriptors)}: the model's are {names} (give each)",
+                              TG_ERR_ARG)
+        return np.array([_number(fn, f"descriptor {n}", descriptors[n]) for n in names])
 
     def _pressures(self, pressures, fn="solve"):
         p = self.info["pressures"].copy()
@@ -206,10 +219,12 @@ class Model:
             p[self.info["gases"].index(gas)] = _number(fn, f"the pressure of {gas}", value)
         return p
 
-    def steady_states(self, pressures=None, temperature=None):
+    def steady_states(self, pressures=None, temperature=None, descriptors=None):
         """Every distinct stable steady state found from the clean surface
-        (first: SCAKS's answer) and from each adsorbate covering its sites."""
-        raws = _core._model_steady_states(self._capsule, temperature, self._pressures(pressures, "steady_states"))
+        (first: SCAKS's answer) and from each adsorbate covering its sites
+        (``descriptors``: as for :meth:`solve`)."""
+        raws = _core._model_steady_states(self._capsule, temperature, self._pressures(pressures, "steady_states"),
+                                          self._descriptor_values("steady_states", descriptors))
         return [Solution(self, raw) for raw in raws]
 
     def solve(self, pressures=None, temperature=None, *, t_end=None, t_max=None, tolerance=None,
@@ -239,15 +254,7 @@ class Model:
                 if name not in self.info["adsorbates"]:
                     raise _core.Error(f"solve: unknown adsorbate {name!r}; the model's are {self.info['adsorbates']}")
                 init[self.info["adsorbates"].index(name)] = _number("solve", f"the initial coverage of {name}", value)
-        d = None
-        if descriptors is not None:
-            names = [x[0] for x in self._descriptors]
-            _mapping("solve", "descriptors", descriptors, "{name: eV}")
-            unknown = set(descriptors) - set(names)
-            if unknown or len(descriptors) != len(names):
-                raise _core.Error(f"solve: descriptors {sorted(descriptors)}: the model's are {names} (give each)",
-                                  TG_ERR_ARG)
-            d = np.array([_number("solve", f"descriptor {n}", descriptors[n]) for n in names])
+        d = self._descriptor_values("solve", descriptors)
         raw = _core._model_solve(self._capsule, temperature, p, t_end, t_max, tolerance, max_iterations,
                                  int(bool(xrc)), init, k_scale, d)  # k_scale: converted and checked in C
         return Solution(self, raw)

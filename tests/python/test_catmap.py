@@ -129,6 +129,17 @@ class Catmap(unittest.TestCase):
             other = tofgrid.Model.from_catmap(self.variant(d, *frozen_co)).solve(descriptors={"O_s": 0.5, "CO_s": 1.0})
             self.assertNotEqual(base.tofs["CO2_g"], other.tofs["CO2_g"])  # CO's free energy changed: applied
 
+    def test_rate_constants_and_steady_states_at_descriptors(self):
+        m = tofgrid.Model.from_catmap(SETUP)
+        kf, kr = m.rate_constants(descriptors={"O_s": -1.0, "CO_s": -0.5})  # CatMAP's golden point (spec 4.5)
+        self.assertLess(abs(kf[2] / 2.063739099313574e-20 - 1), 3e-15)
+        self.assertLess(abs(kr[0] / 3.924755542456212e-12 - 1), 3e-15)
+        states = m.steady_states(descriptors={"O_s": 1.2857142857142856, "CO_s": 1.75})
+        one = m.solve(descriptors={"O_s": 1.2857142857142856, "CO_s": 1.75})
+        self.assertEqual(states[0].coverages, one.coverages)
+        with self.assertRaisesRegex(tofgrid.Error, "give the descriptors' values"):
+            m.rate_constants()
+
     def test_errors_name_the_setting(self):
         with self.assertRaisesRegex(tofgrid.Error, "solve: descriptors"):
             tofgrid.Model.from_catmap(SETUP).solve(descriptors={"O_s": 1.0})
