@@ -42,24 +42,40 @@ static PyObject *raise_in(PyObject *type, const char *message, int status)
 
 PyObject *tgpy_raise_status(int status) { return raise_in(tg_error_type, tg_error_message(), status); }
 
-PyObject *tgpy_raise_message(int status, const char *fmt, ...)
+/* A formatted message raised as `type` with `status`; a message cut at the
+ * buffer's end loses a split UTF-8 character whole (Python would refuse it). */
+static PyObject *raise_formatted(PyObject *type, int status, const char *fmt, va_list ap)
 {
   char text[512];
+  int full = vsnprintf(text, sizeof text, fmt, ap);
+  if (full >= (int)sizeof text) {
+    size_t n = strlen(text), k = n;
+    while (k > 0 && ((unsigned char)text[k - 1] & 0xC0) == 0x80) k--; /* continuation bytes */
+    if (k > 0 && (unsigned char)text[k - 1] >= 0xC0) {                /* their lead byte: complete? */
+      unsigned char lead = (unsigned char)text[k - 1];
+      size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+      if (n - (k - 1) < need) text[k - 1] = 0;
+    }
+  }
+  return raise_in(type, text, status);
+}
+
+PyObject *tgpy_raise_message(int status, const char *fmt, ...)
+{
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(text, sizeof text, fmt, ap);
+  PyObject *r = raise_formatted(tg_error_type, status, fmt, ap);
   va_end(ap);
-  return raise_in(tg_error_type, text, status);
+  return r;
 }
 
 PyObject *tgpy_raise_type(const char *fmt, ...)
 {
-  char text[512];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(text, sizeof text, fmt, ap);
+  PyObject *r = raise_formatted(tg_type_error_type, TG_ERR_ARG, fmt, ap);
   va_end(ap);
-  return raise_in(tg_type_error_type, text, TG_ERR_ARG);
+  return r;
 }
 
 /* A new exception class in module, listed in __all__ (SWIG's -builtin
