@@ -312,10 +312,12 @@ contains
     integer, intent(in), optional :: schedule, root
     integer, intent(out), optional :: ierr
     integer :: xv, yv, r, s, nx, ny, ng, nc, me, e
+    integer(c_int) :: rc
     real(c_double) :: none(1), no_tof(1), no_cov(1)
     integer(c_int) :: no_status(1)
     type(MPI_Comm) :: c
-    logical :: two_d
+    logical :: two_d, ok
+    character(len=:), allocatable :: bad_axis
     two_d = len_trim(y_gas) > 0
     nx = size(xs)
     ny = merge(size(ys), 1, two_d)
@@ -326,10 +328,12 @@ contains
     if (allocated(map%status)) deallocate (map%status)
     xv = 0
     yv = 0
-    if (.not. axis_var(x_gas, "x", xv)) return
-    if (two_d) then
-      if (.not. axis_var(y_gas, "y", yv)) return
-    end if
+    ok = axis_var(x_gas, "x", xv)
+    if (ok .and. two_d) ok = axis_var(y_gas, "y", yv)
+    ! An unknown name still enters the library's call, as a variable no model
+    ! has: the ranks agree there, so a name wrong on one rank fails every
+    ! rank instead of leaving the others in the sweep.
+    if (.not. ok) xv = -huge(0)
     r = 0
     if (present(root)) r = root
     s = TG_SCHEDULE_STATIC
@@ -339,12 +343,15 @@ contains
     c%MPI_VAL = comm
     me = -1
     if (.not. (c == MPI_COMM_NULL)) call MPI_Comm_rank(c, me, e)
-    if (me == r .and. c_associated(model%ptr)) allocate (map%tof(nx, ny, ng), map%coverages(nx, ny, nc), map%status(nx, ny))
+    if (ok .and. me == r .and. c_associated(model%ptr)) &
+      allocate (map%tof(nx, ny, ng), map%coverages(nx, ny, nc), map%status(nx, ny))
     if (allocated(map%tof)) then
-      call finish(call_grid(map%tof, map%coverages, map%status), ierr)
+      rc = call_grid(map%tof, map%coverages, map%status)
     else
-      call finish(call_grid(no_tof, no_cov, no_status), ierr)
+      rc = call_grid(no_tof, no_cov, no_status)
     end if
+    if (.not. ok) rc = c_fail(bad_axis // c_null_char) ! this rank's own message, as the user typed the name
+    call finish(rc, ierr)
   contains
     integer(c_int) function call_grid(tof, cov, status)
       real(c_double), intent(out) :: tof(*), cov(*)
@@ -382,15 +389,15 @@ contains
         known = known // merge(", ", "  ", g > 1) // trim(tg_model_species(model, TG_GAS, g))
       end do
       if (c_count(model%ptr, TG_DESCRIPTOR) == 0) then
-        call finish(c_fail("tg_tof_grid: axis " // axis // ": '" // trim(name) // "' is neither a gas of the model (" &
-                           // known(3:) // ") nor 'T'" // c_null_char), ierr)
+        bad_axis = "tg_tof_grid: axis " // axis // ": '" // trim(name) // "' is neither a gas of the model (" &
+                   // known(3:) // ") nor 'T'"
       else
         descs = ""
         do g = 1, c_count(model%ptr, TG_DESCRIPTOR)
           descs = descs // merge(", ", "  ", g > 1) // trim(tg_model_species(model, TG_DESCRIPTOR, g))
         end do
-        call finish(c_fail("tg_tof_grid: axis " // axis // ": '" // trim(name) // "' is neither a gas of the model (" &
-                           // known(3:) // "), a descriptor of it (" // descs(3:) // ") nor 'T'" // c_null_char), ierr)
+        bad_axis = "tg_tof_grid: axis " // axis // ": '" // trim(name) // "' is neither a gas of the model (" &
+                   // known(3:) // "), a descriptor of it (" // descs(3:) // ") nor 'T'"
       end if
       axis_var = .false.
     end function

@@ -45,6 +45,16 @@ program test_grid_f
                    "unknown gas refused")
   call tg_tof_grid(MPI_COMM_WORLD, model, "O2_g", xs, "C0_g", ys, a, ierr=ierr)
   call check_error(ierr, TG_ERR_ARG, "axis y: 'C0_g' is neither", "unknown y gas refused")
+  ! one_rank_bad_axis_name_fails_every_rank: the others used to wait in the sweep
+  call MPI_Comm_size(MPI_COMM_WORLD, size)
+  if (size > 1) then
+    call tg_tof_grid(MPI_COMM_WORLD, model, merge("N2_g", "O2_g", rank == 1), xs, "", ys, a, ierr=ierr)
+    if (rank == 1) then
+      call check_error(ierr, TG_ERR_ARG, "axis x: 'N2_g' is neither", "the rank with the bad name says so")
+    else
+      call check_error(ierr, TG_ERR_ARG, "another rank was given invalid arguments", "the other ranks fail too")
+    end if
+  end if
   call tg_model_free(model)
   call finish_checks()
 end program test_grid_f
