@@ -50,6 +50,7 @@ int tg__catmap_free_energies(const tg_model *m, double T, const double *d, doubl
     G[i] = E + dG;
   }
   for (int q = 0; q < c->nd; q++) { /* the descriptors themselves, not their fit */
+    if (c->desc[q] < 0) continue;   /* a condition, not a species */
     double dG;
     TG_CALL(correction(m, c->desc[q], T, &dG, fn));
     G[c->desc[q]] = d[q] + dG;
@@ -77,4 +78,17 @@ int tg__catmap_rate_constants(const tg_model *m, double T, const double *d, doub
                       s->text, T, Gs[IS], top, Gs[FS]);
   }
   return TG_SUCCESS;
+}
+
+void tg__catmap_conditions(const tg_model *m, const double *d, double *T, double *pressures)
+{
+  const tg__catmap *c = m->catmap;
+  for (int q = 0; q < c->nd; q++) {
+    if (c->desc[q] == TG_DESC_TEMPERATURE) *T = d[q];
+    if (c->desc[q] == TG_DESC_LOG_PRESSURE)
+      for (int g = 0; g < m->ng; g++) {
+        double x = c->concentration[m->gases[g]];
+        if (!isnan(x)) pressures[g] = x * pow(10, d[q]);
+      }
+  }
 }

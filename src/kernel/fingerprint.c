@@ -45,7 +45,7 @@ uint64_t tg__model_fingerprint(const tg_model *m)
   int catmap = c != NULL;
   H(catmap);
   if (c) { /* descriptors, scaling, thermochemistry, prefactors */
-    H(c->nd), HN(c->desc, c->nd), H(c->has_point), HN(c->point, c->nd);
+    H(c->nd), HN(c->desc, c->nd), H(c->has_point), HN(c->point, c->nd), HN(c->concentration, m->nsp);
     HN(c->coef, (size_t)m->nsp * (size_t)(c->nd + 1)), H(c->gas_mode), H(c->ads_mode), HN(c->prefactor, m->nsteps);
     for (int i = 0; i < m->nsp; i++) {
       const tg__thermo_data *d = &c->thermo[i];

@@ -159,7 +159,7 @@ typedef struct tg__thermo_data { /* per species */
 
 typedef struct tg__catmap {
   int nd;
-  int desc[TG_DESCRIPTORS_MAX];     /* species index of each descriptor */
+  int desc[TG_DESCRIPTORS_MAX];     /* species index of each descriptor, or a condition (below) */
   int has_point;                    /* the model states its own descriptor values */
   double point[TG_DESCRIPTORS_MAX]; /* ... which are these */
   int has_ranges;                   /* descriptor_ranges and resolution, for default map axes */
@@ -172,7 +172,17 @@ typedef struct tg__catmap {
   double *prefactor;       /* [nsteps]: the rate prefactor (s^-1), or 0 for CatMAP's kB T / h */
   int *ts_step;            /* [nsp]: a transition state's first step (its thermochemistry), else -1 */
   double *dG_model;        /* [nsp]: the corrections at the model's temperature (most points use it) */
+  double *concentration;   /* [nsp]: a gas's share of 10^logPressure bar, or NaN */
+  int has_conditions;      /* a descriptor is temperature or logPressure */
 } tg__catmap;
+
+/* Descriptors that are conditions (CatMAP's ThermodynamicScaler): their
+ * desc[] value. Points take T and the pressures from them. */
+enum { TG_DESC_TEMPERATURE = -1, TG_DESC_LOG_PRESSURE = -2 };
+
+/* A CatMAP model's conditions at descriptors d: T, and each gas's pressure
+ * (gas order) when a logPressure descriptor shares it out. */
+void tg__catmap_conditions(const tg_model *m, const double *d, double *T, double *pressures);
 
 /* CatMAP's data for a gas (thermo_catmap.c): its Shomate ranges (how many
  * were copied to out, at most max) and its ideal-gas parameters (1 if known). */

@@ -209,7 +209,8 @@ int tg__rate_constants_at(const tg_model *m, double T, const double *d, double *
   const double *point = d ? d : m->catmap->point;
   for (int q = 0; q < m->catmap->nd; q++)
     if (!isfinite(point[q]))
-      return tg__fail(TG_ERR_ARG, fn, "descriptor %s = %g is not finite", m->sp[m->catmap->desc[q]].name, point[q]);
+      return tg__fail(TG_ERR_ARG, fn, "descriptor %s = %g is not finite", tg_model_species(m, TG_DESCRIPTOR, q),
+                      point[q]);
   return tg__catmap_rate_constants(m, T, point, kf, kr, fn);
 }
 
@@ -259,14 +260,17 @@ const char *tg_model_species(const tg_model *m, int kind, int index)
   if (kind == TG_ADSORBATE && index < m->na) return m->sp[m->ads[index]].name;
   if (kind == TG_SITE && index < m->ns) return m->sp[m->sites[index]].name;
   if (kind == TG_GAS && index < m->ng) return m->sp[m->gases[index]].name;
-  if (kind == TG_DESCRIPTOR && m->catmap && index < m->catmap->nd) return m->sp[m->catmap->desc[index]].name;
+  if (kind == TG_DESCRIPTOR && m->catmap && index < m->catmap->nd) {
+    int d = m->catmap->desc[index];
+    return d == TG_DESC_TEMPERATURE ? "temperature" : d == TG_DESC_LOG_PRESSURE ? "logPressure" : m->sp[d].name;
+  }
   return NULL;
 }
 
 int tg_model_descriptor_index(const tg_model *m, const char *name)
 {
   for (int q = 0; m && m->catmap && name && q < m->catmap->nd; q++)
-    if (strcmp(m->sp[m->catmap->desc[q]].name, name) == 0) return q;
+    if (strcmp(tg_model_species(m, TG_DESCRIPTOR, q), name) == 0) return q;
   return -1;
 }
 

@@ -92,8 +92,8 @@ static int read_gas_thermo(const reader *r, const yaml_node_t *v, species *s)
 }
 
 /* Keys a CatMAP model adds to species (read by model_yaml_catmap.c). */
-static const char *const catmap_gas_keys[] = {"pressure",  "energy",        "frequencies", "shomate",
-                                              "ideal_gas", "fixed_entropy", NULL};
+static const char *const catmap_gas_keys[] = {"pressure",  "energy",        "frequencies",   "shomate",
+                                              "ideal_gas", "fixed_entropy", "concentration", NULL};
 static const char *const catmap_surface_keys[] = {"frequencies", NULL};
 
 static int read_species(reader *r, const yaml_node_t *map, int catmap)
@@ -111,6 +111,7 @@ static int read_species(reader *r, const yaml_node_t *map, int catmap)
                                          "vibrational_temperatures", NULL};
       TG_CALL(only_keys(r, v, catmap ? catmap_gas_keys : keys, s->name));
       yaml_node_t *pn = lookup(r, v, "pressure");
+      if (!pn && catmap) pn = lookup(r, v, "concentration"); /* its pressure comes from a logPressure descriptor */
       if (!pn) return fail_at(r, v, TG_ERR_MODEL, "gas %s needs a pressure", s->name);
       TG_CALL(number(r, pn, "pressure", &s->pressure));
       if (s->pressure < 0) return fail_at(r, pn, TG_ERR_MODEL, "pressure of %s is negative", s->name);

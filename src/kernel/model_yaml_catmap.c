@@ -34,6 +34,14 @@ static int read_descriptors(reader *r, const yaml_node_t *dn, tg__catmap *c)
     return fail_at(r, names, TG_ERR_MODEL, "descriptors: 1 to %d names, not %d", TG_DESCRIPTORS_MAX, c->nd);
   for (int q = 0; q < c->nd; q++) {
     yaml_node_t *k = node(r, names->data.sequence.items.start[q]);
+    TG_CALL(want(r, k, YAML_SCALAR_NODE, "a descriptor's name"));
+    if (!strcmp(scalar(k), "temperature") || !strcmp(scalar(k), "logPressure")) { /* conditions as descriptors */
+      c->desc[q] = !strcmp(scalar(k), "temperature") ? TG_DESC_TEMPERATURE : TG_DESC_LOG_PRESSURE;
+      c->has_conditions = 1;
+      for (int p = 0; p < q; p++)
+        if (c->desc[p] == c->desc[q]) return fail_at(r, k, TG_ERR_MODEL, "descriptor %s is named twice", scalar(k));
+      continue;
+    }
     TG_CALL(species_of(r, k, "descriptor %s is not a species of any reaction", &c->desc[q]));
     if (m->sp[c->desc[q]].kind != SP_ADS)
       return fail_at(r, k, TG_ERR_MODEL, "descriptor %s is not an adsorbate", scalar(k));
@@ -203,6 +211,11 @@ static int read_species_data(reader *r, const yaml_node_t *k, const yaml_node_t 
                      s->name);
     g->sigma = (int)sigma;
     d->has_ideal = 1;
+  }
+  if ((x = lookup(r, v, "concentration"))) {
+    TG_CALL(number(r, x, "concentration", &c->concentration[i]));
+    if (s->kind != SP_GAS || c->concentration[i] < 0)
+      return fail_at(r, x, TG_ERR_MODEL, "%s: a concentration is a gas's share of the total pressure, >= 0", s->name);
   }
   if ((x = lookup(r, v, "fixed_entropy"))) {
     TG_CALL(number(r, x, "fixed_entropy (eV/K)", &d->fixed_entropy));
@@ -464,7 +477,7 @@ static int read_scaling(reader *r, const yaml_node_t *sc, tg__catmap *c)
   if (!rc && E && !D) rc = tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
   for (int q = 0; !rc && E && q < c->nd; q++)
     for (int k = 0; k < nsurf; k++) {
-      D[k * c->nd + q] = E[c->desc[q] * nsurf + k];
+      D[k * c->nd + q] = c->desc[q] < 0 ? 0 : E[c->desc[q] * nsurf + k]; /* conditions: no energy, no coefficient */
       if (isnan(D[k * c->nd + q])) {
         yaml_node_t *su = lookup(r, sc, "surfaces");
         rc = fail_at(r, su, TG_ERR_MODEL, "descriptor %s has no energy on surface %s (every surface needs both)",
@@ -492,6 +505,8 @@ static int read_scaling(reader *r, const yaml_node_t *sc, tg__catmap *c)
         lo[c->nd] = -1e99, hi[c->nd] = 1e99;                     /* ... and a free constant */
         if (rel) rc = want(r, rel, YAML_SEQUENCE_NODE, "a scaling constraint list");
         if (!rc && rel) rc = read_bounds(r, rel, w, lo, hi);
+        for (int q = 0; q < c->nd; q++)
+          if (c->desc[q] < 0) lo[q] = hi[q] = 0; /* energies do not scale with T or log p */
         int known = 0, fixed = 1;
         for (int k = 0; E && k < nsurf; k++) known += !isnan(E[i * nsurf + k]);
         for (int q = 0; q < w; q++) fixed &= lo[q] == hi[q];
@@ -538,7 +553,10 @@ int tg__read_catmap(reader *r, const yaml_node_t *root)
   c->thermo = calloc((size_t)m->nsp, sizeof *c->thermo);
   c->prefactor = calloc((size_t)m->nsteps, sizeof *c->prefactor);
   c->ts_step = calloc((size_t)m->nsp, sizeof *c->ts_step);
-  if (!c->coef || !c->thermo || !c->prefactor || !c->ts_step) return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
+  c->concentration = malloc((size_t)(m->nsp ? m->nsp : 1) * sizeof *c->concentration);
+  for (int i = 0; c->concentration && i < m->nsp; i++) c->concentration[i] = NAN;
+  if (!c->coef || !c->thermo || !c->prefactor || !c->ts_step || !c->concentration)
+    return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
   for (int i = 0; i < m->nsp; i++)
     c->thermo[i].fixed_entropy = NAN; /* not given: CatMAP's default, if the mode wants one */
   TG_CALL(read_descriptors(r, dn, c));
@@ -554,6 +572,6 @@ int tg__read_catmap(reader *r, const yaml_node_t *root)
 void tg__catmap_free(tg__catmap *c)
 {
   if (!c) return;
-  free(c->coef), free(c->thermo), free(c->prefactor), free(c->ts_step), free(c->dG_model);
+  free(c->coef), free(c->thermo), free(c->prefactor), free(c->ts_step), free(c->dG_model), free(c->concentration);
   free(c);
 }

@@ -499,6 +499,15 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
   tg_solve_options o = options ? *options : m->opts;
   TG_CALL(tg__temperature(m, T, fn, &T));
   const double *p = pressures ? pressures : m->pressures;
+  double conditions[m->ng > 0 ? m->ng : 1];
+  int by_descriptors = m->catmap && m->catmap->has_conditions && (o.descriptors || m->catmap->has_point);
+  if (by_descriptors) { /* CatMAP's thermodynamic descriptors: T and the pressures are the point's */
+    memcpy(conditions, p, (size_t)m->ng * sizeof *p);
+    tg__catmap_conditions(m, o.descriptors ? o.descriptors : m->catmap->point, &T, conditions);
+    if (!(T > 0) || !isfinite(T))
+      return tg__fail(TG_ERR_ARG, fn, "the temperature descriptor is %g K; it must be finite and > 0", T);
+    p = conditions;
+  }
   for (int g = 0; g < m->ng; g++)
     if (!(p[g] >= 0) || !isfinite(p[g]))
       return tg__fail(TG_ERR_ARG, fn, "pressure of %s is %g; it must be finite and >= 0", m->sp[m->gases[g]].name,
@@ -531,7 +540,7 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
   w.J = q, q += 2 * n * n + ns + n; /* J, then df/dy; net_rates' scratch at the end */
   w.J0 = q, q += n * n;
   w.ipiv = (int *)q;
-  if (T == m->temperature && !o.k_scale && !o.descriptors && (!m->catmap || m->catmap->has_point)) {
+  if (T == m->temperature && !o.k_scale && !o.descriptors && !by_descriptors && (!m->catmap || m->catmap->has_point)) {
     w.kf = m->kf, w.kr = m->kr;
   } else {
     int rc = tg__rate_constants_at(m, T, o.descriptors, kf, kr, fn);

@@ -63,7 +63,7 @@ def read_setup(path):
             _fail(path, f"{key} is set: electrochemistry and adsorbate interactions are not supported")
     # Settings that change CatMAP's results but that tofgrid does not apply:
     # refused by name rather than ignored.
-    refused = {"scaler": ("GeneralizedLinearScaler", None), "thermodynamic_corrections": (["gas", "adsorbate"],),
+    refused = {"scaler": ("GeneralizedLinearScaler", "ThermodynamicScaler", None), "thermodynamic_corrections": (["gas", "adsorbate"],),
                "ideal_gas_params": (None,), "avoid_scaling": (None, False), "descriptor_values": (None,),
                "pressure_mode": (None, "static"), "atoms_dict": (None,), "hindered_ads_params": (None,),
                "frequency_surface_names": ([],), "estimate_frequencies": (1,)}
@@ -78,8 +78,9 @@ def read_setup(path):
             _fail(path, f"rxn_expressions[{i}]: the beta option (electrochemistry) is not supported")
     if env.get("adsorbate_interaction_model") not in (None, "ideal"):
         _fail(path, "adsorbate_interaction_model: only the ideal mean field (no interactions) is supported")
-    for key in ("rxn_expressions", "species_definitions", "descriptor_names", "temperature", "input_file",
-                "surface_names"):
+    thermodynamic = env.get("scaler") == "ThermodynamicScaler"
+    for key in ("rxn_expressions", "species_definitions", "descriptor_names", "input_file", "surface_names") + \
+            (() if thermodynamic and "temperature" in env.get("descriptor_names", []) else ("temperature",)):
         if key not in env:
             _fail(path, f"{key} is not set")
     return env
@@ -197,9 +198,15 @@ def setup_to_model(setup):
                     target.append(key)
     ts = [x for x in ts if x not in ads and x not in gases]
 
+    thermodynamic = env.get("scaler") == "ThermodynamicScaler"  # T and log10 p are the descriptors
     species = {}
     for g in sorted(gases):
         d = definitions.get(g, {})
+        if thermodynamic and "logPressure" in env["descriptor_names"]:
+            if "concentration" not in d:
+                _fail(setup, f"species_definitions[{g!r}] has no concentration (its share of 10^logPressure)")
+            species[g] = {"concentration": float(d["concentration"])}
+            continue
         if "pressure" not in d:
             _fail(setup, f"species_definitions[{g!r}] has no pressure")
         species[g] = {"pressure": float(d["pressure"])}
@@ -307,9 +314,20 @@ def setup_to_model(setup):
                 rel["intercept"] = float(values[1])
         relations[key] = rel
 
+    if thermodynamic:  # CatMAP's ThermodynamicScaler: the one surface's energies, as they are
+        if len(surfaces) != 1:
+            _fail(setup, f"ThermodynamicScaler: surface_names must name one surface, not {surfaces}")
+        relations = {}
+        for key in ads + ts:
+            if energies[key][0] is None:
+                _fail(table_path, f"{key}: no formation energy on {surfaces[0]}")
+            relations[key] = {"coefficients": [0.0] * nd + [energies[key][0]]}
+    temperature = env.get("temperature")
+    if temperature is None:  # nominal: every point's temperature is its descriptor's
+        temperature = env["descriptor_ranges"][list(env["descriptor_names"]).index("temperature")][0]
     model = {
         "name": os.path.splitext(os.path.basename(setup))[0] + " (CatMAP)",
-        "temperature": float(env["temperature"]),
+        "temperature": float(temperature),
         "species": species,
         "reactions": reactions,
         "descriptors": {"names": list(env["descriptor_names"])},

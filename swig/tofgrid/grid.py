@@ -51,11 +51,11 @@ def _axis(model, axis, name):
         raise _core.Error(f"tof_grid: axis {name} must be (variable, values), not {axis!r}", TG_ERR_ARG) from None
     if values.ndim != 1 or values.size == 0:
         raise _core.Error(f"tof_grid: axis {name} needs a non-empty 1-D sequence of values", TG_ERR_ARG)
+    descriptors = [d[0] for d in model._descriptors]
+    if var in descriptors:  # first: a CatMAP model may have a descriptor named temperature
+        return TG_AXIS_TEMPERATURE - 1 - descriptors.index(var), values  # TG_AXIS_DESCRIPTOR(k)
     if var in ("T", "temperature"):
         return TG_AXIS_TEMPERATURE, values
-    descriptors = [d[0] for d in model._descriptors]
-    if var in descriptors:
-        return TG_AXIS_TEMPERATURE - 1 - descriptors.index(var), values  # TG_AXIS_DESCRIPTOR(k)
     if var not in model.info["gases"]:
         raise _core.Error(f"tof_grid: axis {name}: unknown gas {var!r}; the model's gases are "
                           f"{model.info['gases']}" + (f", its descriptors {descriptors}" if descriptors else "")

@@ -110,7 +110,7 @@ class Catmap(unittest.TestCase):
         and fixed_entropy_dict are applied; malformed settings are tofgrid errors, not tracebacks."""
         with tempfile.TemporaryDirectory() as d:
             for old, new, message in [
-                    ("input_file", "scaler = 'ThermodynamicScaler'\ninput_file", "scaler = 'ThermodynamicScaler'"),
+                    ("input_file", "scaler = 'MinResidScaler'\ninput_file", "scaler = 'MinResidScaler'"),
                     ("input_file", "thermodynamic_corrections = ['gas']\ninput_file", "thermodynamic_corrections"),
                     ("input_file", "avoid_scaling = True\ninput_file", "avoid_scaling"),
                     ("'s': {'site_names'", "'CO_s': {'n_sites': 2}, 's': {'site_names'", "n_sites = 2"),
@@ -139,6 +139,40 @@ class Catmap(unittest.TestCase):
         self.assertEqual(states[0].coverages, one.coverages)
         with self.assertRaisesRegex(tofgrid.Error, "give the descriptors' values"):
             m.rate_constants()
+
+    def test_thermodynamic_descriptors(self):
+        """CatMAP's ThermodynamicScaler: the temperature and log10 of the total pressure as descriptors;
+        each point equals the same model stated with that T and those pressures, and the map over them
+        equals single solves."""
+        m = tofgrid.Model.from_catmap(os.path.join(DATA, "setup", "thermodynamic.mkm"))
+        self.assertEqual(list(m.descriptors), ["temperature", "logPressure"])
+        T, lp = 650.0, -1.5
+        s = m.solve(descriptors={"temperature": T, "logPressure": lp})
+        self.assertEqual(s.status, "ok")
+        # the same point, stated directly: Pt's energies as constants, the pressures and T given
+        text = tofgrid.catmap.convert(SETUP)
+        pt = {"CO_s": 1.7, "O_s": 1.62, "O-CO_s": 4.04, "O-O_s": 5.35}  # the table's Pt row (site 111)
+        lines = [l for l in text.splitlines() if not l.startswith("scaling:") and not l.startswith("  ")
+                 and not l.startswith("descriptors:") and not l.startswith("temperature:")]
+        direct = "\n".join(lines) + f"""
+temperature: {T}
+descriptors: {{names: [O_s, CO_s], values: [1.62, 1.7]}}
+scaling:
+  relations:
+""" + "".join(f'    "{k}": {{coefficients: [0, 0, {v}]}}\n' for k, v in pt.items())
+        species = "".join(f"  {l}\n" for l in text.splitlines() if l.startswith('  "'))
+        direct = direct.replace("species:\n", "species:\n" + species).replace("reactions:\n", "reactions:\n" + "".join(
+            f"{l}\n" for l in text.splitlines() if l.startswith("  - ")))
+        d = tofgrid.Model.from_yaml(direct)
+        ref = d.solve(pressures={"CO_g": 2 / 3 * 10 ** lp, "O2_g": 1 / 3 * 10 ** lp, "CO2_g": 0.0})
+        for gas in ("CO2_g", "CO_g", "O2_g"):
+            self.assertLess(abs(s.tofs[gas] / ref.tofs[gas] - 1), 1e-12)
+        g = tofgrid.tof_grid(comm, m, schedule="dynamic")  # its own axes: 15 x 15 over T and log p
+        if comm.rank == 0:
+            self.assertEqual(g.x[0], "temperature")
+            for i, j in [(0, 0), (7, 5), (14, 14)]:
+                one = m.solve(descriptors={"temperature": g.x[1][i], "logPressure": g.y[1][j]})
+                self.assertEqual(g.tofs["CO2_g"][i, j], one.tofs["CO2_g"])
 
     def test_errors_name_the_setting(self):
         with self.assertRaisesRegex(tofgrid.Error, "solve: descriptors"):
