@@ -1,10 +1,12 @@
 /* The kernel layer's private header: the model as the kernel sees it, and
  * the kernel's internals in the order they build on each other -- reaction
- * grammar (reaction.c) -> model assembly (model.c, model_yaml.c, read by
- * model_load.c) -> rate constants (thermo.c) -> kinetics (kinetics.c and the
- * inline rate laws below) -> LU (lu.c) -> steady states (steady.c,
- * steady_states.c). No MPI: the kernel builds and runs without it. A model
- * is read-only once loaded. Not installed. */
+ * grammar (reaction.c) -> model assembly (model.c, model_yaml.c with
+ * model_yaml_catmap.c, read by model_load.c; fingerprint.c) -> rate
+ * constants (thermo.c; for CatMAP models scaling.c, thermo_catmap.c,
+ * energetics.c) -> kinetics (kinetics.c and the inline rate laws below) ->
+ * LU (lu.c) -> steady states (steady.c, steady_states.c). No MPI: the kernel
+ * builds and runs without it. A model is read-only once loaded. Not
+ * installed. */
 #ifndef TOFGRID_KERNEL_H
 #define TOFGRID_KERNEL_H
 

@@ -1,9 +1,10 @@
 /* The map layer's private header: sweeps of the kernel over a grid of
  * conditions spread over MPI ranks (sweep.c), the rows a rank holds
  * (rows.c), gathering them (gather.c), writing them (hdf5_writer.c,
- * csv_writer.c, composed by map_file.c), checkpoints (checkpoint.c) and the
- * private-communicator cache (private_comm.c). Uses the comm and kernel
- * layers. Not installed. */
+ * csv_writer.c, composed by map_file.c with outputs.c's temporaries and
+ * locks), checkpoints (checkpoint.c), verdicts agreed across ranks
+ * (agree.c), memory estimates (budget.c) and the private communicator
+ * (private_comm.c). Uses the comm and kernel layers. Not installed. */
 #ifndef TOFGRID_MAP_H
 #define TOFGRID_MAP_H
 
