@@ -12,6 +12,9 @@ MPIEXEC=$1 TOFGRID=$2 WORK=$3 MODEL=$4
 rm -rf "$WORK" && mkdir -p "$WORK" && cd "$WORK" || exit 1
 AXES=(--x O2_g:1e-5:0.5:500 --y CO_g:1e-5:0.5:500 --no-plot --quiet)
 fail() { echo "resume: FAILED: $*"; exit 1; }
+# kill -9 every process of a run, including ranks the launcher was still starting
+# when the first signal went out (they would live on as orphans and write files).
+kill_run() { for _ in $(seq 1 100); do pkill -9 -f -- "$1" || break; sleep 0.02; done; }
 
 "$MPIEXEC" -n 2 "$TOFGRID" "${AXES[@]}" --output whole || fail "uninterrupted run"
 
@@ -22,7 +25,7 @@ interrupt() { # run with checkpoints, kill -9 once some rows are recorded
     [ -f "$1.ckpt.0" ] && [ "$(stat -c %s "$1.ckpt.0")" -gt 200000 ] && break
     sleep 0.01
   done
-  pkill -9 -f -- "--output $WORK/$1\$" ; wait "$launcher" 2>/dev/null
+  kill_run "--output $WORK/$1\$"; wait "$launcher" 2>/dev/null
   [ -f "$1.ckpt.0" ] || fail "no checkpoint was written"
   [ -f "$1.csv" ] && fail "the run finished before the kill: make the map larger"
   return 0
@@ -86,12 +89,14 @@ for trial in $(seq 1 20); do
   p=rand$trial
   # Absolute names in the kill patterns: another copy of this test elsewhere on the machine is not hit.
   "$MPIEXEC" -n 2 "$TOFGRID" "${AXES[@]}" --checkpoint --output "$WORK/$p" & launcher=$!
-  sleep "0.$((RANDOM % 40 + 5))"; pkill -9 -f -- "--output $WORK/$p\$" ; wait $launcher 2>/dev/null
+  sleep "0.$((RANDOM % 40 + 5))"; kill_run "--output $WORK/$p\$"; wait $launcher 2>/dev/null
   if [ $((trial % 3)) -eq 0 ]; then
     "$MPIEXEC" -n 2 "$TOFGRID" "${AXES[@]}" --resume --output "$WORK/$p" 2>/dev/null & launcher=$!
-    sleep "0.$((RANDOM % 30 + 5))"; pkill -9 -f -- "--output $WORK/$p\$" ; wait $launcher 2>/dev/null
+    sleep "0.$((RANDOM % 30 + 5))"; kill_run "--output $WORK/$p\$"; wait $launcher 2>/dev/null
   fi
-  if [ ! -f $p.csv ] || ls $p.ckpt.* >/dev/null 2>&1; then
+  # finish unless the killed run had finished all but its clean-up (a kill can
+  # land between any two of its steps: then this run only tidies up)
+  if [ ! -f $p.csv ] || [ -n "$(ls $p.ckpt.* $p.*.lock $p.*.tmp.* 2>/dev/null)" ]; then
     "$MPIEXEC" -n $((trial % 2 + 1)) "$TOFGRID" "${AXES[@]}" --resume --output $p 2>$p.err || fail "trial $trial: resume: $(cat $p.err)"
   fi
   cmp -s whole.csv $p.csv || fail "trial $trial: the resumed map differs"
