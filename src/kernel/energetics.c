@@ -71,6 +71,9 @@ int tg__catmap_rate_constants(const tg_model *m, double T, const double *d, doub
     double top = Gs[IS] > Gs[FS] ? Gs[IS] : Gs[FS];
     if (s->n[TS] > 0 && Gs[TS] > top) top = Gs[TS];
     double A = m->catmap->prefactor[i] > 0 ? m->catmap->prefactor[i] : kT / h;
+    if (m->catmap->site_area[i] > 0) /* CatMAP's non-activated prefactor: p0 A / sqrt(2 pi m kB T), both ways */
+      A = 1e5 * m->catmap->site_area[i] * 1e-20 /
+          sqrt(2 * 3.141592653589793 * m->catmap->gas_mass[i] * 1.660538921e-27 * 1.602176565e-19) / sqrt(kT);
     kf[i] = A * exp(-(top - Gs[IS]) / kT);
     kr[i] = A * exp(-(top - Gs[FS]) / kT);
     if (!isfinite(kf[i]) || !isfinite(kr[i]) || !isfinite(top))

@@ -47,6 +47,7 @@ uint64_t tg__model_fingerprint(const tg_model *m)
   if (c) { /* descriptors, scaling, thermochemistry, prefactors */
     H(c->nd), HN(c->desc, c->nd), H(c->has_point), HN(c->point, c->nd), HN(c->concentration, m->nsp);
     HN(c->coef, (size_t)m->nsp * (size_t)(c->nd + 1)), H(c->gas_mode), H(c->ads_mode), HN(c->prefactor, m->nsteps);
+    HN(c->site_area, m->nsteps), HN(c->gas_mass, m->nsteps);
     for (int i = 0; i < m->nsp; i++) {
       const tg__thermo_data *d = &c->thermo[i];
       H(d->nfreq), HN(d->freq, d->nfreq), H(d->nshomate), H(d->has_ideal), H(d->fixed_entropy);

@@ -172,6 +172,8 @@ typedef struct tg__catmap {
   tg__ads_mode ads_mode;
   tg__thermo_data *thermo; /* [nsp] */
   double *prefactor;       /* [nsteps]: the rate prefactor (s^-1), or 0 for CatMAP's kB T / h */
+  double *site_area;       /* [nsteps]: a non-activated step's A_site (A^2; collision rate of its gas), or 0 */
+  double *gas_mass;        /* [nsteps]: that gas's mass (amu, ASE's atomic masses) */
   int *ts_step;            /* [nsp]: a transition state's first step (its thermochemistry), else -1 */
   double *dG_model;        /* [nsp]: the corrections at the model's temperature (most points use it) */
   double *concentration;   /* [nsp]: a gas's share of 10^logPressure bar, or NaN */

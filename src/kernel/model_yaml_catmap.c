@@ -524,12 +524,62 @@ static int read_scaling(reader *r, const yaml_node_t *sc, tg__catmap *c)
   return rc;
 }
 
-/* Per-step prefactors: reactions given as {reaction: ..., prefactor: A}. */
+/* A gas's mass from its formula with ASE 3.29's atomic masses (amu), as
+ * CatMAP computes it for non-activated prefactors; 0 for an unknown element. */
+static double ase_mass(const char *chem)
+{
+  static const struct {
+    const char *symbol;
+    double amu;
+  } table[] = {{"H", 1.008},        {"C", 12.011}, {"N", 14.007}, {"O", 15.999},
+               {"F", 18.998403163}, {"S", 32.06},  {"Cl", 35.45}};
+  double sum = 0;
+  for (const char *p = chem; *p;) {
+    if (*p < 'A' || *p > 'Z') return 0;
+    char sym[3] = {*p++, 0, 0};
+    if (*p >= 'a' && *p <= 'z') sym[1] = *p++;
+    double amu = 0;
+    for (size_t k = 0; k < sizeof table / sizeof table[0]; k++)
+      if (!strcmp(table[k].symbol, sym)) amu = table[k].amu;
+    if (amu == 0) return 0;
+    int n = 0;
+    while (*p >= '0' && *p <= '9') n = 10 * n + (*p++ - '0');
+    sum += amu * (n ? n : 1);
+  }
+  return sum;
+}
+
+/* Per-step prefactors: reactions given as {reaction: ..., prefactor: A}
+ * (s^-1) or prefactor: {non_activated: A_site} (A^2; a step without a
+ * transition state and with one gas: its collision rate, CatMAP's
+ * 'non-activated' prefactor, in both directions). */
 static int read_prefactors(reader *r, const yaml_node_t *rx, tg__catmap *c)
 {
-  for (int i = 0; i < r->m->nsteps; i++) {
+  tg_model *m = r->m;
+  for (int i = 0; i < m->nsteps; i++) {
     yaml_node_t *item = node(r, rx->data.sequence.items.start[i]), *p;
     if (item->type != YAML_MAPPING_NODE || !(p = lookup(r, item, "prefactor"))) continue;
+    if (p->type == YAML_MAPPING_NODE) {
+      static const char *const keys[] = {"non_activated", NULL};
+      TG_CALL(only_keys(r, p, keys, "prefactor"));
+      yaml_node_t *a = lookup(r, p, "non_activated");
+      if (!a) return fail_at(r, p, TG_ERR_MODEL, "prefactor: {non_activated: A_site (A^2)}");
+      TG_CALL(number(r, a, "non_activated (A_site, A^2)", &c->site_area[i]));
+      const step *s = &m->steps[i];
+      int gas = -1, gases = 0;
+      for (int k = IS; k <= FS; k += FS - IS)
+        for (int f = 0; f < s->n[k]; f++)
+          if (m->sp[s->st[k][f].sp].kind == SP_GAS && s->st[k][f].sp != gas) gas = s->st[k][f].sp, gases++;
+      if (!(c->site_area[i] > 0) || s->n[TS] > 0 || gases != 1)
+        return fail_at(r, p, TG_ERR_MODEL,
+                       "a non-activated prefactor needs A_site > 0 and a step without a transition state and with "
+                       "exactly one gas (\"%s\")",
+                       s->text);
+      c->gas_mass[i] = ase_mass(m->sp[gas].formula);
+      if (!(c->gas_mass[i] > 0))
+        return fail_at(r, p, TG_ERR_MODEL, "%s: no mass for its formula (elements H C N O F S Cl)", m->sp[gas].name);
+      continue;
+    }
     TG_CALL(number(r, p, "prefactor", &c->prefactor[i]));
     if (!(c->prefactor[i] > 0)) return fail_at(r, p, TG_ERR_MODEL, "prefactor must be > 0 (s^-1)");
   }
@@ -552,10 +602,12 @@ int tg__read_catmap(reader *r, const yaml_node_t *root)
   c->coef = calloc((size_t)m->nsp * (TG_DESCRIPTORS_MAX + 1), sizeof *c->coef);
   c->thermo = calloc((size_t)m->nsp, sizeof *c->thermo);
   c->prefactor = calloc((size_t)m->nsteps, sizeof *c->prefactor);
+  c->site_area = calloc((size_t)m->nsteps, sizeof *c->site_area);
+  c->gas_mass = calloc((size_t)m->nsteps, sizeof *c->gas_mass);
   c->ts_step = calloc((size_t)m->nsp, sizeof *c->ts_step);
   c->concentration = malloc((size_t)(m->nsp ? m->nsp : 1) * sizeof *c->concentration);
   for (int i = 0; c->concentration && i < m->nsp; i++) c->concentration[i] = NAN;
-  if (!c->coef || !c->thermo || !c->prefactor || !c->ts_step || !c->concentration)
+  if (!c->coef || !c->thermo || !c->prefactor || !c->ts_step || !c->concentration || !c->site_area || !c->gas_mass)
     return tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
   for (int i = 0; i < m->nsp; i++)
     c->thermo[i].fixed_entropy = NAN; /* not given: CatMAP's default, if the mode wants one */
@@ -573,5 +625,6 @@ void tg__catmap_free(tg__catmap *c)
 {
   if (!c) return;
   free(c->coef), free(c->thermo), free(c->prefactor), free(c->ts_step), free(c->dG_model), free(c->concentration);
+  free(c->site_area), free(c->gas_mass);
   free(c);
 }

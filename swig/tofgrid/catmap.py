@@ -181,8 +181,12 @@ def setup_to_model(setup):
         pref = options.get("prefactor")
         if pref is None and prefactors is not None and i < len(prefactors):
             pref = prefactors[i]
-        if isinstance(pref, dict):
-            _fail(setup, f"rxn_expressions[{i}]: prefactor {pref!r}: only numbers (or kB*T/h) are supported")
+        if isinstance(pref, dict):  # CatMAP's collision-rate prefactor of a non-activated step
+            if pref.get("type") != "non-activated" or "A_site" not in pref:
+                _fail(setup, f"rxn_expressions[{i}]: prefactor {pref!r}: only numbers, kB*T/h and "
+                             "{'type': 'non-activated', 'A_site': A} are supported")
+            entry["prefactor"] = {"non_activated": float(pref["A_site"])}
+            pref = None
         if pref not in (None, "None", "kB*T/h"):
             try:
                 entry["prefactor"] = float(pref)

@@ -194,6 +194,47 @@ static void thermochemistry_modes(void)
         "zero_point_adsorbate without frequencies: %s", tg_error_message());
 }
 
+/* CatMAP's non-activated prefactor p0 A_site / sqrt(2 pi m kB T) (spec
+ * section 4.4) on CO adsorption at the golden point, A_site 9 A^2, CO 28.01
+ * amu (ASE's masses): 200375618.89585796 s^-1 bar^-1 both ways (numpy,
+ * from the spec's formula); kr1 = A exp(-2.423120770890746 eV / kB T). */
+static void non_activated_prefactor(void)
+{
+  int rc;
+  tg_model *m = variant("\"resolution\": 15}", "\"resolution\": 15, \"values\": [-1.0, -0.5]}", &rc);
+  if (!m) return;
+  tg_model_free(m);
+  char *t = malloc(strlen(text) + 512);
+  const char *from = "{\"reaction\": \"*_s + CO_g -> CO_s\"}";
+  const char *at = strstr(text, from);
+  snprintf(t, strlen(text) + 512,
+           "%.*s{\"reaction\": \"*_s + CO_g -> CO_s\", \"prefactor\": {\"non_activated\": 9.0}}%s", (int)(at - text),
+           text, at + strlen(from));
+  char *u = malloc(strlen(t) + 64);
+  at = strstr(t, "\"resolution\": 15}");
+  snprintf(u, strlen(t) + 64, "%.*s\"resolution\": 15, \"values\": [-1.0, -0.5]}%s", (int)(at - t), t,
+           at + strlen("\"resolution\": 15}"));
+  CHECK_OK(tg_model_parse(u, strlen(u), "non-activated", &m));
+  double kf[3], kr[3];
+  if (m) {
+    CHECK_OK(tg_model_rate_constants(m, TG_MODEL_TEMPERATURE, kf, kr));
+    CHECK(rel(kf[0], 200375618.89585796) < 1e-14, "non-activated kf = %.17g", kf[0]);
+    CHECK(rel(kr[0], 7.548492904129983e-17) < 3e-14, "non-activated kr = %.17g", kr[0]);
+    tg_model_free(m);
+  }
+  /* only for a step without a transition state and with one gas */
+  snprintf(t, strlen(text) + 512, "%s", text);
+  from = "{\"reaction\": \"CO_s + O_s <-> O-CO_s + *_s -> CO2_g + 2*_s\"}";
+  at = strstr(text, from);
+  snprintf(t, strlen(text) + 512,
+           "%.*s{\"reaction\": \"CO_s + O_s <-> O-CO_s + *_s -> CO2_g + 2*_s\", "
+           "\"prefactor\": {\"non_activated\": 9.0}}%s",
+           (int)(at - text), text, at + strlen(from));
+  CHECK_FAILS(tg_model_parse(t, strlen(t), "bad", &m), TG_ERR_MODEL, "a non-activated prefactor needs");
+  free(t);
+  free(u);
+}
+
 /* Transition-state scaling kinds on the tutorial's table. */
 static void transition_state_kinds(void)
 {
@@ -371,6 +412,7 @@ int main(int argc, char **argv)
   golden_point_intermediates();
   thermochemistry_modes();
   transition_state_kinds();
+  non_activated_prefactor();
   clear_errors();
   fingerprint_covers_catmap_data();
   no_wrong_steady_state_on_two_sites();

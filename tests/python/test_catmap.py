@@ -118,6 +118,11 @@ class Catmap(unittest.TestCase):
                     ("'pressure': 1.}", "'pressure': 'high'}", "unexpected form")]:
                 with self.assertRaisesRegex(tofgrid.Error, message):
                     tofgrid.Model.from_catmap(self.variant(d, old, new))
+            # CatMAP's non-activated prefactor (a dict in prefactor_list) is applied
+            na = tofgrid.Model.from_catmap(self.variant(
+                d, "input_file", "prefactor_list = [{'type': 'non-activated', 'A_site': 9.0}, None, None]\ninput_file"))
+            kf, _ = na.rate_constants(descriptors={"O_s": -1.0, "CO_s": -0.5})
+            self.assertLess(abs(kf[0] / 200375618.89585796 - 1), 1e-14)  # p0 A / sqrt(2 pi m kB T), spec 4.4
             # the converted model's own errors name the setup file and the converted line
             with self.assertRaisesRegex(tofgrid.Error, r"x\.mkm: .*descriptor O_s is named twice.*converted from it, line"):
                 tofgrid.Model.from_catmap(self.variant(d, "['O_s', 'CO_s']", "['O_s', 'O_s']"))
