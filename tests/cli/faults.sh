@@ -5,9 +5,9 @@
 # MPI_Finalize), earlier output stays byte for byte, and no temporary or lock
 # is left behind. Also: identical runs give identical files, and a second run
 # on a prefix in use is refused while the first one finishes intact.
-# usage: faults.sh MPIEXEC TOFGRID WORKDIR NO_FALLOCATE_SO [PYTHON]
+# usage: faults.sh MPIEXEC TOFGRID WORKDIR NO_FALLOCATE_SO SLOW_REMOVE_SO [PYTHON]
 set -u
-MPIEXEC=$1 TOFGRID=$2 WORK=$3 NO_FALLOCATE=$4 PYTHON=${5:-}
+MPIEXEC=$1 TOFGRID=$2 WORK=$3 NO_FALLOCATE=$4 SLOW_REMOVE=$5 PYTHON=${6:-}
 rm -rf "$WORK" && mkdir -p "$WORK" && cd "$WORK" || exit 1
 fail() { echo "faults: FAILED: $*"; exit 1; }
 LIMIT_KB=10000 # MPICH's shared memory segments (~4 MB) must still fit under it
@@ -88,5 +88,18 @@ echo "$out" | grep -q "busy.h5 is being written by another run" || fail "unclear
 cmp -s busy.csv alone.csv || fail "the first run's map was changed by the second"
 [ "$(cat busy.h5.tmp)" = "mine" ] || fail "the user's busy.h5.tmp was touched"
 rm busy.h5.tmp
+[ -z "$(leftovers)" ] || fail "left behind: $(leftovers)"
+# checkpoints_removed_before_unlock: a run that is removing its checkpoints
+# still holds its locks, so a second run on the prefix is refused (the locks
+# were released first, and the finishing run deleted the new run's checkpoints).
+MARK=$WORK/removing
+"$MPIEXEC" -n 2 -genv LD_PRELOAD "${LD_PRELOAD:+$LD_PRELOAD:}$SLOW_REMOVE" -genv TG_TEST_MARK "$MARK" "$TOFGRID" \
+  $(grid 40) --checkpoint --output race & first=$!
+for _ in $(seq 1 1500); do [ -e "$MARK" ] && break; sleep 0.02; done
+[ -e "$MARK" ] || fail "the first run never removed its checkpoints"
+out=$("$MPIEXEC" -n 2 "$TOFGRID" $(grid 40) --checkpoint --output race 2>&1); rc=$?
+wait $first || fail "the first run (removing its checkpoints) failed"
+[ $rc -eq 1 ] || fail "a run started while another removed its checkpoints (exit $rc): $out"
+echo "$out" | grep -q "race.h5 is being written by another run" || fail "unclear refusal: $out"
 [ -z "$(leftovers)" ] || fail "left behind: $(leftovers)"
 echo "faults: all checks passed"
