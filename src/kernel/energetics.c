@@ -42,18 +42,14 @@ int tg__catmap_free_energies(const tg_model *m, double T, const double *d, doubl
       const double *row = c->coef + (size_t)i * w;
       for (int q = 0; q < c->nd; q++) E += row[q] * d[q];
       E += row[c->nd];
+      for (int q = 0; q < c->nd; q++) /* a descriptor itself: its value, not its fit */
+        if (c->desc[q] == i) E = d[q];
     } else {
       G[i] = 0;
       continue;
     }
     TG_CALL(correction(m, i, T, &dG, fn));
     G[i] = E + dG;
-  }
-  for (int q = 0; q < c->nd; q++) { /* the descriptors themselves, not their fit */
-    if (c->desc[q] < 0) continue;   /* a condition, not a species */
-    double dG;
-    TG_CALL(correction(m, c->desc[q], T, &dG, fn));
-    G[c->desc[q]] = d[q] + dG;
   }
   return TG_SUCCESS;
 }

@@ -353,13 +353,6 @@ static double net_rates(const tg_model *m, const double *rf, const double *rr, d
   return worst;
 }
 
-/* How far the state's net rates are from obeying C n = 0 (net_rates' check). */
-static double inconsistency(const work *w)
-{
-  double net[w->m->nsteps > 0 ? w->m->nsteps : 1];
-  return net_rates(w->m, w->rf, w->rf + w->m->nsteps, net);
-}
-
 /* Degree of rate control (Campbell): X_i = d ln TOF_p / d ln k_i with K_i
  * fixed, analytically. Scaling k_f,i and k_r,i together moves the steady
  * state by du = -J^-1 dF/dln k_i (J: the log-space Jacobian of d(theta)/dt
@@ -580,7 +573,7 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
      * scaled residual is flat: the log-ratio form first, then the other. */
     it = m->catmap ? newton(&w, o.tolerance, o.max_iterations, &res, 1) : -1;
     if (it < 0) it = newton(&w, o.tolerance, o.max_iterations, &res, 0); /* from w.y0, which it leaves as it is */
-    if (it >= 0 && (inconsistent = inconsistency(&w)) > INCONSISTENCY_MAX) it = -1;
+    if (it >= 0 && (inconsistent = net_rates(m, w.rf, w.rr, sol->net)) > INCONSISTENCY_MAX) it = -1;
     if (it >= 0) {
       sol->status = target > o.t_end * (1 + 1e-12) ? TG_STEADY_PAST_T_END : TG_STEADY_OK;
       break;
@@ -595,7 +588,7 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
     if (initial_state(m, o.initial ? o.initial : m->initial, w.y0) || integrate(&w, &t0, target, &h0, &steps)) break;
     it = m->catmap ? newton(&w, o.tolerance, o.max_iterations, &res, 1) : -1;
     if (it < 0) it = newton(&w, o.tolerance, o.max_iterations, &res, 0);
-    if (it >= 0 && (inconsistent = inconsistency(&w)) > INCONSISTENCY_MAX) it = -1;
+    if (it >= 0 && (inconsistent = net_rates(m, w.rf, w.rr, sol->net)) > INCONSISTENCY_MAX) it = -1;
     if (it >= 0) sol->status = TG_STEADY_BEFORE_T_END, stuck = 0, t = t0;
   }
   sol->iterations = it < 0 ? 0 : it;
@@ -604,7 +597,7 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
   sol->residual = res;
   for (int j = 0; j < n; j++) sol->coverages[j] = w.y[j];
   for (int i = 0; i < ns; i++) sol->rf[i] = w.rf[i], sol->rr[i] = w.rr[i];
-  net_rates(m, w.rf, w.rr, sol->net);
+  if (it < 0) net_rates(m, w.rf, w.rr, sol->net); /* an accepted state's were made with its check */
   for (int g = 0; g < m->ng; g++) {
     double tof = 0;
     for (int i = 0; i < ns; i++) tof += m->dgas[g * ns + i] * sol->net[i];
