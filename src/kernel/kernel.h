@@ -127,6 +127,7 @@ static inline tg__solver_config tg__solver_config_default(void)
  * energies at a point (energetics.c). */
 enum { TG_DESCRIPTORS_MAX = 8, TG_SHOMATE_MAX = 4, TG_FREQ_MAX = 64 };
 
+/* Thermochemistry modes, in the order of their names in model_yaml_catmap.c. */
 typedef enum tg__gas_mode {
   TG_GAS_SHOMATE,
   TG_GAS_IDEAL,

@@ -322,18 +322,22 @@ int tg__temperature(const tg_model *m, double T, const char *fn, double *out)
   return TG_SUCCESS;
 }
 
+/* Both public rate-constant calls: their checks, messages naming fn. */
+static int rate_constants(const tg_model *m, double T, const double *d, double *kf, double *kr, const char *fn)
+{
+  if (!m || !kf || !kr) return tg__fail(TG_ERR_ARG, fn, "model, kf and kr must not be NULL");
+  TG_CALL(tg__temperature(m, T, fn, &T));
+  return tg__rate_constants_at(m, T, d, kf, kr, fn);
+}
+
 int tg_model_rate_constants(const tg_model *m, double T, double *kf, double *kr)
 {
-  if (!m || !kf || !kr) return tg__fail(TG_ERR_ARG, __func__, "model, kf and kr must not be NULL");
-  TG_CALL(tg__temperature(m, T, __func__, &T));
-  return tg__rate_constants_at(m, T, NULL, kf, kr, __func__);
+  return rate_constants(m, T, NULL, kf, kr, __func__);
 }
 
 int tg_model_rate_constants_at(const tg_model *m, double T, const double *d, double *kf, double *kr)
 {
-  if (!m || !kf || !kr) return tg__fail(TG_ERR_ARG, __func__, "model, kf and kr must not be NULL");
-  TG_CALL(tg__temperature(m, T, __func__, &T));
-  return tg__rate_constants_at(m, T, d, kf, kr, __func__);
+  return rate_constants(m, T, d, kf, kr, __func__);
 }
 
 tg_solve_options tg_solve_options_default(const tg_model *m)

@@ -85,16 +85,27 @@ static int read_descriptors(reader *r, const yaml_node_t *dn, tg__catmap *c)
   return TG_SUCCESS;
 }
 
+/* The index of a mode among its names (the enum's order), or an error
+ * listing them. */
+static int mode_of(const reader *r, const yaml_node_t *n, const char *const *names, int count, const char *what,
+                   int *mode)
+{
+  TG_CALL(want(r, n, YAML_SCALAR_NODE, what));
+  for (int k = 0; k < count; k++)
+    if (strcmp(scalar(n), names[k]) == 0) return *mode = k, TG_SUCCESS;
+  char list[256] = "";
+  for (int k = 0; k < count; k++)
+    snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "", names[k]);
+  return fail_at(r, n, TG_ERR_MODEL, "unknown %s \"%s\" (%s)", what, scalar(n), list);
+}
+
 static int read_modes(reader *r, const yaml_node_t *tn, tg__catmap *c)
 {
   static const char *const keys[] = {"gas", "adsorbate", NULL};
+  /* in the order of tg__gas_mode and tg__ads_mode */
   static const char *const gas[] = {"shomate_gas",    "ideal_gas", "fixed_entropy_gas", "frozen_fixed_entropy_gas",
                                     "zero_point_gas", "frozen_gas"};
-  static const tg__gas_mode gas_mode[] = {TG_GAS_SHOMATE,       TG_GAS_IDEAL,
-                                          TG_GAS_FIXED_ENTROPY, TG_GAS_FROZEN_FIXED_ENTROPY,
-                                          TG_GAS_ZERO_POINT,    TG_GAS_FROZEN};
   static const char *const ads[] = {"frozen_adsorbate", "harmonic_adsorbate", "zero_point_adsorbate"};
-  static const tg__ads_mode ads_mode[] = {TG_ADS_FROZEN, TG_ADS_HARMONIC, TG_ADS_ZERO_POINT};
   if (!tn)
     return fail_at(r, node(r, 1), TG_ERR_MODEL,
                    "a model with descriptors needs thermochemistry: {gas: ..._gas, adsorbate: ..._adsorbate}");
@@ -102,24 +113,10 @@ static int read_modes(reader *r, const yaml_node_t *tn, tg__catmap *c)
   TG_CALL(only_keys(r, tn, keys, "thermochemistry"));
   yaml_node_t *g = lookup(r, tn, "gas"), *a = lookup(r, tn, "adsorbate");
   if (!g || !a) return fail_at(r, tn, TG_ERR_MODEL, "thermochemistry needs both gas and adsorbate modes");
-  TG_CALL(want(r, g, YAML_SCALAR_NODE, "thermochemistry: gas"));
-  TG_CALL(want(r, a, YAML_SCALAR_NODE, "thermochemistry: adsorbate"));
-  int found = 0;
-  for (size_t k = 0; k < sizeof gas / sizeof gas[0]; k++)
-    if (strcmp(scalar(g), gas[k]) == 0) c->gas_mode = gas_mode[k], found = 1;
-  if (!found)
-    return fail_at(r, g, TG_ERR_MODEL,
-                   "unknown gas thermochemistry \"%s\" (shomate_gas, ideal_gas, fixed_entropy_gas, "
-                   "frozen_fixed_entropy_gas, zero_point_gas, frozen_gas)",
-                   scalar(g));
-  found = 0;
-  for (size_t k = 0; k < sizeof ads / sizeof ads[0]; k++)
-    if (strcmp(scalar(a), ads[k]) == 0) c->ads_mode = ads_mode[k], found = 1;
-  if (!found)
-    return fail_at(r, a, TG_ERR_MODEL,
-                   "unknown adsorbate thermochemistry \"%s\" (frozen_adsorbate, harmonic_adsorbate, "
-                   "zero_point_adsorbate)",
-                   scalar(a));
+  int gm = 0, am = 0;
+  TG_CALL(mode_of(r, g, gas, (int)(sizeof gas / sizeof gas[0]), "gas thermochemistry", &gm));
+  TG_CALL(mode_of(r, a, ads, (int)(sizeof ads / sizeof ads[0]), "adsorbate thermochemistry", &am));
+  c->gas_mode = (tg__gas_mode)gm, c->ads_mode = (tg__ads_mode)am;
   return TG_SUCCESS;
 }
 
