@@ -77,11 +77,7 @@ static int read_gas_thermo(const reader *r, const yaml_node_t *v, species *s)
                    "vibrational_temperatures (K) together",
                    s->name);
   gas_thermo *t = &s->thermo;
-  double sigma = 0;
-  TG_CALL(number(r, sn, "symmetry_number", &sigma));
-  if (sigma != floor(sigma) || sigma < 1 || sigma > 1000)
-    return fail_at(r, sn, TG_ERR_MODEL, "symmetry_number of %s must be a whole number >= 1", s->name);
-  t->sigma = (int)sigma;
+  TG_CALL(whole(r, sn, "symmetry_number", 1, 1000, &t->sigma));
   TG_CALL(positive_list(r, rn, "rotational_temperatures", 3, t->rot, &t->nrot));
   if (t->nrot == 2)
     return fail_at(r, rn, TG_ERR_MODEL, "rotational_temperatures of %s: 1 value for a linear gas, 3 otherwise",
@@ -198,13 +194,7 @@ static int read_solver(reader *r, const yaml_node_t *map)
   if ((v = lookup(r, map, "t_end"))) TG_CALL(number(r, v, "t_end", &o->t_end));
   if ((v = lookup(r, map, "t_max"))) TG_CALL(number(r, v, "t_max", &o->t_max));
   if ((v = lookup(r, map, "tolerance"))) TG_CALL(number(r, v, "tolerance", &o->tolerance));
-  if ((v = lookup(r, map, "max_iterations"))) {
-    double x = 0;
-    TG_CALL(number(r, v, "max_iterations", &x));
-    if (x != floor(x) || x < 1 || x > 1e6)
-      return fail_at(r, v, TG_ERR_MODEL, "max_iterations must be a whole number >= 1");
-    o->max_iterations = (int)x;
-  }
+  if ((v = lookup(r, map, "max_iterations"))) TG_CALL(whole(r, v, "max_iterations", 1, 1000000, &o->max_iterations));
   if (!(o->t_end > 0) || !(o->t_max >= o->t_end) || !(o->tolerance > 0))
     return fail_at(r, map, TG_ERR_MODEL, "solver: need t_end > 0, t_max >= t_end and tolerance > 0");
   return TG_SUCCESS;

@@ -72,6 +72,18 @@ static inline int number(const reader *r, const yaml_node_t *n, const char *what
   return TG_SUCCESS;
 }
 
+/* A whole number in [lo, hi] (counts, symmetry numbers): never cast from a
+ * double that an int cannot hold. */
+static inline int whole(const reader *r, const yaml_node_t *n, const char *what, int lo, int hi, int *out)
+{
+  double x = 0;
+  TG_CALL(number(r, n, what, &x));
+  if (x != floor(x) || x < lo || x > hi)
+    return fail_at(r, n, TG_ERR_MODEL, "%s must be a whole number from %d to %d, not %s", what, lo, hi, scalar(n));
+  *out = (int)x;
+  return TG_SUCCESS;
+}
+
 static inline int text(const reader *r, const yaml_node_t *n, const char *what, char *out, size_t size)
 {
   TG_CALL(want(r, n, YAML_SCALAR_NODE, what));

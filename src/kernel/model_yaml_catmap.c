@@ -68,18 +68,15 @@ static int read_descriptors(reader *r, const yaml_node_t *dn, tg__catmap *c)
   }
   if ((v = lookup(r, dn, "resolution"))) {
     if (!c->has_ranges) return fail_at(r, v, TG_ERR_MODEL, "descriptors: resolution needs ranges");
-    double res[TG_DESCRIPTORS_MAX];
     if (v->type == YAML_SCALAR_NODE) {
-      TG_CALL(number(r, v, "resolution", &res[0]));
-      for (int q = 1; q < c->nd; q++) res[q] = res[0];
+      TG_CALL(whole(r, v, "resolution", 1, 100000000, &c->resolution[0]));
+      for (int q = 1; q < c->nd; q++) c->resolution[q] = c->resolution[0];
     } else {
-      TG_CALL(numbers(r, v, "resolution", TG_DESCRIPTORS_MAX, res, &n));
-      if (n != c->nd) return fail_at(r, v, TG_ERR_MODEL, "descriptors: %d resolutions for %d names", n, c->nd);
-    }
-    for (int q = 0; q < c->nd; q++) {
-      if (res[q] != floor(res[q]) || res[q] < 1 || res[q] > 1e8)
-        return fail_at(r, v, TG_ERR_MODEL, "resolution must be whole numbers >= 1");
-      c->resolution[q] = (int)res[q];
+      TG_CALL(want(r, v, YAML_SEQUENCE_NODE, "resolution"));
+      if (items(v) != c->nd)
+        return fail_at(r, v, TG_ERR_MODEL, "descriptors: %d resolutions for %d names", items(v), c->nd);
+      for (int q = 0; q < c->nd; q++)
+        TG_CALL(whole(r, node(r, v->data.sequence.items.start[q]), "resolution", 1, 100000000, &c->resolution[q]));
     }
   }
   return TG_SUCCESS;
@@ -189,10 +186,9 @@ static int read_species_data(reader *r, const yaml_node_t *k, const yaml_node_t 
                      "geometry (linear or nonlinear) and spin",
                      s->name);
     tg__ideal_gas *g = &d->ideal;
-    double sigma = 0;
     int n = 0;
     TG_CALL(number(r, ms, "mass", &g->mass));
-    TG_CALL(number(r, sg, "symmetry_number", &sigma));
+    TG_CALL(whole(r, sg, "symmetry_number", 1, 1000, &g->sigma));
     TG_CALL(number(r, sp, "spin", &g->spin));
     TG_CALL(want(r, ge, YAML_SCALAR_NODE, "geometry"));
     g->linear = strcmp(scalar(ge), "linear") == 0;
@@ -200,13 +196,9 @@ static int read_species_data(reader *r, const yaml_node_t *k, const yaml_node_t 
       return fail_at(r, ge, TG_ERR_MODEL, "geometry is linear or nonlinear, not \"%s\"", scalar(ge));
     TG_CALL(numbers(r, in, "inertia", 3, g->inertia, &n));
     if (n != 3) return fail_at(r, in, TG_ERR_MODEL, "inertia: the 3 principal moments (amu A^2), ascending");
-    if (!(g->mass > 0) || sigma != floor(sigma) || sigma < 1 || g->spin < 0 || !(g->inertia[2] > 0) ||
-        (!g->linear && !(g->inertia[0] > 0)))
-      return fail_at(r, x, TG_ERR_MODEL,
-                     "%s: ideal_gas needs mass > 0, a whole symmetry_number >= 1, spin >= 0 and "
-                     "positive moments of inertia",
+    if (!(g->mass > 0) || g->spin < 0 || !(g->inertia[2] > 0) || (!g->linear && !(g->inertia[0] > 0)))
+      return fail_at(r, x, TG_ERR_MODEL, "%s: ideal_gas needs mass > 0, spin >= 0 and positive moments of inertia",
                      s->name);
-    g->sigma = (int)sigma;
     d->has_ideal = 1;
   }
   if ((x = lookup(r, v, "concentration"))) {

@@ -297,6 +297,12 @@ static void clear_errors(void)
   tg_model *m = variant("{\"gas\": \"shomate_gas\"", "{\"gas\": \"ideal_gas\"", &rc);
   CHECK(m != NULL, "ideal_gas knows CO, O2, CO2");
   tg_model_free(m);
+  /* a whole number an int cannot hold was cast to int (undefined behaviour) */
+  fails("\"CO_g\": {\"pressure\": 1.0,",
+        "\"CO_g\": {\"pressure\": 1.0, \"ideal_gas\": {\"mass\": 28.01, \"inertia\": [0, 0, 9.08], "
+        "\"symmetry_number\": 1e300, \"geometry\": \"linear\", \"spin\": 0},",
+        TG_ERR_MODEL, "symmetry_number must be a whole number from 1 to 1000, not 1e300");
+  fails("\"resolution\": 15}", "\"resolution\": [15, 2.5]}", TG_ERR_MODEL, "resolution must be a whole number");
   fails("thermochemistry: {\"gas\": \"shomate_gas\", \"adsorbate\": \"frozen_adsorbate\"}\n", "", TG_ERR_MODEL,
         "needs thermochemistry");
   /* A model without its own point: solving names the descriptors it needs. */
