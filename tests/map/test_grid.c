@@ -4,6 +4,8 @@
  * communicator; bad axes refused on every rank alike, and ranks given
  * different models, axes or roots; maps too large refused; failed points NaN. */
 #include <math.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -171,6 +173,20 @@ int main(int argc, char **argv)
   so.csv = long_name;
   CHECK_FAILS(tg_tof_grid_file(MPI_COMM_WORLD, m, &x, &y, NULL, &so), TG_ERR_ARG, "longer than 4096");
   free(long_name);
+  /* error paths of the file names and options a user can hit */
+  so.csv = "map_resume.csv";
+  so.resume = 1;
+  CHECK_FAILS(tg_tof_grid_file(MPI_COMM_WORLD, m, &x, &y, NULL, &so), TG_ERR_ARG,
+              "options->resume is set but options->checkpoint is NULL");
+  so.resume = 0;
+  char dirname[64];
+  snprintf(dirname, sizeof dirname, "map_dir_np%d.csv", size);
+  if (rank == 0) mkdir(dirname, 0755);
+  MPI_Barrier(MPI_COMM_WORLD);
+  so.csv = dirname;
+  CHECK_FAILS(tg_tof_grid_file(MPI_COMM_WORLD, m, &x, &y, NULL, &so), TG_ERR_IO, "is a directory");
+  MPI_Barrier(MPI_COMM_WORLD);
+  if (rank == 0) rmdir(dirname);
   if (size > 1) { /* file_names_must_agree: checked on every rank, in agreement (it hung, or wrote rank 0's only) */
     char mine[64];
     snprintf(mine, sizeof mine, "map_rank%d.csv", rank);
