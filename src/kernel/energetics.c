@@ -84,10 +84,38 @@ void tg__catmap_conditions(const tg_model *m, const double *d, double *T, double
   const tg__catmap *c = m->catmap;
   for (int q = 0; q < c->nd; q++) {
     if (c->desc[q] == TG_DESC_TEMPERATURE) *T = d[q];
-    if (c->desc[q] == TG_DESC_LOG_PRESSURE)
+    if (c->desc[q] == TG_DESC_LOG_PRESSURE && pressures)
       for (int g = 0; g < m->ng; g++) {
         double x = c->concentration[m->gases[g]];
         if (!isnan(x)) pressures[g] = x * pow(10, d[q]);
       }
   }
+}
+
+int tg__catmap_condition_descriptor(const tg_model *m, int gas)
+{
+  const tg__catmap *c = m->catmap;
+  for (int q = 0; c && q < c->nd; q++) {
+    if (gas < 0 && c->desc[q] == TG_DESC_TEMPERATURE) return q;
+    if (gas >= 0 && c->desc[q] == TG_DESC_LOG_PRESSURE && !isnan(c->concentration[m->gases[gas]])) return q;
+  }
+  return -1;
+}
+
+int tg__catmap_check_conditions(const tg_model *m, double T, const double *p, const char *fn)
+{
+  int q = tg__catmap_condition_descriptor(m, -1);
+  if (q >= 0 && T != TG_MODEL_TEMPERATURE)
+    return tg__fail(TG_ERR_ARG, fn,
+                    "temperature %g K given, but the temperature of %s is its descriptor %s: give it among the "
+                    "descriptors",
+                    T, m->name, tg_model_species(m, TG_DESCRIPTOR, q));
+  for (int g = 0; p && g < m->ng; g++)
+    if ((q = tg__catmap_condition_descriptor(m, g)) >= 0 && p[g] != m->pressures[g])
+      return tg__fail(TG_ERR_ARG, fn,
+                      "pressure of %s given (%g bar), but in %s it is the descriptor %s's share (concentration %g): "
+                      "give %s instead",
+                      m->sp[m->gases[g]].name, p[g], m->name, tg_model_species(m, TG_DESCRIPTOR, q),
+                      m->catmap->concentration[m->gases[g]], tg_model_species(m, TG_DESCRIPTOR, q));
+  return TG_SUCCESS;
 }

@@ -188,6 +188,12 @@ enum { TG_DESC_TEMPERATURE = -1, TG_DESC_LOG_PRESSURE = -2 };
 /* A CatMAP model's conditions at descriptors d: T, and each gas's pressure
  * (gas order) when a logPressure descriptor shares it out. */
 void tg__catmap_conditions(const tg_model *m, const double *d, double *T, double *pressures);
+/* The descriptor that sets the temperature (gas < 0) or gas g's pressure
+ * (its share of logPressure), or -1. A condition a descriptor sets cannot be
+ * given as well: an explicit T (not TG_MODEL_TEMPERATURE), or a pressure
+ * other than the model's own for such a gas, is TG_ERR_ARG in fn's name. */
+int tg__catmap_condition_descriptor(const tg_model *m, int gas);
+int tg__catmap_check_conditions(const tg_model *m, double T, const double *p, const char *fn);
 
 /* CatMAP's data for a gas (thermo_catmap.c): its Shomate ranges (how many
  * were copied to out, at most max) and its ideal-gas parameters (1 if known). */
@@ -276,6 +282,15 @@ const char *tg__gas_thermo_names(void);                            /* the table'
 double tg__gas_correction(const species *gas, double T);
 int tg__molecular_mass(const char *formula, double *kg);
 int tg__rate_constants(const tg_model *m, double T, double *kf, double *kr);
+
+/* Steady-state balances (balances.c): C (m->dtheta) in reduced row-echelon
+ * form R [na][nsteps] with pivot steps by decreasing gross rate
+ * (pivot_row[i]: the row of pivot step i, or -1); returns the rank. And the
+ * net rates and TOFs (tof may be NULL) of a steady state free of
+ * cancellation, returning how far the computed rates miss the balances
+ * (relative to a pivot step's gross rate). */
+int tg__balances_reduce(const tg_model *m, const double *gross, double *R, int *pivot_row);
+double tg__net_rates(const tg_model *m, const double *rf, const double *rr, double *net, double *tof);
 
 /* Kinetics (kinetics.c): the flat lists of the hot loops (see dterm), built
  * once from the finished model; and the rate prefactors kg_k, rate k's

@@ -211,6 +211,9 @@ int tg__rate_constants_at(const tg_model *m, double T, const double *d, double *
     if (!isfinite(point[q]))
       return tg__fail(TG_ERR_ARG, fn, "descriptor %s = %g is not finite", tg_model_species(m, TG_DESCRIPTOR, q),
                       point[q]);
+  tg__catmap_conditions(m, point, &T, NULL); /* a temperature descriptor is the temperature */
+  if (!(T > 0) || !isfinite(T))
+    return tg__fail(TG_ERR_ARG, fn, "the temperature descriptor is %g K; it must be finite and > 0", T);
   return tg__catmap_rate_constants(m, T, point, kf, kr, fn);
 }
 
@@ -326,6 +329,7 @@ int tg__temperature(const tg_model *m, double T, const char *fn, double *out)
 static int rate_constants(const tg_model *m, double T, const double *d, double *kf, double *kr, const char *fn)
 {
   if (!m || !kf || !kr) return tg__fail(TG_ERR_ARG, fn, "model, kf and kr must not be NULL");
+  TG_CALL(tg__catmap_check_conditions(m, T, NULL, fn));
   TG_CALL(tg__temperature(m, T, fn, &T));
   return tg__rate_constants_at(m, T, d, kf, kr, fn);
 }

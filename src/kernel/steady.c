@@ -23,7 +23,15 @@ typedef struct work {
   double *dr;      /* [nrfac] derivatives of the rates by their factors */
   double *y, *y0, *yt, *dy, *f, *J, *J0, *scale;
   int *ipiv;
+  /* Newton's rows: the balances reduced at its current state (balances.c),
+   * as terms d(row a) += c * r_k like the model's dterms. */
+  double *R, *gross;
+  int *pivot_row;
+  dterm *rows;
+  int nrows;
 } work;
+
+_Static_assert(sizeof(dterm) % sizeof(double) == 0, "Newton's rows are carved from the double workspace");
 
 static inline double max2(double a, double b) { return a > b ? a : b; } /* fmax is a libm call */
 
@@ -39,18 +47,40 @@ static void add_jacobian(const work *w, const double *y, double *M, int ld, doub
   }
 }
 
-/* The adsorbate rows of the Jacobian in log space, J[j*n + a] =
- * d(dtheta_a/dt)/d(log y_j) = sum of c * nu * rate, at the rates in w. */
-static void log_jacobian(const work *w, double *J)
+/* The adsorbate rows of the Jacobian in log space of the rows sum c r_k
+ * (terms: the model's dterms, or Newton's reduced rows), J[j*n + a] =
+ * d(row a)/d(log y_j) = sum of c * nu * rate, at the rates in w. */
+static void log_jacobian(const work *w, const dterm *terms, int nterms, double *J)
 {
   const tg_model *m = w->m;
   int n = w->n;
   for (int j = 0; j < n; j++)
     for (int a = 0; a < m->na; a++) J[j * n + a] = 0;
-  for (int t = 0; t < m->njterms; t++) {
-    const jterm *jt = &m->jterms[t];
-    J[jt->j * n + jt->a] += jt->c * w->rf[jt->k];
+  for (int t = 0; t < nterms; t++) {
+    const dterm *d = &terms[t];
+    double x = d->c * w->rf[d->k];
+    for (int e = m->rfac_start[d->k]; e < m->rfac_start[d->k + 1]; e++) J[m->rfac[e] * n + d->a] += x;
   }
+}
+
+/* Reduce the balances at the rates in w (those of y) into Newton's rows;
+ * returns 1 if the pivot steps changed (the rows are others). */
+static int reduce_rows(work *w)
+{
+  const tg_model *m = w->m;
+  int ns = m->nsteps, changed = 0, before[ns > 0 ? ns : 1];
+  for (int i = 0; i < ns; i++) w->gross[i] = w->rf[i] + w->rr[i], before[i] = w->pivot_row[i];
+  tg__balances_reduce(m, w->gross, w->R, w->pivot_row);
+  for (int i = 0; i < ns; i++) changed |= before[i] != w->pivot_row[i];
+  w->nrows = 0;
+  for (int a = 0; a < m->na; a++)
+    for (int i = 0; i < ns; i++) {
+      double c = w->R[a * ns + i];
+      if (c == 0) continue;
+      w->rows[w->nrows++] = (dterm){.a = a, .k = i, .c = c};
+      w->rows[w->nrows++] = (dterm){.a = a, .k = ns + i, .c = -c};
+    }
+  return changed;
 }
 
 static int solve(work *w, double *rhs)
@@ -172,8 +202,8 @@ static void production_consumption(const work *w, double *P, double *C)
 {
   const tg_model *m = w->m;
   for (int a = 0; a < m->na; a++) P[a] = C[a] = 0;
-  for (int t = 0; t < m->ndterms; t++) {
-    const dterm *d = &m->dterms[t];
+  for (int t = 0; t < w->nrows; t++) {
+    const dterm *d = &w->rows[t];
     double x = d->c * w->rf[d->k];
     if (x > 0) P[d->a] += x;
     else C[d->a] -= x;
@@ -201,7 +231,12 @@ static double residual_in(work *w, const double *y, double *F, double *norm2, in
                                        : log(fmax(P[a], 1e-300)) - log(fmax(C[a], 1e-300));
     }
   } else {
-    tg__dtheta(m, w->rf, F, w->scale);
+    for (int a = 0; a < m->na; a++) F[a] = w->scale[a] = 0;
+    for (int t = 0; t < w->nrows; t++) {
+      const dterm *d = &w->rows[t];
+      F[d->a] += d->c * w->rf[d->k];
+      w->scale[d->a] += fabs(d->c) * w->rf[d->k];
+    }
     for (int a = 0; a < m->na; a++) F[a] = w->scale[a] > 0 ? F[a] / w->scale[a] : 0;
   }
   for (int s = 0; s < m->ns; s++) F[m->na + s] = y[m->na + s];
@@ -227,10 +262,11 @@ static void ratio_jacobian(work *w, double *J)
   production_consumption(w, Pa, Ca);
   for (int j = 0; j < n; j++)
     for (int a = 0; a < m->na; a++) J[j * n + a] = 0;
-  for (int t = 0; t < m->njterms; t++) {
-    const jterm *jt = &m->jterms[t];
-    double x = jt->c * w->rf[jt->k]; /* one factor y_j of a term: > 0 production, < 0 consumption */
-    J[jt->j * n + jt->a] += x > 0 ? x / fmax(Pa[jt->a], 1e-300) : x / fmax(Ca[jt->a], 1e-300);
+  for (int t = 0; t < w->nrows; t++) {
+    const dterm *d = &w->rows[t];
+    double x = d->c * w->rf[d->k]; /* > 0 production, < 0 consumption; d/d log y_j once per factor y_j */
+    x = x > 0 ? x / fmax(Pa[d->a], 1e-300) : x / fmax(Ca[d->a], 1e-300);
+    for (int e = m->rfac_start[d->k]; e < m->rfac_start[d->k + 1]; e++) J[m->rfac[e] * n + d->a] += x;
   }
 }
 
@@ -242,9 +278,14 @@ static int newton(work *w, double tol, int max_it, double *res, int ratio)
   double *u = w->scale + n, *F = w->f, *trial = u + n, *Ft = trial + n;
   for (int j = 0; j < n; j++) u[j] = log(fmax(w->y0[j], 1e-300));
   for (int j = 0; j < n; j++) w->y[j] = exp(u[j]);
+  tg__rates(m, w->kg, w->y, w->rf);
+  reduce_rows(w);
   double norm2, worst = residual_in(w, w->y, F, &norm2, ratio);
   int it = 0;
   for (; it < max_it; it++) {
+    /* The rows follow the state (w->rf holds its rates): reduced anew where
+     * another step has become the fastest of its balance. */
+    if (it > 0 && reduce_rows(w)) worst = residual_in(w, w->y, F, &norm2, ratio);
     /* Jacobian of the scaled rows in log space: sum_i c (nu_IS r_f - nu_FS r_r) / gross. */
     if (ratio) {
       ratio_jacobian(w, w->J);
@@ -252,7 +293,7 @@ static int newton(work *w, double tol, int max_it, double *res, int ratio)
         if (!(w->scale[a] > 0))
           for (int j = 0; j < n; j++) w->J[j * n + a] = a == j;
     } else {
-      log_jacobian(w, w->J);
+      log_jacobian(w, w->rows, w->nrows, w->J);
       for (int a = 0; a < m->na; a++)
         for (int j = 0; j < n; j++) w->J[j * n + a] = w->scale[a] > 0 ? w->J[j * n + a] / w->scale[a] : (a == j);
     }
@@ -285,6 +326,8 @@ static int newton(work *w, double tol, int max_it, double *res, int ratio)
       break;
     }
   }
+  tg__rates(m, w->kg, w->y, w->rf);
+  reduce_rows(w);
   worst = residual(w, w->y, F, &norm2); /* the scaled residual decides, and the rates at the final state */
   *res = worst;
   return worst <= tol ? it : -1;
@@ -293,65 +336,6 @@ static int newton(work *w, double tol, int max_it, double *res, int ratio)
 /* A converged state whose net rates contradict the steady-state constraints
  * by more than this (relative to the step's gross rate) is not accepted. */
 #define INCONSISTENCY_MAX 1e-10
-
-/* Net rates at the steady state, free of cancellation. rf - rr loses every
- * digit on a quasi-equilibrated step (gross ~1e-5, net ~1e-21 on the
- * CO-poisoned branch; gross 1e13, net 1e-39 on CatMAP's maps), but a steady
- * state obeys C n = 0 exactly (C: the d(theta)/dt coefficients), and each
- * computed net rate is accurate to roundoff times its gross rate. So the
- * steps with the largest gross rates, as many as C has independent rows,
- * take their net rates from the constraints, C_D n_D = -C_I n_I, and the
- * others keep their computed ones: what exact arithmetic gives, with no
- * difference of near-equal numbers (a weighted projection onto C n = 0
- * forms n_i - (n_i - n_exact) for the equilibrated steps, which rounds to 0). */
-static double net_rates(const tg_model *m, const double *rf, const double *rr, double *net)
-{
-  int na = m->na, ns = m->nsteps;
-  enum { STACK = 512 };
-  double stack[STACK], *R = (size_t)na * ns + ns <= STACK ? stack : malloc(((size_t)na * ns + ns) * sizeof *R);
-  for (int i = 0; i < ns; i++) net[i] = rf[i] - rr[i];
-  if (!R) return 0; /* out of memory: the computed rates */
-  double *gross = R + (size_t)na * ns;
-  int pivot_row[ns > 0 ? ns : 1], used_row[na > 0 ? na : 1];
-  for (int i = 0; i < ns; i++) gross[i] = rf[i] + rr[i], pivot_row[i] = -1;
-  for (int a = 0; a < na; a++) used_row[a] = 0;
-  memcpy(R, m->dtheta, (size_t)na * ns * sizeof *R);
-  /* Gauss-Jordan on C, pivot columns chosen by decreasing gross rate. */
-  for (int rank = 0; rank < na; rank++) {
-    int col = -1, row = -1;
-    double best_gross = -1, best = 0;
-    for (int i = 0; i < ns; i++) {
-      if (pivot_row[i] >= 0 || !(gross[i] > best_gross)) continue;
-      int r = -1;
-      double big = 1e-9;
-      for (int a = 0; a < na; a++)
-        if (!used_row[a] && fabs(R[a * ns + i]) > big) big = fabs(R[a * ns + i]), r = a;
-      if (r >= 0) col = i, row = r, best = R[r * ns + i], best_gross = gross[i];
-    }
-    if (col < 0) break;
-    used_row[row] = 1, pivot_row[col] = row;
-    for (int i = 0; i < ns; i++) R[row * ns + i] /= best;
-    for (int a = 0; a < na; a++) {
-      double f = R[a * ns + col];
-      if (a == row || f == 0) continue;
-      for (int i = 0; i < ns; i++) R[a * ns + i] -= f * R[row * ns + i];
-    }
-  }
-  double worst = 0;
-  for (int d = 0; d < ns; d++) {
-    if (pivot_row[d] < 0) continue;
-    double x = 0; /* n_d = -sum over the independent steps j of R[row][j] n_j */
-    for (int j = 0; j < ns; j++)
-      if (pivot_row[j] < 0) x -= R[pivot_row[d] * ns + j] * (rf[j] - rr[j]);
-    /* At a steady state x and rf - rr agree to roundoff of the gross rate;
-     * far apart, the state is not one (a slow step's imbalance hidden under
-     * a fast equilibrated step's gross rate in the scaled residual). */
-    if (gross[d] > 0) worst = fmax(worst, fabs(x - (rf[d] - rr[d])) / gross[d]);
-    if (isfinite(x)) net[d] = x;
-  }
-  if (R != stack) free(R);
-  return worst;
-}
 
 /* Degree of rate control (Campbell): X_i = d ln TOF_p / d ln k_i with K_i
  * fixed, analytically. Scaling k_f,i and k_r,i together moves the steady
@@ -366,7 +350,7 @@ static int rate_control(work *w, const double *y, const double *net, int product
   for (int i = 0; i < ns; i++) tof += m->dgas[product * ns + i] * net[i];
   if (!(tof != 0) || !isfinite(tof)) return 0;
   double *Jl = w->J, *rhs = w->dy; /* Jl: the log-space Jacobian, factored once for every step */
-  log_jacobian(w, Jl);
+  log_jacobian(w, m->dterms, m->ndterms, Jl);
   for (int s = 0; s < m->ns; s++)
     for (int j = 0; j < n; j++) Jl[j * n + na + s] = (j == na + s || (j < na && m->ads_site[j] == s)) ? y[j] : 0;
   if (tg__lu_factor(n, Jl, w->ipiv, w->m->config.lu_inline_limit)) return 0;
@@ -490,6 +474,7 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
 {
   static const char fn[] = "tg_solve"; /* errors name the public function */
   tg_solve_options o = options ? *options : m->opts;
+  TG_CALL(tg__catmap_check_conditions(m, T, pressures, fn));
   TG_CALL(tg__temperature(m, T, fn, &T));
   const double *p = pressures ? pressures : m->pressures;
   double conditions[m->ng > 0 ? m->ng : 1];
@@ -513,7 +498,8 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
    * grid point. Large mechanisms get it from the heap. */
   enum { STACK_DOUBLES = 1024 };
   double stack[STACK_DOUBLES];
-  size_t need = doubles + ((size_t)n * sizeof(int) + sizeof(double) - 1) / sizeof(double);
+  doubles += (size_t)m->na * ns * (1 + 2 * (sizeof(dterm) / sizeof(double))) + ns; /* Newton's rows */
+  size_t need = doubles + ((size_t)(n + ns) * sizeof(int) + sizeof(double) - 1) / sizeof(double);
   double *mem = need <= STACK_DOUBLES ? stack : malloc(need * sizeof(double));
   if (!mem) return tg__fail(TG_ERR_NOMEM, fn, "out of memory");
   work w = {.m = m, .n = n};
@@ -532,7 +518,12 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
   w.scale = q, q += 4 * n;          /* scale, then u, trial, Ft for Newton */
   w.J = q, q += 2 * n * n + ns + n; /* J, then df/dy; net_rates' scratch at the end */
   w.J0 = q, q += n * n;
+  w.R = q, q += m->na * ns;
+  w.gross = q, q += ns;
+  w.rows = (dterm *)q, q += 2 * m->na * ns * (sizeof(dterm) / sizeof(double));
   w.ipiv = (int *)q;
+  w.pivot_row = w.ipiv + n;
+  for (int i = 0; i < ns; i++) w.pivot_row[i] = -1;
   if (T == m->temperature && !o.k_scale && !o.descriptors && !by_descriptors && (!m->catmap || m->catmap->has_point)) {
     w.kf = m->kf, w.kr = m->kr;
   } else {
@@ -573,7 +564,7 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
      * scaled residual is flat: the log-ratio form first, then the other. */
     it = m->catmap ? newton(&w, o.tolerance, o.max_iterations, &res, 1) : -1;
     if (it < 0) it = newton(&w, o.tolerance, o.max_iterations, &res, 0); /* from w.y0, which it leaves as it is */
-    if (it >= 0 && (inconsistent = net_rates(m, w.rf, w.rr, sol->net)) > INCONSISTENCY_MAX) it = -1;
+    if (it >= 0 && (inconsistent = tg__net_rates(m, w.rf, w.rr, sol->net, sol->tof)) > INCONSISTENCY_MAX) it = -1;
     if (it >= 0) {
       sol->status = target > o.t_end * (1 + 1e-12) ? TG_STEADY_PAST_T_END : TG_STEADY_OK;
       break;
@@ -588,7 +579,7 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
     if (initial_state(m, o.initial ? o.initial : m->initial, w.y0) || integrate(&w, &t0, target, &h0, &steps)) break;
     it = m->catmap ? newton(&w, o.tolerance, o.max_iterations, &res, 1) : -1;
     if (it < 0) it = newton(&w, o.tolerance, o.max_iterations, &res, 0);
-    if (it >= 0 && (inconsistent = net_rates(m, w.rf, w.rr, sol->net)) > INCONSISTENCY_MAX) it = -1;
+    if (it >= 0 && (inconsistent = tg__net_rates(m, w.rf, w.rr, sol->net, sol->tof)) > INCONSISTENCY_MAX) it = -1;
     if (it >= 0) sol->status = TG_STEADY_BEFORE_T_END, stuck = 0, t = t0;
   }
   sol->iterations = it < 0 ? 0 : it;
@@ -597,12 +588,7 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
   sol->residual = res;
   for (int j = 0; j < n; j++) sol->coverages[j] = w.y[j];
   for (int i = 0; i < ns; i++) sol->rf[i] = w.rf[i], sol->rr[i] = w.rr[i];
-  if (it < 0) net_rates(m, w.rf, w.rr, sol->net); /* an accepted state's were made with its check */
-  for (int g = 0; g < m->ng; g++) {
-    double tof = 0;
-    for (int i = 0; i < ns; i++) tof += m->dgas[g * ns + i] * sol->net[i];
-    sol->tof[g] = tof;
-  }
+  if (it < 0) tg__net_rates(m, w.rf, w.rr, sol->net, sol->tof); /* an accepted state's were made with its check */
   sol->stable = -1;
   if (o.want_stability && sol->status != TG_STEADY_FAILED) sol->stable = stability(&w, w.y);
   sol->has_xrc = 0;

@@ -21,6 +21,12 @@ static int check_axis(const tg_model *m, const tg_axis *a, const char *name, con
                     "axis %s: %d is neither a gas of the model, TG_AXIS_TEMPERATURE nor TG_AXIS_DESCRIPTOR(k) of "
                     "one of its %d descriptors",
                     name, a->variable, nd);
+  int set_by =
+      is_descriptor ? -1 : tg__catmap_condition_descriptor(m, a->variable == TG_AXIS_TEMPERATURE ? -1 : a->variable);
+  if (set_by >= 0)
+    return tg__fail(TG_ERR_ARG, fn, "axis %s: the %s of %s is its descriptor %s: make that descriptor the axis", name,
+                    a->variable == TG_AXIS_TEMPERATURE ? "temperature" : "pressure of this gas", m->name,
+                    tg_model_species(m, TG_DESCRIPTOR, set_by));
   for (int64_t k = 0; k < a->n; k++) {
     double v = a->values[k];
     int bad = !isfinite(v) || (is_descriptor ? 0 : a->variable == TG_AXIS_TEMPERATURE ? !(v > 0) : v < 0);
@@ -105,7 +111,7 @@ static void solve_row(const tg_model *m, const tg_axis *x, const tg_axis *y, int
       int flag;
       MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, host, &flag, MPI_STATUS_IGNORE);
     }
-    double T = m->temperature;
+    double T = TG_MODEL_TEMPERATURE;
     memcpy(p, m->pressures, (size_t)m->ng * sizeof *p);
     const tg_axis *axes[2] = {x, y};
     double vals[2] = {x->values[i], y ? y->values[j] : 0};

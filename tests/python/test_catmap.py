@@ -21,8 +21,8 @@ DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "c
 SETUP = os.path.join(DATA, "setup", "co_oxidation.mkm")
 
 
-def exact_roots():
-    with open(os.path.join(DATA, "tutorial2_exact.csv")) as f:
+def exact_roots(name="tutorial2_exact.csv"):
+    with open(os.path.join(DATA, name)) as f:
         return list(csv.DictReader(line for line in f if not line.startswith("#")))
 
 
@@ -178,6 +178,38 @@ scaling:
             for i, j in [(0, 0), (7, 5), (14, 14)]:
                 one = m.solve(descriptors={"temperature": g.x[1][i], "logPressure": g.y[1][j]})
                 self.assertEqual(g.tofs["CO2_g"][i, j], one.tofs["CO2_g"])
+
+    def test_two_sites_and_thermodynamic_maps_are_exact(self):
+        """A model with two site types (CatMAP's tutorial 3: totals 0.05 and 0.95) and the temperature x
+        logPressure map, through tof_grid at any rank count: every point within 1e-8 of the exact roots
+        (scripts/exact_roots.py, 160 digits), and a condition a descriptor sets cannot also be given."""
+        for model_file, csv_name in (("two_sites.yaml", "two_sites_exact.csv"),
+                                     ("thermodynamic.yaml", "thermodynamic_exact.csv")):
+            m = tofgrid.Model.load(os.path.join(DATA, model_file))
+            rows = [r for r in exact_roots(csv_name) if float(r["T"]) < 0]  # at the model's temperature
+            names = list(m.descriptors)
+            xs, ys = (sorted({float(r[n]) for r in rows}) for n in names)
+            g = tofgrid.tof_grid(comm, m, x=(names[0], xs), y=(names[1], ys), schedule="dynamic")
+            if comm.rank != 0:
+                continue
+            self.assertEqual(len(rows), 225)
+            worst = 0.0
+            for r in rows:
+                i, j = xs.index(float(r[names[0]])), ys.index(float(r[names[1]]))
+                for col, ex in r.items():
+                    got = (g.coverages[col[6:]] if col.startswith("theta_") else
+                           g.tofs[col[4:]] if col.startswith("tof_") else None)
+                    if got is not None:
+                        worst = max(worst, abs(got[i, j] - float(ex)) / abs(float(ex)))
+            self.assertLess(worst, 1e-8, model_file)
+        m = tofgrid.Model.load(os.path.join(DATA, "thermodynamic.yaml"))
+        point = {"temperature": 600.0, "logPressure": 0.0}
+        with self.assertRaisesRegex(tofgrid.Error, "is its descriptor temperature"):
+            m.solve(descriptors=point, temperature=700.0)
+        with self.assertRaisesRegex(tofgrid.Error, "give logPressure instead"):
+            m.solve(descriptors=point, pressures={"CO_g": 5.0})
+        with self.assertRaisesRegex(tofgrid.Error, "make that descriptor the axis"):
+            tofgrid.tof_grid(comm, m, x=("logPressure", [0.0]), y=("CO_g", [1.0, 2.0]))
 
     def test_errors_name_the_setting(self):
         with self.assertRaisesRegex(tofgrid.Error, "solve: descriptors"):
