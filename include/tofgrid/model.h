@@ -370,7 +370,8 @@ typedef struct tg_solution {
   double *net;       /**< net rate per step, made consistent with the steady state (no cancellation) */
   double *xrc;       /**< degree of rate control per step, d ln TOF_product / d ln k_i at fixed K_i */
   int has_xrc;       /**< xrc is filled (asked for, converged, a product with TOF != 0) */
-  int stable;        /**< 1 stable, 0 unstable (a saddle), -1 not classified */
+  int stable;        /**< 1 stable, 0 unstable (a saddle), -1 not classified, or an eigenvalue computed >= 0
+                          within roundoff of 0 (slow modes beside fast ones: no verdict in double) */
 } tg_solution;
 
 /** @var tg_solution::rf
@@ -476,10 +477,11 @@ TG_API int tg_solve(const tg_model *model, double temperature, const double *pre
  *
  * Runs tg_solve() from the clean surface first (so solutions[0] is SCAKS's
  * answer when it is stable), then from each adsorbate covering its site
- * type, and keeps each stable state (Jacobian eigenvalues, as with
- * want_stability) that differs from those already kept (relative tolerance
- * 1e-6 on the coverages). Starts without a steady state are skipped. Stops
- * after @p max states. Bistable conditions give two.
+ * type, and keeps each state not found unstable (Jacobian eigenvalues, as
+ * with want_stability: stable, or -1 where an eigenvalue is within roundoff
+ * of 0) that differs from those already kept (relative tolerance 1e-6 on
+ * the coverages). Starts without a steady state are skipped. Stops after
+ * @p max states. Bistable conditions give two.
  *
  * @par Collectivity
  * Not collective.

@@ -40,7 +40,7 @@ uint64_t tg__model_fingerprint(const tg_model *m)
   H(has_initial);
   if (has_initial) HN(m->initial, m->na);
   H(m->opts.t_end), H(m->opts.t_max), H(m->opts.tolerance), H(m->opts.max_iterations);
-  H(m->config.step_tolerance), H(m->config.lu_inline_limit);
+  H(m->config.step_tolerance), H(m->config.lu_inline_limit), H(m->config.quiet_growth);
   const tg__catmap *c = m->catmap;
   int catmap = c != NULL;
   H(catmap);

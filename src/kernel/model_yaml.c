@@ -262,7 +262,7 @@ static int read_model(reader *r)
   /* A CatMAP model's states can take ~1e20 s to reach from the clean surface
    * (rates of 1e-37 s^-1 set minority coverages): it is integrated as far as
    * it takes, not to SCAKS's 1e4 s. */
-  if (desc) m->opts.t_max = 1e30;
+  if (desc) m->opts.t_max = 1e30, m->config.quiet_growth = 128;
   if ((v = lookup(r, root, "solver"))) TG_CALL(read_solver(r, v));
   if (m->rate_algo_ct && !lookup(r, root, "unitcell_area"))
     return fail_at(r, root, TG_ERR_MODEL, "rate_algo CT needs unitcell_area (m^2)");

@@ -188,7 +188,7 @@ static int integrate(work *w, double *t, double t_end, double *h, int *steps)
     memcpy(w->yt, w->y0, (size_t)n * sizeof *w->y);
     memcpy(w->y0, w->y, (size_t)n * sizeof *w->y);
     h_prev = dt;
-    if (it <= 2) *h = dt * 8; /* the state has settled: cross the quiet stretch to t_end fast */
+    if (it <= 2) *h = dt * w->m->config.quiet_growth; /* settled: cross the quiet stretch fast */
     else if (it <= 4) *h = dt * 2;
     else if (it >= 8) *h = dt / 2;
     else *h = dt;
@@ -375,8 +375,13 @@ static int rate_control(work *w, const double *y, const double *net, int product
 
 /* Stable iff every eigenvalue of the Jacobian of d(theta_a)/dt, with the
  * free sites eliminated (d theta*_s = - sum of its adsorbates' changes), has
- * a negative real part. 1 stable, 0 unstable, -1 could not tell. */
-
+ * a negative real part. Its entries span the rate constants times coverages
+ * (1e12 next to 1e-30 on CatMAP's maps): LAPACK balances it first (a
+ * diagonal similarity, the same eigenvalues). Slow modes' eigenvalues
+ * (-1e-7 beside -8e12) are below the roundoff of the fast ones: computed
+ * negative, they count as stable; computed >= 0 but within roundoff of 0,
+ * they are no verdict. 1 stable, 0 unstable (an eigenvalue clearly > 0),
+ * -1 could not tell. */
 static int stability(work *w, const double *y)
 {
   const tg_model *m = w->m;
@@ -384,18 +389,20 @@ static int stability(work *w, const double *y)
   double *D = w->J + n * n;
   for (int k = 0; k < n * na; k++) D[k] = 0;
   add_jacobian(w, y, D, na, 1);
-  double *A = malloc((size_t)(na * na + 2 * na) * sizeof *A);
+  double *A = malloc((size_t)(na * na + 4 * na) * sizeof *A);
   if (!A) return -1;
-  double *wr = A + na * na, *wi = wr + na, scale = 0;
+  double *wr = A + na * na, *wi = wr + na, *scale = wi + na, *rconde = scale + na, abnrm, rcondv;
+  lapack_int ilo, ihi;
   for (int a = 0; a < na; a++)
-    for (int b = 0; b < na; b++) {
-      A[b * na + a] = D[b * na + a] - D[(na + m->ads_site[b]) * na + a];
-      scale = fmax(scale, fabs(A[b * na + a]));
-    }
-  lapack_int info = LAPACKE_dgeev(LAPACK_COL_MAJOR, 'N', 'N', na, A, na, wr, wi, NULL, 1, NULL, 1);
+    for (int b = 0; b < na; b++) A[b * na + a] = D[b * na + a] - D[(na + m->ads_site[b]) * na + a];
+  lapack_int info = LAPACKE_dgeevx(LAPACK_COL_MAJOR, 'B', 'N', 'N', 'N', na, A, na, wr, wi, NULL, 1, NULL, 1, &ilo,
+                                   &ihi, scale, &abnrm, rconde, &rcondv);
   int stable = info ? -1 : 1;
-  for (int a = 0; !info && a < na; a++)
-    if (wr[a] >= -1e-12 * scale) stable = 0;
+  double noise = 1e-13 * abnrm; /* the eigenvalues' roundoff: epsilon times the balanced matrix's norm */
+  for (int a = 0; !info && a < na; a++) {
+    if (wr[a] > noise) stable = 0;
+    else if (wr[a] >= 0 && stable == 1) stable = -1;
+  }
   free(A);
   return stable;
 }

@@ -1,6 +1,6 @@
 /* Multiple steady states: solve from several initial states -- the clean
  * surface (SCAKS's answer, first), then each adsorbate covering its site
- * type -- and keep every distinct stable state. */
+ * type -- and keep every distinct state not found unstable. */
 #include <math.h>
 #include <stdlib.h>
 
@@ -48,7 +48,7 @@ int tg_steady_states(const tg_model *m, double T, const double *p, const tg_solv
       rc = r;
       break;
     }
-    if (s->stable != 1) continue;
+    if (s->stable == 0) continue; /* unstable; "could not tell" (-1) is kept, and says so */
     int seen = 0;
     for (int k = 0; k < *found && !seen; k++) seen = same_state(sols[k], s, m->na + m->ns);
     if (!seen) copy_solution(m, sols[(*found)++], s);
