@@ -1,6 +1,9 @@
 #define _DEFAULT_SOURCE /* getrusage */
 /* One TOF-map sweep over MPI_COMM_WORLD (model A, pO2 x pCO in [1e-5, 0.5]):
- *   bench_grid N static|dynamic|alone [FILE.h5]   (with a file: written collectively, not gathered)
+ *   bench_grid N static|dynamic|alone [FILE.h5|-] [MODEL.yaml]
+ * With a file: written collectively, not gathered. With a model that has
+ * descriptors (a CatMAP model): N x N over its first two descriptors'
+ * ranges instead.
  * prints "ROW <ranks> <N> <schedule> <seconds> <points/s> <peak MiB per rank (max)>".
  * "alone": every rank sweeps the same first N/2 rows on MPI_COMM_SELF -- no
  * communication, equal work -- and the slowest rank's time is printed: how
@@ -23,17 +26,31 @@ int main(int argc, char **argv)
   int alone = strcmp(mode, "alone") == 0;
   tg_schedule sched = strcmp(mode, "dynamic") == 0 ? TG_SCHEDULE_DYNAMIC : TG_SCHEDULE_STATIC;
   tg_model *m;
-  tg_model_default(&m);
-  double *v = malloc((size_t)n * sizeof *v);
-  tg_linspace(1e-5, 0.5, n, v);
-  tg_axis x = {tg_model_gas_index(m, "O2_g"), alone ? n / 2 : n, v}, y = {tg_model_gas_index(m, "CO_g"), n, v};
+  int rc = argc > 4 ? tg_model_load(argv[4], &m) : tg_model_default(&m);
+  if (rc) {
+    if (rank == 0) printf("ERROR %s\n", tg_error_message());
+    MPI_Finalize();
+    return rc;
+  }
+  double *v = malloc(2 * (size_t)n * sizeof *v), *w = v + n, lo, hi;
+  tg_axis x = {tg_model_gas_index(m, "O2_g"), alone ? n / 2 : n, v}, y = {tg_model_gas_index(m, "CO_g"), n, w};
+  if (tg_model_count(m, TG_DESCRIPTOR) >= 2) {
+    for (int k = 0; k < 2; k++) {
+      tg_model_descriptor(m, k, &lo, &hi, NULL, NULL);
+      tg_linspace(lo, hi, n, k ? w : v);
+    }
+    x.variable = TG_AXIS_DESCRIPTOR(0), y.variable = TG_AXIS_DESCRIPTOR(1);
+  } else {
+    tg_linspace(1e-5, 0.5, n, v);
+    tg_linspace(1e-5, 0.5, n, w);
+  }
   tg_grid g;
   MPI_Barrier(MPI_COMM_WORLD);
   double t0 = MPI_Wtime();
-  const char *file = argc > 3 ? argv[3] : NULL; /* write the map collectively instead of gathering it */
+  const char *file = argc > 3 && strcmp(argv[3], "-") ? argv[3] : NULL; /* written collectively, not gathered */
   memset(&g, 0, sizeof g);
   MPI_Comm comm = alone ? MPI_COMM_SELF : MPI_COMM_WORLD;
-  int rc = file ? tg_tof_grid_write(comm, m, &x, &y, sched, file) : tg_tof_grid(comm, m, &x, &y, sched, 0, &g);
+  rc = file ? tg_tof_grid_write(comm, m, &x, &y, sched, file) : tg_tof_grid(comm, m, &x, &y, sched, 0, &g);
   double t = MPI_Wtime() - t0, slowest = t;
   if (alone) MPI_Reduce(&t, &slowest, 1, MPI_DOUBLE, MPI_MAX, 0, MPI_COMM_WORLD);
   struct rusage ru;
