@@ -111,26 +111,9 @@ class Model:
         Errors name the setup file and its entry (``rxn_expressions[2]``,
         ``species_definitions['CO_g']``, ...)."""
         setup, energies = os.fspath(setup), os.fspath(energies)
-        model = scaks_to_model(setup, energies, product)
-        # One entry per line, each line's source remembered, so an error at a
-        # line of the generated text is told as the user's entry.
-        lines, sources = [], []
-
-        def line(text, source):
-            lines.append(text)
-            sources.append(source)
-
-        for key in ("name", "temperature", "rate_algo", "unitcell_area", "active_ratio", "product"):
-            if key in model:
-                line(f"{key}: {json.dumps(model[key])}", "product" if key == "product" else key)
-        line("species:", "species_definitions")
-        for name, props in model["species"].items():
-            line(f"  {json.dumps(name)}: {json.dumps(props)}", f"species_definitions[{name!r}]")
-        line("reactions:", "rxn_expressions")
-        for i, r in enumerate(model["reactions"]):
-            line(f"  - {json.dumps(r)}", f"rxn_expressions[{i}] {r['reaction']!r} (Ga[{i}], dG[{i}] in {energies})")
+        text, sources = scaks_to_yaml(setup, energies, product)
         try:
-            return cls.from_yaml("\n".join(lines) + "\n", _GENERATED)
+            return cls.from_yaml(text, _GENERATED)
         except _core.Error as e:
             raise _scaks_error(str(e), e.status, setup, sources) from None
 
@@ -280,6 +263,28 @@ def _scaks_error(text, status, setup, sources):
     e = _core.Error(text)
     e.status = status
     return e
+
+
+def scaks_to_yaml(setup, energies, product=None):
+    """SCAKS setup + relative energies -> (tofgrid's YAML text, the source of each line): one entry
+    per line, so an error at a line of the text is told as the user's entry."""
+    model = scaks_to_model(setup, energies, product)
+    lines, sources = [], []
+
+    def line(text, source):
+        lines.append(text)
+        sources.append(source)
+
+    for key in ("name", "temperature", "rate_algo", "unitcell_area", "active_ratio", "product"):
+        if key in model:
+            line(f"{key}: {json.dumps(model[key])}", "product" if key == "product" else key)
+    line("species:", "species_definitions")
+    for name, props in model["species"].items():
+        line(f"  {json.dumps(name)}: {json.dumps(props)}", f"species_definitions[{name!r}]")
+    line("reactions:", "rxn_expressions")
+    for i, r in enumerate(model["reactions"]):
+        line(f"  - {json.dumps(r)}", f"rxn_expressions[{i}] {r['reaction']!r} (Ga[{i}], dG[{i}] in {energies})")
+    return "\n".join(lines) + "\n", sources
 
 
 def scaks_to_model(setup, energies, product=None):

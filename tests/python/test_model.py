@@ -5,6 +5,8 @@ import csv
 import math
 import itertools
 import os
+import subprocess
+import sys
 import tempfile
 import threading
 import unittest
@@ -59,6 +61,31 @@ class Kernel(unittest.TestCase):
         s = b.solve(pressures={"O2_g": 1e-5 + 2 * (0.5 - 1e-5) / 9, "CO_g": 1e-5 + (0.5 - 1e-5) / 9})
         self.assertEqual(s.status, "past_t_end")  # SCAKS loops forever here (spec 11.10)
         self.assertAlmostEqual(s.coverages["CO_s"], 0.92977, places=5)
+
+    def test_convert_command_writes_scaks_models(self):
+        """python3 -m tofgrid.convert model.py rel_energy.py: the YAML C, Fortran and the command read,
+        the same model as from_scaks; errors name the user's entry."""
+        setup = os.path.join(DATA, "scaks_inputs", "model_A", "model.py")
+        energies = os.path.join(DATA, "scaks_inputs", "model_A", "rel_energy.py")
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("PMI_", "HYDRA_", "HYDI_"))}
+        with tempfile.TemporaryDirectory() as d:
+            out = os.path.join(d, "a.yaml")
+            r = subprocess.run([sys.executable, "-m", "tofgrid.convert", setup, energies, "--product", "CO2_g", "-o",
+                                out], capture_output=True, text=True, env=env)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            a, b = tofgrid.Model.load(out), tofgrid.Model.from_scaks(setup, energies, product="CO2_g")
+            self.assertEqual(a.product, "CO2_g")
+            for x, y in zip(a.rate_constants(), b.rate_constants()):
+                np.testing.assert_array_equal(x, y)
+            p = {"O2_g": 0.2, "CO_g": 0.1}
+            self.assertEqual(a.solve(pressures=p).tofs, b.solve(pressures=p).tofs)
+            bad = os.path.join(d, "rel_energy.py")
+            with open(bad, "w") as f:
+                f.write("Ga = [0.1]\ndG = [0.1]\n")
+            r = subprocess.run([sys.executable, "-m", "tofgrid.convert", setup, bad], capture_output=True, text=True,
+                               env=env)
+            self.assertEqual(r.returncode, 1)
+            self.assertIn("must define Ga and dG with one value per reaction", r.stderr)
 
     def test_xrc_against_finite_differences(self):
         m = tofgrid.Model.default()
