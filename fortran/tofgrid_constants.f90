@@ -31,11 +31,18 @@ module tofgrid_constants
   integer, parameter :: TG_SITE = 1
   integer, parameter :: TG_GAS = 2
   integer, parameter :: TG_DESCRIPTOR = 3
+  integer, parameter :: TG_TRANSITION_STATE = 4
   ! Outcomes of a steady-state solve (tg_steady_status)
   integer, parameter :: TG_STEADY_OK = 0
   integer, parameter :: TG_STEADY_PAST_T_END = 1
   integer, parameter :: TG_STEADY_FAILED = 2
   integer, parameter :: TG_STEADY_BEFORE_T_END = 3
+  ! Analyses of a steady state (tg_analysis)
+  integer, parameter :: TG_ANALYSIS_ORDERS = 1
+  integer, parameter :: TG_ANALYSIS_EAPP = 2
+  integer, parameter :: TG_ANALYSIS_RATE_CONTROL = 4
+  integer, parameter :: TG_ANALYSIS_SELECTIVITY = 8
+  integer, parameter :: TG_ANALYSIS_SELECTIVITY_CONTROL = 16
   ! Schedules of a map (tg_schedule)
   integer, parameter :: TG_SCHEDULE_STATIC = 0
   integer, parameter :: TG_SCHEDULE_DYNAMIC = 1

@@ -6,7 +6,7 @@ interface twins from the C headers, so each fact has one source.
     python3 scripts/gen_bindings.py --check  # exit 1 if any is out of date
 
 Sources (include/tofgrid/): TG_STATUS_LIST (error.h), TG_DTYPE_TABLE and
-TG_OP_TABLE (types.h), the enums tg_species_kind and tg_steady_status and
+TG_OP_TABLE (types.h), the enums tg_species_kind, tg_steady_status and tg_analysis and
 the TG_MODEL_* values (model.h), tg_schedule and TG_AXIS_* (grid.h). The interface twins (an integer-handle and
 a type(MPI_Comm) body bound to the same C shim) come from COLLECTIVES below,
 the one description of the shims' Fortran signatures (the C side is
@@ -48,6 +48,7 @@ def constants():
         ("Reduction operations (tg_op)", [(r[0], int(r[1])) for r in table_rows(types, "TG_OP_TABLE")]),
         ("Kinds of species (tg_species_kind)", enum_values(model, "tg_species_kind")),
         ("Outcomes of a steady-state solve (tg_steady_status)", enum_values(model, "tg_steady_status")),
+        ("Analyses of a steady state (tg_analysis)", enum_values(model, "tg_analysis")),
         ("Schedules of a map (tg_schedule)", enum_values(grid, "tg_schedule")),
         ("Axis variables (tofgrid/grid.h)", [(m.group(1), int(m.group(2))) for m in
                                              re.finditer(r"#define (TG_AXIS_\w+) \((-?\d+)\)", grid)]),

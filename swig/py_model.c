@@ -108,7 +108,8 @@ PyObject *tgpy_model_info(PyObject *cap)
   tg_model_conditions(m, &T, p);
   /* "N" hands every new reference to the dict (with "O" the product's name leaked per call). */
   return Py_BuildValue(
-      "{s:s,s:N,s:N,s:N,s:i,s:N,s:d,s:N}", "name", tg_model_name(m), "adsorbates", names(m, TG_ADSORBATE), "sites",
+      "{s:s,s:N,s:N,s:N,s:N,s:i,s:N,s:d,s:N}", "name", tg_model_name(m), "adsorbates", names(m, TG_ADSORBATE),
+      "transition_states", names(m, TG_TRANSITION_STATE), "sites",
       names(m, TG_SITE), "gases", names(m, TG_GAS), "steps", tg_model_count(m, -1), "product",
       product >= 0 ? PyUnicode_FromString(tg_model_species(m, TG_GAS, product)) : (Py_INCREF(Py_None), Py_None),
       "temperature", T, "pressures", vector(p, ng));
@@ -189,7 +190,7 @@ static PyArrayObject *doubles(PyObject *obj, int n, const char *what)
   return a;
 }
 
-static PyObject *solution_dict(const tg_solution *s, int rc, int n, int ng, int ns);
+static PyObject *solution_dict(const tg_model *m, const tg_solution *s, int rc);
 
 PyObject *tgpy_model_steady_states(PyObject *cap, PyObject *temperature, PyObject *pressures, PyObject *descriptors)
 {
@@ -219,7 +220,7 @@ PyObject *tgpy_model_steady_states(PyObject *cap, PyObject *temperature, PyObjec
   } else {
     list = PyList_New(found);
     for (int k = 0; list && k < found; k++) {
-      PyObject *d = solution_dict(s[k], 0, n, ng, ns);
+      PyObject *d = solution_dict(m, s[k], 0);
       if (!d) {
         Py_CLEAR(list);
         break;
@@ -234,14 +235,27 @@ PyObject *tgpy_model_steady_states(PyObject *cap, PyObject *temperature, PyObjec
   return list;
 }
 
-static PyObject *solution_dict(const tg_solution *s, int rc, int n, int ng, int ns)
+/* The analyses asked for (flat arrays, as in tg_solution), or None. */
+static PyObject *analyses_dict(const tg_model *m, const tg_solution *s)
 {
-  return Py_BuildValue("{s:i,s:s,s:i,s:i,s:d,s:d,s:i,s:i,s:N,s:N,s:N,s:N,s:N,s:N}", "status", s->status, "message",
+  if (!s->analyses) Py_RETURN_NONE;
+  int ng = tg_model_count(m, TG_GAS), np = tg_model_count(m, TG_ADSORBATE) + tg_model_count(m, TG_TRANSITION_STATE);
+  return Py_BuildValue("{s:i,s:N,s:N,s:N,s:N,s:N}", "which", s->analyses, "orders", vector(s->orders, ng * ng), "eapp",
+                       vector(s->eapp, ng), "rate_control", vector(s->rate_control, ng * np), "selectivity",
+                       vector(s->selectivity, ng), "selectivity_control", vector(s->selectivity_control, ng * np));
+}
+
+static PyObject *solution_dict(const tg_model *m, const tg_solution *s, int rc)
+{
+  int n = tg_model_count(m, TG_ADSORBATE) + tg_model_count(m, TG_SITE), ng = tg_model_count(m, TG_GAS),
+      ns = tg_model_count(m, -1);
+  return Py_BuildValue("{s:i,s:s,s:i,s:i,s:d,s:d,s:i,s:i,s:N,s:N,s:N,s:N,s:N,s:N,s:N}", "status", s->status, "message",
                        rc ? tg_error_message() : "", "iterations", s->iterations, "time_steps", s->time_steps,
                        "t_reached", s->t_reached, "residual", s->residual, "poisoned_by", s->poisoned_by, "stable",
                        s->stable, "coverages", vector(s->coverages, n), "tof", vector(s->tof, ng), "rf",
                        vector(s->rf, ns), "rr", vector(s->rr, ns), "net", vector(s->net, ns), "xrc",
-                       s->has_xrc ? vector(s->xrc, ns) : (Py_INCREF(Py_None), Py_None));
+                       s->has_xrc ? vector(s->xrc, ns) : (Py_INCREF(Py_None), Py_None), "analyses",
+                       analyses_dict(m, s));
 }
 
 /* The solver options given (None: the model's); tg_solve judges the values.
@@ -283,7 +297,7 @@ static int options_of(const tg_model *m, PyObject *t_end, PyObject *t_max, PyObj
 
 PyObject *tgpy_model_solve(PyObject *cap, PyObject *temperature, PyObject *pressures, PyObject *t_end, PyObject *t_max,
                            PyObject *tolerance, PyObject *max_iterations, int xrc, PyObject *initial, PyObject *k_scale,
-                           PyObject *descriptors)
+                           PyObject *descriptors, int analyses)
 {
   tg_model *m = model_of(cap);
   double T;
@@ -301,6 +315,7 @@ PyObject *tgpy_model_solve(PyObject *cap, PyObject *temperature, PyObject *press
       !(ds = doubles(descriptors, tg_model_count(m, TG_DESCRIPTOR), "descriptors")))
     return Py_XDECREF(p), Py_XDECREF(init), Py_XDECREF(ks), NULL;
   o.want_xrc = xrc;
+  o.analyses = analyses;
   o.initial = init ? PyArray_DATA(init) : NULL;
   o.k_scale = ks ? PyArray_DATA(ks) : NULL;
   o.descriptors = ds ? PyArray_DATA(ds) : NULL;
@@ -315,7 +330,7 @@ PyObject *tgpy_model_solve(PyObject *cap, PyObject *temperature, PyObject *press
   if (rc && rc != TG_ERR_CONVERGENCE) {
     tgpy_raise_status(rc);
   } else {
-    res = solution_dict(s, rc, n, ng, ns);
+    res = solution_dict(m, s, rc);
   }
   tg_solution_free(s);
   Py_XDECREF(p);

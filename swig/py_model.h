@@ -15,7 +15,7 @@ PyObject *tgpy_model_steady_states(PyObject *model, PyObject *temperature, PyObj
 PyObject *tgpy_model_descriptors(PyObject *model);
 PyObject *tgpy_model_solve(PyObject *model, PyObject *temperature, PyObject *pressures, PyObject *t_end,
                            PyObject *t_max, PyObject *tolerance, PyObject *max_iterations, int xrc, PyObject *initial,
-                           PyObject *k_scale, PyObject *descriptors);
+                           PyObject *k_scale, PyObject *descriptors, int analyses);
 
 PyObject *tgpy_tof_grid(MPI_Comm comm, PyObject *model, int xvar, PyObject *xs, int yvar, PyObject *ys, int schedule,
                         int root);

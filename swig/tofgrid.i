@@ -132,7 +132,7 @@ PyObject *tgpy_model_steady_states(PyObject *model, PyObject *temperature, PyObj
 %rename(_model_solve) tgpy_model_solve;
 PyObject *tgpy_model_solve(PyObject *model, PyObject *temperature, PyObject *pressures, PyObject *t_end,
                            PyObject *t_max, PyObject *tolerance, PyObject *max_iterations, int xrc, PyObject *initial,
-                           PyObject *k_scale, PyObject *descriptors);
+                           PyObject *k_scale, PyObject *descriptors, int analyses);
 %rename(_model_descriptors) tgpy_model_descriptors;
 PyObject *tgpy_model_descriptors(PyObject *model);
 %rename(_tof_grid) tgpy_tof_grid;

@@ -64,11 +64,27 @@ typedef struct tg_model tg_model;
  * Used as the @p kind argument of tg_model_count() and tg_model_species().
  */
 typedef enum tg_species_kind {
-  TG_ADSORBATE = 0, /**< surface species: unknown coverages (sorted by name, as SCAKS sorts) */
-  TG_SITE = 1,      /**< free sites "*_s": unknown free-site fractions (sorted) */
-  TG_GAS = 2,       /**< gases: pressures (sorted) */
-  TG_DESCRIPTOR = 3 /**< descriptors of a CatMAP model (in the model's order): not unknowns, conditions */
+  TG_ADSORBATE = 0,       /**< surface species: unknown coverages (sorted by name, as SCAKS sorts) */
+  TG_SITE = 1,            /**< free sites "*_s": unknown free-site fractions (sorted) */
+  TG_GAS = 2,             /**< gases: pressures (sorted) */
+  TG_DESCRIPTOR = 3,      /**< descriptors of a CatMAP model (in the model's order): not unknowns, conditions */
+  TG_TRANSITION_STATE = 4 /**< transition states of a CatMAP model (sorted by name) */
 } tg_species_kind;
+
+/**
+ * @brief Analyses of a steady state (tg_solve_options.analyses, a bitwise or).
+ *
+ * All analytic, from the steady state's Jacobian factored once
+ * (implicit-function theorem). Definitions: docs/analyses.md.
+ */
+typedef enum tg_analysis {
+  TG_ANALYSIS_ORDERS = 1,              /**< reaction orders d ln|TOF_g| / d ln p_k (solution->orders) */
+  TG_ANALYSIS_EAPP = 2,                /**< apparent activation energy kB T^2 d ln|TOF_g| / dT, eV (eapp) */
+  TG_ANALYSIS_RATE_CONTROL = 4,        /**< -kB T d ln TOF_g / d G_j, j adsorbates then transition states
+                                            (CatMAP models: species free energies) (rate_control) */
+  TG_ANALYSIS_SELECTIVITY = 8,         /**< each gas's share of the products' (or reactants') TOF */
+  TG_ANALYSIS_SELECTIVITY_CONTROL = 16 /**< -kB T d ln S_g / d G_j (CatMAP models) (selectivity_control) */
+} tg_analysis;
 
 /**
  * @brief Read a model from a YAML file (format: docs/model-format.md).
@@ -349,6 +365,7 @@ typedef struct tg_solve_options {
   /** A CatMAP model's descriptor values (eV, tg_model_species(model, TG_DESCRIPTOR, k) order),
    *  or NULL: the model's own point (an error if it states none). NULL for other models. */
   const double *descriptors;
+  int analyses; /**< a bitwise or of tg_analysis values: what to compute at the steady state (0: none) */
 } tg_solve_options;
 
 /**
@@ -358,20 +375,26 @@ typedef struct tg_solve_options {
  * filled by tg_solve() and tg_steady_states(); freed by tg_solution_free().
  */
 typedef struct tg_solution {
-  int status;        /**< tg_steady_status */
-  int iterations;    /**< Newton iterations of the accepted attempt */
-  int time_steps;    /**< implicit time steps taken */
-  double t_reached;  /**< time integrated to before the accepted Newton (s) */
-  double residual;   /**< max gross-rate-scaled residual at the solution */
-  int poisoned_by;   /**< adsorbate index covering > 1 - 1e-6 of its sites, or -1 */
-  double *coverages; /**< adsorbates then free sites (tg_model_species order) */
-  double *tof;       /**< per gas: net production (s^-1 per site; product > 0, consumed < 0) */
-  double *rf, *rr;   /**< reverse rate per step (s^-1 per site) */
-  double *net;       /**< net rate per step, made consistent with the steady state (no cancellation) */
-  double *xrc;       /**< degree of rate control per step, d ln TOF_product / d ln k_i at fixed K_i */
-  int has_xrc;       /**< xrc is filled (asked for, converged, a product with TOF != 0) */
-  int stable;        /**< 1 stable, 0 unstable (a saddle), -1 not classified, or an eigenvalue computed >= 0
-                          within roundoff of 0 (slow modes beside fast ones: no verdict in double) */
+  int status;                  /**< tg_steady_status */
+  int iterations;              /**< Newton iterations of the accepted attempt */
+  int time_steps;              /**< implicit time steps taken */
+  double t_reached;            /**< time integrated to before the accepted Newton (s) */
+  double residual;             /**< max gross-rate-scaled residual at the solution */
+  int poisoned_by;             /**< adsorbate index covering > 1 - 1e-6 of its sites, or -1 */
+  double *coverages;           /**< adsorbates then free sites (tg_model_species order) */
+  double *tof;                 /**< per gas: net production (s^-1 per site; product > 0, consumed < 0) */
+  double *rf, *rr;             /**< reverse rate per step (s^-1 per site) */
+  double *net;                 /**< net rate per step, made consistent with the steady state (no cancellation) */
+  double *xrc;                 /**< degree of rate control per step, d ln TOF_product / d ln k_i at fixed K_i */
+  int has_xrc;                 /**< xrc is filled (asked for, converged, a product with TOF != 0) */
+  int stable;                  /**< 1 stable, 0 unstable (a saddle), -1 not classified, or an eigenvalue computed >= 0
+                                    within roundoff of 0 (slow modes beside fast ones: no verdict in double) */
+  int analyses;                /**< the tg_analysis values filled (asked for and converged) */
+  double *orders;              /**< [ng][ng]: orders[g * ng + k] = d ln|TOF_g| / d ln p_k (NaN where TOF_g = 0) */
+  double *eapp;                /**< [ng]: apparent activation energy of TOF_g (eV; NaN where TOF_g = 0) */
+  double *rate_control;        /**< [ng][np]: -kB T d ln TOF_g / d G_j, np = adsorbates + transition states */
+  double *selectivity;         /**< [ng]: TOF_g / sum of the products' TOFs (TOF > 0), or of the reactants' */
+  double *selectivity_control; /**< [ng][np]: -kB T d ln S_g / d G_j (0 where S_g = 0) */
 } tg_solution;
 
 /** @var tg_solution::rf

@@ -46,6 +46,17 @@ int tg__balances_reduce(const tg_model *m, const double *gross, double *R, int *
   return rank;
 }
 
+double tg__tof_coefficient(const tg_model *m, const double *R, const int *pivot_row, int g, int j)
+{
+  int ns = m->nsteps;
+  if (pivot_row[j] >= 0) return 0;
+  const double *dg = m->dgas + (size_t)g * ns;
+  double c = dg[j];
+  for (int d = 0; d < ns; d++)
+    if (pivot_row[d] >= 0) c -= dg[d] * R[pivot_row[d] * ns + j];
+  return fabs(c) > 1e-12 ? c : 0; /* a small rational, exact but for roundoff */
+}
+
 /* Net rates and TOFs at the steady state, free of cancellation: the pivot
  * steps' from their rows, n_d = -sum over the other steps j of R[d][j] n_j,
  * the others as computed (accurate to roundoff times their own gross rate).
@@ -85,14 +96,10 @@ double tg__net_rates(const tg_model *m, const double *rf, const double *rr, doub
     if (isfinite(x)) net[d] = x;
   }
   for (int g = 0; tof && g < m->ng; g++) {
-    const double *dg = m->dgas + (size_t)g * ns;
     double sum = 0;
     for (int j = 0; j < ns; j++) {
-      if (pivot_row[j] >= 0) continue;
-      double c = dg[j];
-      for (int d = 0; d < ns; d++)
-        if (pivot_row[d] >= 0) c -= dg[d] * R[pivot_row[d] * ns + j];
-      if (fabs(c) > 1e-12) sum += c * (rf[j] - rr[j]); /* c: a small rational, exact but for roundoff */
+      double c = tg__tof_coefficient(m, R, pivot_row, g, j);
+      if (c != 0) sum += c * (rf[j] - rr[j]);
     }
     tof[g] = sum;
   }

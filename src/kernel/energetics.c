@@ -54,7 +54,8 @@ int tg__catmap_free_energies(const tg_model *m, double T, const double *d, doubl
   return TG_SUCCESS;
 }
 
-int tg__catmap_rate_constants(const tg_model *m, double T, const double *d, double *kf, double *kr, const char *fn)
+int tg__catmap_rate_constants(const tg_model *m, double T, const double *d, double *kf, double *kr, int *top_state,
+                              const char *fn)
 {
   double G[m->nsp > 0 ? m->nsp : 1];
   TG_CALL(tg__catmap_free_energies(m, T, d, G, fn));
@@ -64,8 +65,10 @@ int tg__catmap_rate_constants(const tg_model *m, double T, const double *d, doub
     double Gs[3] = {0, 0, 0};
     for (int k = 0; k < 3; k++)
       for (int f = 0; f < s->n[k]; f++) Gs[k] += s->st[k][f].nu * G[s->st[k][f].sp];
-    double top = Gs[IS] > Gs[FS] ? Gs[IS] : Gs[FS];
-    if (s->n[TS] > 0 && Gs[TS] > top) top = Gs[TS];
+    int at = Gs[IS] > Gs[FS] ? IS : FS;
+    if (s->n[TS] > 0 && Gs[TS] > Gs[at]) at = TS;
+    double top = Gs[at];
+    if (top_state) top_state[i] = at;
     double A = m->catmap->prefactor[i] > 0 ? m->catmap->prefactor[i] : kT / h;
     if (m->catmap->site_area[i] > 0) /* CatMAP's non-activated prefactor: p0 A / sqrt(2 pi m kB T), both ways */
       A = 1e5 * m->catmap->site_area[i] * 1e-20 /

@@ -219,7 +219,8 @@ int tg__scaling_fit_line(int nsurf, const double *x, const double *y, int has_sl
 /* Free energies of every species at (T, descriptors d) and the rate
  * constants CatMAP derives from them (energetics.c). */
 int tg__catmap_free_energies(const tg_model *m, double T, const double *d, double *G, const char *fn);
-int tg__catmap_rate_constants(const tg_model *m, double T, const double *d, double *kf, double *kr, const char *fn);
+int tg__catmap_rate_constants(const tg_model *m, double T, const double *d, double *kf, double *kr, int *top_state,
+                              const char *fn); /* top_state (or NULL): per step, the state at the top (IS, TS, FS) */
 void tg__catmap_free(tg__catmap *c);
 /* The corrections at the model's temperature, computed once (model.c). */
 int tg__catmap_prepare(tg_model *m);
@@ -296,6 +297,18 @@ int tg__rate_constants(const tg_model *m, double T, double *kf, double *kr);
  * (relative to a pivot step's gross rate). */
 int tg__balances_reduce(const tg_model *m, const double *gross, double *R, int *pivot_row);
 double tg__net_rates(const tg_model *m, const double *rf, const double *rr, double *net, double *tof);
+/* Analyses of a steady state (analyses.c; catmap_model_spec section 6):
+ * what options->analyses asks for, into sol, at the state y with rates
+ * rf, rr, for the point (T, descriptors d or NULL). fn names errors. */
+int tg__analyses(const tg_model *m, double T, const double *d, int which, const double *y, const double *rf,
+                 const double *rr, tg_solution *sol, const char *fn);
+/* The transition-state species (indices into m->sp, in name order) into
+ * out (unless NULL); returns how many. */
+int tg__transition_states(const tg_model *m, int *out);
+
+/* TOF_g at a steady state is sum_j c_gj n_j over the non-pivot steps j of R:
+ * c_gj (0 for pivot steps), exact small rationals. */
+double tg__tof_coefficient(const tg_model *m, const double *R, const int *pivot_row, int g, int j);
 
 /* Kinetics (kinetics.c): the flat lists of the hot loops (see dterm), built
  * once from the finished model; and the rate prefactors kg_k, rate k's

@@ -214,7 +214,7 @@ int tg__rate_constants_at(const tg_model *m, double T, const double *d, double *
   tg__catmap_conditions(m, point, &T, NULL); /* a temperature descriptor is the temperature */
   if (!(T > 0) || !isfinite(T))
     return tg__fail(TG_ERR_ARG, fn, "the temperature descriptor is %g K; it must be finite and > 0", T);
-  return tg__catmap_rate_constants(m, T, point, kf, kr, fn);
+  return tg__catmap_rate_constants(m, T, point, kf, kr, NULL, fn);
 }
 
 void tg_model_free(tg_model *m)
@@ -252,6 +252,7 @@ int tg_model_count(const tg_model *m, int kind)
   case TG_SITE: return m->ns;
   case TG_GAS: return m->ng;
   case TG_DESCRIPTOR: return m->catmap ? m->catmap->nd : 0;
+  case TG_TRANSITION_STATE: return tg__transition_states(m, NULL);
   case -1: return m->nsteps;
   }
   return 0;
@@ -263,6 +264,11 @@ const char *tg_model_species(const tg_model *m, int kind, int index)
   if (kind == TG_ADSORBATE && index < m->na) return m->sp[m->ads[index]].name;
   if (kind == TG_SITE && index < m->ns) return m->sp[m->sites[index]].name;
   if (kind == TG_GAS && index < m->ng) return m->sp[m->gases[index]].name;
+  if (kind == TG_TRANSITION_STATE) {
+    int count = tg__transition_states(m, NULL), ts[count > 0 ? count : 1];
+    tg__transition_states(m, ts);
+    return index < count ? m->sp[ts[index]].name : NULL;
+  }
   if (kind == TG_DESCRIPTOR && m->catmap && index < m->catmap->nd) {
     int d = m->catmap->desc[index];
     return d == TG_DESC_TEMPERATURE ? "temperature" : d == TG_DESC_LOG_PRESSURE ? "logPressure" : m->sp[d].name;
@@ -346,7 +352,7 @@ int tg_model_rate_constants_at(const tg_model *m, double T, const double *d, dou
 
 tg_solve_options tg_solve_options_default(const tg_model *m)
 {
-  tg_solve_options o = {1.0, 1e4, 1e-12, 100, 0, NULL, NULL, 0, NULL};
+  tg_solve_options o = {1.0, 1e4, 1e-12, 100, 0, NULL, NULL, 0, NULL, 0};
   if (m) o = m->opts;
   return o;
 }
@@ -363,8 +369,15 @@ int tg_solution_create(const tg_model *m, tg_solution **out)
     s->rr = calloc(ns, sizeof(double));
     s->net = calloc(ns, sizeof(double));
     s->xrc = calloc(ns, sizeof(double));
+    size_t ng = (size_t)(m->ng ? m->ng : 1), np = (size_t)(m->na + tg__transition_states(m, NULL));
+    s->orders = calloc(ng * ng, sizeof(double));
+    s->eapp = calloc(ng, sizeof(double));
+    s->rate_control = calloc(ng * (np ? np : 1), sizeof(double));
+    s->selectivity = calloc(ng, sizeof(double));
+    s->selectivity_control = calloc(ng * (np ? np : 1), sizeof(double));
   }
-  if (!s || !s->coverages || !s->tof || !s->rf || !s->rr || !s->net || !s->xrc) {
+  if (!s || !s->coverages || !s->tof || !s->rf || !s->rr || !s->net || !s->xrc || !s->orders || !s->eapp ||
+      !s->rate_control || !s->selectivity || !s->selectivity_control) {
     tg_solution_free(s);
     return tg__fail(TG_ERR_NOMEM, __func__, "out of memory");
   }
@@ -377,6 +390,11 @@ void tg_solution_free(tg_solution *s)
   if (!s) return;
   free(s->coverages);
   free(s->tof);
+  free(s->orders);
+  free(s->eapp);
+  free(s->rate_control);
+  free(s->selectivity);
+  free(s->selectivity_control);
   free(s->rf);
   free(s->rr);
   free(s->net);

@@ -425,6 +425,11 @@ static int check_options(const tg_solve_options *o)
     return tg__fail(TG_ERR_ARG, fn, "options: tolerance = %g must be finite and > 0", o->tolerance);
   if (o->max_iterations < 1)
     return tg__fail(TG_ERR_ARG, fn, "options: max_iterations = %d must be >= 1", o->max_iterations);
+  int all = TG_ANALYSIS_ORDERS | TG_ANALYSIS_EAPP | TG_ANALYSIS_RATE_CONTROL | TG_ANALYSIS_SELECTIVITY |
+            TG_ANALYSIS_SELECTIVITY_CONTROL;
+  if (o->analyses & ~all)
+    return tg__fail(TG_ERR_ARG, fn, "options: analyses = %d has bits that are no tg_analysis (0x%x)", o->analyses,
+                    o->analyses & ~all);
   return TG_SUCCESS;
 }
 
@@ -468,6 +473,7 @@ int tg_solve(const tg_model *m, double T, const double *pressures, const tg_solv
     sol->status = TG_STEADY_FAILED;
     sol->poisoned_by = -1;
     sol->has_xrc = 0;
+    sol->analyses = 0;
     sol->stable = -1;
     for (int j = 0; j < n; j++) sol->coverages[j] = NAN;
     for (int g = 0; g < m->ng; g++) sol->tof[g] = NAN;
@@ -498,6 +504,11 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
       return tg__fail(TG_ERR_ARG, fn, "pressure of %s is %g; it must be finite and >= 0", m->sp[m->gases[g]].name,
                       p[g]);
   TG_CALL(check_options(&o));
+  if ((o.analyses & (TG_ANALYSIS_RATE_CONTROL | TG_ANALYSIS_SELECTIVITY_CONTROL)) && !m->catmap)
+    return tg__fail(TG_ERR_ARG, fn,
+                    "rate_control and selectivity_control are derivatives by species free energies, which %s (a "
+                    "model of step energies) does not have; the degree of rate control per step is xrc",
+                    m->name);
 
   int n = m->na + m->ns, ns = m->nsteps;
   size_t doubles = (size_t)(2 * ns + 2 * ns + 9 * n + 3 * n * n + 3 * ns + n + m->nrfac);
@@ -604,6 +615,11 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
   sol->poisoned_by = -1;
   for (int a = 0; a < m->na; a++)
     if (w.y[a] > (1 - 1e-6) * m->site_total[m->ads_site[a]]) sol->poisoned_by = a;
+  sol->analyses = 0;
+  if (o.analyses && sol->status != TG_STEADY_FAILED) {
+    rc = tg__analyses(m, T, o.descriptors, o.analyses, w.y, w.rf, w.rr, sol, fn);
+    if (rc) return release(mem, stack), rc;
+  }
   release(mem, stack);
   if (sol->status == TG_STEADY_FAILED && stuck)
     return tg__fail(TG_ERR_CONVERGENCE, fn,

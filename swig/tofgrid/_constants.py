@@ -31,12 +31,20 @@ TG_ADSORBATE = 0
 TG_SITE = 1
 TG_GAS = 2
 TG_DESCRIPTOR = 3
+TG_TRANSITION_STATE = 4
 
 # Outcomes of a steady-state solve (tg_steady_status)
 TG_STEADY_OK = 0
 TG_STEADY_PAST_T_END = 1
 TG_STEADY_FAILED = 2
 TG_STEADY_BEFORE_T_END = 3
+
+# Analyses of a steady state (tg_analysis)
+TG_ANALYSIS_ORDERS = 1
+TG_ANALYSIS_EAPP = 2
+TG_ANALYSIS_RATE_CONTROL = 4
+TG_ANALYSIS_SELECTIVITY = 8
+TG_ANALYSIS_SELECTIVITY_CONTROL = 16
 
 # Schedules of a map (tg_schedule)
 TG_SCHEDULE_STATIC = 0
@@ -51,5 +59,5 @@ TG_MODEL_TEMPERATURE = -1.0
 STATUS_NAMES = {0: 'TG_SUCCESS', 1: 'TG_ERR_ARG', 2: 'TG_ERR_COMM', 3: 'TG_ERR_MPI', 4: 'TG_ERR_NOMEM', 5: 'TG_ERR_UNSUPPORTED', 6: 'TG_ERR_IO', 7: 'TG_ERR_PARSE', 8: 'TG_ERR_MODEL', 9: 'TG_ERR_CONVERGENCE'}
 DTYPES = {'byte': 0, 'int32': 1, 'int64': 2, 'float32': 3, 'float64': 4, 'complex128': 5}
 OPS = {'sum': 0, 'prod': 1, 'min': 2, 'max': 3}
-SCHEDULES = {'static': 0, 'dynamic': 1}
+SCHEDULES = {'orders': 1, 'eapp': 2, 'rate_control': 4, 'selectivity': 8, 'selectivity_control': 16}
 STEADY_STATUSES = {0: 'ok', 1: 'past_t_end', 2: 'failed', 3: 'before_t_end'}

@@ -21,7 +21,8 @@ import numpy as np
 
 from . import core as _core
 from ._constants import STEADY_STATUSES as _STATUS
-from ._constants import TG_ERR_ARG, TG_ERR_MODEL
+from ._constants import (TG_ANALYSIS_EAPP, TG_ANALYSIS_ORDERS, TG_ANALYSIS_RATE_CONTROL, TG_ANALYSIS_SELECTIVITY,
+                         TG_ANALYSIS_SELECTIVITY_CONTROL, TG_ERR_ARG, TG_ERR_MODEL)
 
 __all__ = ["Model", "Solution"]
 
@@ -42,6 +43,11 @@ def _number(fn, what, value):
     return float(value)
 
 
+# The analyses by name (tg_analysis bits; "xrc" is the per-step degree of rate control, an option of its own).
+ANALYSES = {"orders": TG_ANALYSIS_ORDERS, "eapp": TG_ANALYSIS_EAPP, "rate_control": TG_ANALYSIS_RATE_CONTROL,
+            "selectivity": TG_ANALYSIS_SELECTIVITY, "selectivity_control": TG_ANALYSIS_SELECTIVITY_CONTROL}
+
+
 class Solution:
     """The steady state at one point.
 
@@ -53,6 +59,11 @@ class Solution:
     converged only after integrating beyond t_end -- or "failed"),
     ``message``, ``iterations``, ``time_steps``, ``t_reached``, ``residual``,
     ``poisoned_by`` (the adsorbate covering its sites, or None).
+    With ``analyses`` (:meth:`Model.solve`; definitions in docs/analyses.md):
+    ``orders`` ({gas: d ln TOF / d ln p}), ``eapp`` (eV), ``rate_control``
+    ({species: -kB T d ln TOF / d G}), all of the product's TOF;
+    ``selectivity`` ({gas: share of the products' or reactants' TOF}),
+    ``selectivity_control`` ({species: {product: -kB T d ln S / d G}}).
     """
 
     def __init__(self, model, raw):
@@ -71,6 +82,27 @@ class Solution:
         p = raw["poisoned_by"]
         self.poisoned_by = info["adsorbates"][p] if p >= 0 else None
         self.stable = {1: True, 0: False}.get(raw.get("stable", -1))  # None: not classified
+        a = raw.get("analyses")
+        for name in ANALYSES:
+            setattr(self, name, None)
+        if a is not None:
+            gases, ng = info["gases"], len(info["gases"])
+            params = info["adsorbates"] + info["transition_states"]
+            g = gases.index(info["product"]) if info["product"] else None
+            which = a["which"]
+            if which & TG_ANALYSIS_ORDERS and g is not None:
+                self.orders = dict(zip(gases, a["orders"].reshape(ng, ng)[g].tolist()))
+            if which & TG_ANALYSIS_EAPP and g is not None:
+                self.eapp = float(a["eapp"][g])
+            if which & TG_ANALYSIS_RATE_CONTROL and g is not None:
+                self.rate_control = dict(zip(params, a["rate_control"].reshape(ng, len(params))[g].tolist()))
+            if which & TG_ANALYSIS_SELECTIVITY:
+                self.selectivity = dict(zip(gases, a["selectivity"].tolist()))
+            if which & TG_ANALYSIS_SELECTIVITY_CONTROL:
+                dsc = a["selectivity_control"].reshape(ng, len(params))
+                products = [k for k, gas in enumerate(gases) if self.tofs[gas] > 0]
+                self.selectivity_control = {p: {gases[k]: float(dsc[k, j]) for k in products}
+                                            for j, p in enumerate(params)}
 
     def __repr__(self):
         cov = ", ".join(f"{k}={v:.6g}" for k, v in self.coverages.items())
@@ -192,6 +224,24 @@ class Model:
                               TG_ERR_ARG)
         return np.array([_number(fn, f"descriptor {n}", descriptors[n]) for n in names])
 
+    def _analyses(self, fn, analyses):
+        """The names asked for, as tg_analysis bits (xrc is an option of its own)."""
+        if analyses is None:
+            return 0
+        if isinstance(analyses, str):
+            raise _core.ArgumentTypeError(f"{fn}: analyses must be a list of names, not the string {analyses!r}")
+        bits = {"xrc": 0, **ANALYSES}
+        which = 0
+        for name in analyses:
+            if name not in bits:
+                raise _core.Error(f"{fn}: unknown analysis {name!r}; the analyses are {sorted(bits)}", TG_ERR_ARG)
+            which |= bits[name]
+        needs_product = {"orders", "eapp", "rate_control"} & set(analyses)
+        if needs_product and not self.info["product"]:
+            raise _core.Error(f"{fn}: {sorted(needs_product)} are of the product's TOF, and {self.name} names no "
+                              "product (the model file's product:)", TG_ERR_ARG)
+        return which
+
     def _pressures(self, pressures, fn="solve"):
         p = self.info["pressures"].copy()
         if pressures is None:
@@ -211,7 +261,7 @@ class Model:
         return [Solution(self, raw) for raw in raws]
 
     def solve(self, pressures=None, temperature=None, *, t_end=None, t_max=None, tolerance=None,
-              max_iterations=None, xrc=False, initial=None, k_scale=None, descriptors=None):
+              max_iterations=None, xrc=False, initial=None, k_scale=None, descriptors=None, analyses=None):
         """The steady state SCAKS reports at these conditions.
 
         ``pressures``: {gas: pressure} overriding the model's (pressure unit as
@@ -228,6 +278,10 @@ class Model:
         ``k_scale`` (one factor per step) multiplies k_f and k_r alike.
         ``descriptors`` ({name: eV}) places a CatMAP model's point (None: the
         model's own values; every descriptor must be given).
+        ``analyses``: any of "xrc", "rate_control", "selectivity_control",
+        "orders", "eapp", "selectivity" (docs/analyses.md); the solution's
+        attributes of those names. Those of "the TOF" (orders, eapp,
+        rate_control) need the model's product.
         """
         p = self._pressures(pressures)
         init = None
@@ -238,8 +292,10 @@ class Model:
                     raise _core.Error(f"solve: unknown adsorbate {name!r}; the model's are {self.info['adsorbates']}")
                 init[self.info["adsorbates"].index(name)] = _number("solve", f"the initial coverage of {name}", value)
         d = self._descriptor_values("solve", descriptors)
+        which = self._analyses("solve", analyses)
+        xrc = xrc or (analyses is not None and "xrc" in analyses)
         raw = _core._model_solve(self._capsule, temperature, p, t_end, t_max, tolerance, max_iterations,
-                                 int(bool(xrc)), init, k_scale, d)  # k_scale: converted and checked in C
+                                 int(bool(xrc)), init, k_scale, d, which)  # k_scale: converted and checked in C
         return Solution(self, raw)
 
     def __repr__(self):
