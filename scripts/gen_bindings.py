@@ -100,9 +100,12 @@ def python_constants(groups, names):
     out.append("STATUS_NAMES = {%s}" % ", ".join(f"{v}: {k!r}" for k, v in status_names.items()))
     out.append("DTYPES = %r" % names["dtypes"])
     out.append("OPS = %r" % names["ops"])
-    sched = dict(groups[5][1])
+    group = {title[title.index("(") + 1:title.index(")")]: dict(items) for title, items in groups}
+    sched = group["tg_schedule"]
     out.append("SCHEDULES = {%s}" % ", ".join(f"{k[len('TG_SCHEDULE_'):].lower()!r}: {v}" for k, v in sched.items()))
-    steady = dict(groups[4][1])
+    analyses = group["tg_analysis"]
+    out.append("ANALYSES = {%s}" % ", ".join(f"{k[len('TG_ANALYSIS_'):].lower()!r}: {v}" for k, v in analyses.items()))
+    steady = group["tg_steady_status"]
     out.append("STEADY_STATUSES = {%s}" % ", ".join(f"{v}: {k[len('TG_STEADY_'):].lower()!r}" for k, v in steady.items()))
     return "\n".join(out) + "\n"
 

@@ -107,12 +107,12 @@ PyObject *tgpy_model_info(PyObject *cap)
   if (ng > 256) return tgpy_raise_message(TG_ERR_UNSUPPORTED, "model_info: more than 256 gases");
   tg_model_conditions(m, &T, p);
   /* "N" hands every new reference to the dict (with "O" the product's name leaked per call). */
-  return Py_BuildValue(
-      "{s:s,s:N,s:N,s:N,s:N,s:i,s:N,s:d,s:N}", "name", tg_model_name(m), "adsorbates", names(m, TG_ADSORBATE),
-      "transition_states", names(m, TG_TRANSITION_STATE), "sites",
-      names(m, TG_SITE), "gases", names(m, TG_GAS), "steps", tg_model_count(m, -1), "product",
-      product >= 0 ? PyUnicode_FromString(tg_model_species(m, TG_GAS, product)) : (Py_INCREF(Py_None), Py_None),
-      "temperature", T, "pressures", vector(p, ng));
+  return Py_BuildValue("{s:s,s:N,s:N,s:N,s:N,s:i,s:N,s:d,s:N}", "name", tg_model_name(m), "adsorbates",
+                       names(m, TG_ADSORBATE), "transition_states", names(m, TG_TRANSITION_STATE), "sites",
+                       names(m, TG_SITE), "gases", names(m, TG_GAS), "steps", tg_model_count(m, -1), "product",
+                       product >= 0 ? PyUnicode_FromString(tg_model_species(m, TG_GAS, product))
+                                    : (Py_INCREF(Py_None), Py_None),
+                       "temperature", T, "pressures", vector(p, ng));
 }
 
 /* A bool (Python's or numpy's): a number to Python, never a temperature or a count. */
@@ -249,13 +249,12 @@ static PyObject *solution_dict(const tg_model *m, const tg_solution *s, int rc)
 {
   int n = tg_model_count(m, TG_ADSORBATE) + tg_model_count(m, TG_SITE), ng = tg_model_count(m, TG_GAS),
       ns = tg_model_count(m, -1);
-  return Py_BuildValue("{s:i,s:s,s:i,s:i,s:d,s:d,s:i,s:i,s:N,s:N,s:N,s:N,s:N,s:N,s:N}", "status", s->status, "message",
-                       rc ? tg_error_message() : "", "iterations", s->iterations, "time_steps", s->time_steps,
-                       "t_reached", s->t_reached, "residual", s->residual, "poisoned_by", s->poisoned_by, "stable",
-                       s->stable, "coverages", vector(s->coverages, n), "tof", vector(s->tof, ng), "rf",
-                       vector(s->rf, ns), "rr", vector(s->rr, ns), "net", vector(s->net, ns), "xrc",
-                       s->has_xrc ? vector(s->xrc, ns) : (Py_INCREF(Py_None), Py_None), "analyses",
-                       analyses_dict(m, s));
+  return Py_BuildValue(
+      "{s:i,s:s,s:i,s:i,s:d,s:d,s:i,s:i,s:N,s:N,s:N,s:N,s:N,s:N,s:N}", "status", s->status, "message",
+      rc ? tg_error_message() : "", "iterations", s->iterations, "time_steps", s->time_steps, "t_reached", s->t_reached,
+      "residual", s->residual, "poisoned_by", s->poisoned_by, "stable", s->stable, "coverages", vector(s->coverages, n),
+      "tof", vector(s->tof, ng), "rf", vector(s->rf, ns), "rr", vector(s->rr, ns), "net", vector(s->net, ns), "xrc",
+      s->has_xrc ? vector(s->xrc, ns) : (Py_INCREF(Py_None), Py_None), "analyses", analyses_dict(m, s));
 }
 
 /* The solver options given (None: the model's); tg_solve judges the values.

@@ -59,5 +59,6 @@ TG_MODEL_TEMPERATURE = -1.0
 STATUS_NAMES = {0: 'TG_SUCCESS', 1: 'TG_ERR_ARG', 2: 'TG_ERR_COMM', 3: 'TG_ERR_MPI', 4: 'TG_ERR_NOMEM', 5: 'TG_ERR_UNSUPPORTED', 6: 'TG_ERR_IO', 7: 'TG_ERR_PARSE', 8: 'TG_ERR_MODEL', 9: 'TG_ERR_CONVERGENCE'}
 DTYPES = {'byte': 0, 'int32': 1, 'int64': 2, 'float32': 3, 'float64': 4, 'complex128': 5}
 OPS = {'sum': 0, 'prod': 1, 'min': 2, 'max': 3}
-SCHEDULES = {'orders': 1, 'eapp': 2, 'rate_control': 4, 'selectivity': 8, 'selectivity_control': 16}
+SCHEDULES = {'static': 0, 'dynamic': 1}
+ANALYSES = {'orders': 1, 'eapp': 2, 'rate_control': 4, 'selectivity': 8, 'selectivity_control': 16}
 STEADY_STATUSES = {0: 'ok', 1: 'past_t_end', 2: 'failed', 3: 'before_t_end'}

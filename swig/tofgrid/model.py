@@ -21,8 +21,8 @@ import numpy as np
 
 from . import core as _core
 from ._constants import STEADY_STATUSES as _STATUS
-from ._constants import (TG_ANALYSIS_EAPP, TG_ANALYSIS_ORDERS, TG_ANALYSIS_RATE_CONTROL, TG_ANALYSIS_SELECTIVITY,
-                         TG_ANALYSIS_SELECTIVITY_CONTROL, TG_ERR_ARG, TG_ERR_MODEL)
+from ._constants import (ANALYSES, TG_ANALYSIS_EAPP, TG_ANALYSIS_ORDERS, TG_ANALYSIS_RATE_CONTROL,
+                         TG_ANALYSIS_SELECTIVITY, TG_ANALYSIS_SELECTIVITY_CONTROL, TG_ERR_ARG, TG_ERR_MODEL)
 
 __all__ = ["Model", "Solution"]
 
@@ -41,11 +41,6 @@ def _number(fn, what, value):
         kind = "bool" if isinstance(value, (bool, np.bool_)) else type(value).__name__
         raise _core.ArgumentTypeError(f"{fn}: {what} must be a number, not {kind}")
     return float(value)
-
-
-# The analyses by name (tg_analysis bits; "xrc" is the per-step degree of rate control, an option of its own).
-ANALYSES = {"orders": TG_ANALYSIS_ORDERS, "eapp": TG_ANALYSIS_EAPP, "rate_control": TG_ANALYSIS_RATE_CONTROL,
-            "selectivity": TG_ANALYSIS_SELECTIVITY, "selectivity_control": TG_ANALYSIS_SELECTIVITY_CONTROL}
 
 
 class Solution:
