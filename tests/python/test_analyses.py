@@ -17,11 +17,10 @@ DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "c
 KB = 8.617332478e-5  # eV/K, CatMAP's
 
 
-def with_product(name):
-    """A test model of tests/data/catmap with CO2_g as its product (the analyses are of its TOF)."""
+def model_text(name):
+    """A test model of tests/data/catmap (product CO2_g: the analyses are of its TOF)."""
     with open(os.path.join(DATA, name)) as f:
-        text = f.read()
-    return text.replace("\ntemperature:", '\nproduct: "CO2_g"\ntemperature:', 1)
+        return f.read()
 
 
 def fd_orders(m, kw, h=1e-4):
@@ -78,12 +77,12 @@ class Analyses(unittest.TestCase):
     def test_orders_and_eapp_one_and_two_site_types(self):
         for name, points in (("co_oxidation.yaml", [(1.0, 1.0), (-0.5, 2.5), (2.0, 0.5)]),
                              ("two_sites.yaml", [(1.0, 1.0), (-0.5, 3.0), (2.0, 0.0)])):
-            m = tofgrid.Model.from_yaml(with_product(name))
+            m = tofgrid.Model.from_yaml(model_text(name))
             for o, co in points:
                 self.check_orders_and_eapp(m, {"descriptors": {"O_s": o, "CO_s": co}}, m.temperature)
 
     def test_rate_and_selectivity_control(self):
-        text = with_product("thermodynamic.yaml")
+        text = model_text("thermodynamic.yaml")
         m = tofgrid.Model.from_yaml(text)
         for T, lp in ((550.0, 0.0), (650.0, -3.0)):  # not 700 K: NIST's Shomate ranges of O2 meet there (G jumps)
             point = {"temperature": T, "logPressure": lp}
@@ -107,7 +106,7 @@ class Analyses(unittest.TestCase):
                 self.assertLess(abs(by_product["CO2_g"]), 1e-12)
 
     def test_errors_name_what_is_wrong(self):
-        m = tofgrid.Model.load(os.path.join(DATA, "co_oxidation.yaml"))  # no product
+        m = tofgrid.Model.from_yaml(model_text("co_oxidation.yaml").replace('product: "CO2_g"\n', ""))
         d = {"O_s": 1.0, "CO_s": 1.0}
         with self.assertRaisesRegex(tofgrid.Error, "of the product's TOF.*names no product"):
             m.solve(descriptors=d, analyses=["orders"])
