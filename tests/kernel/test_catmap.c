@@ -493,6 +493,59 @@ static void steady_states_beside_fast_modes(void)
   tg_model_free(m);
 }
 
+/* The C face of the analyses (docs/analyses.md): orders and E_app of the
+ * tutorial's CO2 TOF at (1, 1) eV against central differences of re-solved
+ * TOFs; bad requests refused by name. */
+static void analyses_against_finite_differences(void)
+{
+  int rc;
+  tg_model *m = variant(NULL, NULL, &rc);
+  tg_solution *s = NULL, *t = NULL;
+  if (!m) return;
+  CHECK_OK(tg_solution_create(m, &s));
+  CHECK_OK(tg_solution_create(m, &t));
+  int ng = tg_model_count(m, TG_GAS), co = tg_model_gas_index(m, "CO_g"), co2 = tg_model_gas_index(m, "CO2_g");
+  double d[2] = {1.0, 1.0}, p[8], T = 500, h = 1e-4, lnt[2];
+  tg_solve_options o = tg_solve_options_default(m);
+  o.descriptors = d;
+  o.analyses = TG_ANALYSIS_ORDERS | TG_ANALYSIS_EAPP | TG_ANALYSIS_SELECTIVITY;
+  CHECK_OK(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, s));
+  CHECK(s->analyses == o.analyses, "analyses filled: %d", s->analyses);
+  o.analyses = 0;
+  for (int k = 0; k < 2; k++) {
+    CHECK_OK(tg_model_conditions(m, NULL, p));
+    p[co] *= exp(k ? -h : h);
+    CHECK_OK(tg_solve(m, TG_MODEL_TEMPERATURE, p, &o, t));
+    lnt[k] = log(t->tof[co2]);
+  }
+  double order = (lnt[0] - lnt[1]) / (2 * h);
+  CHECK(fabs(s->orders[co2 * ng + co] - order) < 1e-6, "order in CO %.12g, finite differences %.12g",
+        s->orders[co2 * ng + co], order);
+  for (int k = 0; k < 2; k++) {
+    CHECK_OK(tg_solve(m, T + (k ? -1e-2 : 1e-2), NULL, &o, t));
+    lnt[k] = log(t->tof[co2]);
+  }
+  double eapp = 8.617332478e-5 * T * T * (lnt[0] - lnt[1]) / 2e-2;
+  CHECK(fabs(s->eapp[co2] - eapp) < 1e-6 * fabs(eapp), "E_app %.12g eV, finite differences %.12g", s->eapp[co2], eapp);
+  CHECK(s->selectivity[co2] == 1, "one product: selectivity %g", s->selectivity[co2]);
+  o.analyses = 64;
+  CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, t), TG_ERR_ARG, "no tg_analysis");
+  tg_model *scaks = NULL;
+  CHECK_OK(tg_model_default(&scaks));
+  tg_solution *u = NULL;
+  if (scaks && tg_solution_create(scaks, &u) == TG_SUCCESS) {
+    tg_solve_options so = tg_solve_options_default(scaks);
+    so.analyses = TG_ANALYSIS_RATE_CONTROL;
+    CHECK_FAILS(tg_solve(scaks, TG_MODEL_TEMPERATURE, NULL, &so, u), TG_ERR_ARG,
+                "the degree of rate control per step is xrc");
+  }
+  tg_solution_free(u);
+  tg_model_free(scaks);
+  tg_solution_free(s);
+  tg_solution_free(t);
+  tg_model_free(m);
+}
+
 /* A temperature or pressure that a descriptor sets cannot also be given. */
 static void conditions_set_by_descriptors(void)
 {
@@ -540,6 +593,7 @@ int main(int argc, char **argv)
   tof_free_of_a_cycle_of_fast_steps();
   conditions_set_by_descriptors();
   steady_states_beside_fast_modes();
+  analyses_against_finite_differences();
   map_is_exact(NULL, "tutorial2_exact.csv", 225);
   map_is_exact("two_sites.yaml", "two_sites_exact.csv", 450);
   map_is_exact("thermodynamic.yaml", "thermodynamic_exact.csv", 225);
