@@ -306,6 +306,13 @@ int tg__analyses(const tg_model *m, double T, const double *d, int which, const 
  * out (unless NULL); returns how many. */
 int tg__transition_states(const tg_model *m, int *out);
 
+/* Stability of a steady state y (stability.c; kg: the rate prefactors, rf,
+ * rr: its rates): 1 stable, 0 unstable, -1 could not tell. The parity alone
+ * (cheap): 1 if an odd number of the Jacobian's eigenvalues are > 0 (a
+ * saddle, certainly unstable), 0 if even, -1 could not tell. */
+int tg__stability(const tg_model *m, const double *kg, const double *y, const double *rf, const double *rr);
+int tg__saddle_parity(const tg_model *m, const double *kg, const double *y, const double *rf, const double *rr);
+
 /* TOF_g at a steady state is sum_j c_gj n_j over the non-pivot steps j of R:
  * c_gj (0 for pivot steps), exact small rationals. */
 double tg__tof_coefficient(const tg_model *m, const double *R, const int *pivot_row, int g, int j);

@@ -26,6 +26,7 @@ typedef struct work {
   /* Newton's rows: the balances reduced at its current state (balances.c),
    * as terms d(row a) += c * r_k like the model's dterms. */
   double *R, *gross;
+  double *kept; /* a root Newton leapt to (CatMAP models), kept aside */
   int *pivot_row;
   dterm *rows;
   int nrows;
@@ -333,6 +334,22 @@ static int newton(work *w, double tol, int max_it, double *res, int ratio)
   return worst <= tol ? it : -1;
 }
 
+/* A CatMAP model's answer is where the clean surface's trajectory ends
+ * (CatMAP has no time). Newton polishes a settled state; from a state still
+ * in transit it can leap to a saddle, or into the other basin of a bistable
+ * point (the answer then depended on t_end). A root this far from its start
+ * (a tenth of a site total in some coverage) is kept aside and the
+ * trajectory goes on. */
+static int leaped(const work *w)
+{
+  const tg_model *m = w->m;
+  for (int j = 0; j < w->n; j++) {
+    double total = m->site_total[j < m->na ? m->ads_site[j] : j - m->na];
+    if (fabs(w->y[j] - w->y0[j]) > 0.1 * total) return 1;
+  }
+  return 0;
+}
+
 /* A converged state whose net rates contradict the steady-state constraints
  * by more than this (relative to the step's gross rate) is not accepted. */
 #define INCONSISTENCY_MAX 1e-10
@@ -371,40 +388,6 @@ static int rate_control(work *w, const double *y, const double *net, int product
     xrc[k] = dtof / tof;
   }
   return 1;
-}
-
-/* Stable iff every eigenvalue of the Jacobian of d(theta_a)/dt, with the
- * free sites eliminated (d theta*_s = - sum of its adsorbates' changes), has
- * a negative real part. Its entries span the rate constants times coverages
- * (1e12 next to 1e-30 on CatMAP's maps): LAPACK balances it first (a
- * diagonal similarity, the same eigenvalues). Slow modes' eigenvalues
- * (-1e-7 beside -8e12) are below the roundoff of the fast ones: computed
- * negative, they count as stable; computed >= 0 but within roundoff of 0,
- * they are no verdict. 1 stable, 0 unstable (an eigenvalue clearly > 0),
- * -1 could not tell. */
-static int stability(work *w, const double *y)
-{
-  const tg_model *m = w->m;
-  int na = m->na, n = w->n;
-  double *D = w->J + n * n;
-  for (int k = 0; k < n * na; k++) D[k] = 0;
-  add_jacobian(w, y, D, na, 1);
-  double *A = malloc((size_t)(na * na + 4 * na) * sizeof *A);
-  if (!A) return -1;
-  double *wr = A + na * na, *wi = wr + na, *scale = wi + na, *rconde = scale + na, abnrm, rcondv;
-  lapack_int ilo, ihi;
-  for (int a = 0; a < na; a++)
-    for (int b = 0; b < na; b++) A[b * na + a] = D[b * na + a] - D[(na + m->ads_site[b]) * na + a];
-  lapack_int info = LAPACKE_dgeevx(LAPACK_COL_MAJOR, 'B', 'N', 'N', 'N', na, A, na, wr, wi, NULL, 1, NULL, 1, &ilo,
-                                   &ihi, scale, &abnrm, rconde, &rcondv);
-  int stable = info ? -1 : 1;
-  double noise = 1e-13 * abnrm; /* the eigenvalues' roundoff: epsilon times the balanced matrix's norm */
-  for (int a = 0; !info && a < na; a++) {
-    if (wr[a] > noise) stable = 0;
-    else if (wr[a] >= 0 && stable == 1) stable = -1;
-  }
-  free(A);
-  return stable;
 }
 
 static void release(double *mem, const double *stack)
@@ -516,7 +499,7 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
    * grid point. Large mechanisms get it from the heap. */
   enum { STACK_DOUBLES = 1024 };
   double stack[STACK_DOUBLES];
-  doubles += (size_t)m->na * ns * (1 + 2 * (sizeof(dterm) / sizeof(double))) + ns; /* Newton's rows */
+  doubles += (size_t)m->na * ns * (1 + 2 * (sizeof(dterm) / sizeof(double))) + ns + n; /* Newton's rows */
   size_t need = doubles + ((size_t)(n + ns) * sizeof(int) + sizeof(double) - 1) / sizeof(double);
   double *mem = need <= STACK_DOUBLES ? stack : malloc(need * sizeof(double));
   if (!mem) return tg__fail(TG_ERR_NOMEM, fn, "out of memory");
@@ -538,6 +521,7 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
   w.J0 = q, q += n * n;
   w.R = q, q += m->na * ns;
   w.gross = q, q += ns;
+  w.kept = q, q += n;
   w.rows = (dterm *)q, q += 2 * m->na * ns * (sizeof(dterm) / sizeof(double));
   w.ipiv = (int *)q;
   w.pivot_row = w.ipiv + n;
@@ -570,7 +554,8 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
   double fastest = 0;
   for (int i = 0; i < ns; i++) fastest = max2(fastest, w.kg[i] + w.kg[ns + i]);
   double t = 0, h = fastest > 0 ? 1e-3 / fastest : 1e-3 * o.t_end, res = INFINITY;
-  int steps = 0, it = -1, stuck = 0;
+  int steps = 0, it = -1, stuck = 0, kept = 0, kept_it = 0, kept_status = TG_STEADY_OK;
+  double kept_res = 0, kept_t = 0;
   double inconsistent = 0; /* of the last state Newton accepted but the constraints refused */
   sol->status = TG_STEADY_FAILED;
   for (double target = o.t_end; target <= o.t_max * (1 + 1e-12); target *= 10) {
@@ -583,10 +568,27 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
     it = m->catmap ? newton(&w, o.tolerance, o.max_iterations, &res, 1) : -1;
     if (it < 0) it = newton(&w, o.tolerance, o.max_iterations, &res, 0); /* from w.y0, which it leaves as it is */
     if (it >= 0 && (inconsistent = tg__net_rates(m, w.rf, w.rr, sol->net, sol->tof)) > INCONSISTENCY_MAX) it = -1;
+    int saddle = it >= 0 && m->catmap && tg__saddle_parity(m, w.kg, w.y, w.rf, w.rr) == 1;
+    if (it >= 0 && m->catmap && (saddle || leaped(&w))) {
+      /* a saddle is never the answer; a leap only if the trajectory never settles (by t_max) */
+      if (!kept && !saddle) {
+        memcpy(w.kept, w.y, (size_t)n * sizeof *w.y);
+        kept = 1, kept_it = it, kept_res = res, kept_t = t;
+        kept_status = target > o.t_end * (1 + 1e-12) ? TG_STEADY_PAST_T_END : TG_STEADY_OK;
+      }
+      it = -1;
+      continue;
+    }
     if (it >= 0) {
       sol->status = target > o.t_end * (1 + 1e-12) ? TG_STEADY_PAST_T_END : TG_STEADY_OK;
       break;
     }
+  }
+  if (it < 0 && kept) { /* the trajectory never settled: the first root Newton leapt to stands */
+    memcpy(w.y, w.kept, (size_t)n * sizeof *w.y);
+    tg__rates(m, w.kg, w.y, w.rf);
+    inconsistent = tg__net_rates(m, w.rf, w.rr, sol->net, sol->tof);
+    it = kept_it, res = kept_res, t = kept_t, stuck = 0, sol->status = kept_status;
   }
   /* Every later state defeated Newton: backward Euler's absolute tolerance
    * can set a minority coverage to exactly 0, a corner where the rates it
@@ -608,7 +610,7 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
   for (int i = 0; i < ns; i++) sol->rf[i] = w.rf[i], sol->rr[i] = w.rr[i];
   if (it < 0) tg__net_rates(m, w.rf, w.rr, sol->net, sol->tof); /* an accepted state's were made with its check */
   sol->stable = -1;
-  if (o.want_stability && sol->status != TG_STEADY_FAILED) sol->stable = stability(&w, w.y);
+  if (o.want_stability && sol->status != TG_STEADY_FAILED) sol->stable = tg__stability(m, w.kg, w.y, w.rf, w.rr);
   sol->has_xrc = 0;
   if (o.want_xrc && sol->status != TG_STEADY_FAILED && m->product >= 0)
     sol->has_xrc = rate_control(&w, w.y, sol->net, m->product, sol->xrc);

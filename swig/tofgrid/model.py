@@ -248,9 +248,10 @@ class Model:
         return p
 
     def steady_states(self, pressures=None, temperature=None, descriptors=None):
-        """Every distinct stable steady state found from the clean surface
-        (first: SCAKS's answer) and from each adsorbate covering its sites
-        (``descriptors``: as for :meth:`solve`)."""
+        """Every distinct steady state not found unstable, from the clean
+        surface (first: SCAKS's answer) and from each adsorbate covering its
+        sites (``descriptors``: as for :meth:`solve`). ``stable`` is True, or
+        None where an eigenvalue is within roundoff of 0 (docs/model-format.md)."""
         raws = _core._model_steady_states(self._capsule, temperature, self._pressures(pressures, "steady_states"),
                                           self._descriptor_values("steady_states", descriptors))
         return [Solution(self, raw) for raw in raws]
