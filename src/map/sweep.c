@@ -27,14 +27,17 @@ static int check_axis(const tg_model *m, const tg_axis *a, const char *name, con
     return tg__fail(TG_ERR_ARG, fn, "axis %s: the %s of %s is its descriptor %s: make that descriptor the axis", name,
                     a->variable == TG_AXIS_TEMPERATURE ? "temperature" : "pressure of this gas", m->name,
                     tg_model_species(m, TG_DESCRIPTOR, set_by));
+  /* a temperature descriptor is a temperature (its points failed one by one) */
+  int temperature =
+      a->variable == TG_AXIS_TEMPERATURE || (is_descriptor && descriptor == tg__catmap_condition_descriptor(m, -1));
   for (int64_t k = 0; k < a->n; k++) {
     double v = a->values[k];
-    int bad = !isfinite(v) || (is_descriptor ? 0 : a->variable == TG_AXIS_TEMPERATURE ? !(v > 0) : v < 0);
+    int bad = !isfinite(v) || (temperature ? !(v > 0) : is_descriptor ? 0 : v < 0);
     if (bad)
       return tg__fail(TG_ERR_ARG, fn, "axis %s: value %lld is %g; %s", name, (long long)k, v,
-                      is_descriptor                        ? "descriptors must be finite"
-                      : a->variable == TG_AXIS_TEMPERATURE ? "temperatures must be > 0"
-                                                           : "pressures must be >= 0");
+                      temperature     ? "temperatures must be > 0"
+                      : is_descriptor ? "descriptors must be finite"
+                                      : "pressures must be >= 0");
   }
   return TG_SUCCESS;
 }

@@ -210,6 +210,9 @@ scaling:
             m.solve(descriptors=point, pressures={"CO_g": 5.0})
         with self.assertRaisesRegex(tofgrid.Error, "make that descriptor the axis"):
             tofgrid.tof_grid(comm, m, x=("logPressure", [0.0]), y=("CO_g", [1.0, 2.0]))
+        # a temperature descriptor's axis is a temperature (-100 K was a silently failed point)
+        with self.assertRaisesRegex(tofgrid.Error, "value 0 is -100; temperatures must be > 0"):
+            tofgrid.tof_grid(comm, m, x=("temperature", [-100.0, 400.0]), y=("logPressure", [0.0]))
 
     def test_errors_name_the_setting(self):
         with self.assertRaisesRegex(tofgrid.Error, "solve: descriptors"):
