@@ -112,8 +112,10 @@ def exact_root(spec, model, steps, kf, kr, pressures, start):
     y = [mp.e ** x for x in u]
     r = rates(y)
     tof = {}
+    catmap = "descriptors" in spec  # CatMAP's TOF: each step's rate once, whatever the gas's coefficient
     for g in model.gases:
-        tof[g] = sum((FS.get(g, 0) - IS.get(g, 0)) * (rf - rr) for (IS, FS), (rf, rr) in zip(steps, r))
+        tof[g] = sum(((g in FS) - (g in IS) if catmap else FS.get(g, 0) - IS.get(g, 0)) * (rf - rr)
+                     for (IS, FS), (rf, rr) in zip(steps, r))
     return dict(zip(unknowns, y)), tof, norm
 
 
