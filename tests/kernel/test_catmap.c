@@ -410,15 +410,23 @@ static void fingerprint_covers_catmap_data(void)
   tg_model_free(base);
 }
 
+/* A model of the test data directory (NULL, with the check failed, if it
+ * does not load). */
+static tg_model *load_test_model(const char *file)
+{
+  char path[1100];
+  snprintf(path, sizeof path, "%s/%s", dir, file);
+  tg_model *m = NULL;
+  CHECK_OK(tg_model_load(path, &m));
+  return m;
+}
+
 /* Tutorial 3 (two_sites.yaml) solved at (E_O, E_CO) and T: the status, the
  * model and the solution in *m and *s (for the caller to free). */
 static int solve_two_sites(double e_o, double e_co, double T, tg_model **m, tg_solution **s)
 {
-  char path[1100];
-  snprintf(path, sizeof path, "%s/two_sites.yaml", dir);
-  *m = NULL, *s = NULL;
-  CHECK_OK(tg_model_load(path, m));
-  if (!*m) return TG_ERR_MODEL;
+  *s = NULL;
+  if (!(*m = load_test_model("two_sites.yaml"))) return TG_ERR_MODEL;
   CHECK_OK(tg_solution_create(*m, s));
   double d[2] = {e_o, e_co};
   tg_solve_options o = tg_solve_options_default(*m);
@@ -472,10 +480,7 @@ static void tof_free_of_a_cycle_of_fast_steps(void)
  * parity (stability.c) marks saddles. */
 static void saddles_not_called_stable(void)
 {
-  char path[1100];
-  snprintf(path, sizeof path, "%s/two_sites.yaml", dir);
-  tg_model *m = NULL;
-  CHECK_OK(tg_model_load(path, &m));
+  tg_model *m = load_test_model("two_sites.yaml");
   if (!m) return;
   tg_solution *s[6] = {NULL};
   for (int k = 0; k < 6; k++) CHECK_OK(tg_solution_create(m, &s[k]));
@@ -579,11 +584,8 @@ static void analyses_against_finite_differences(void)
 /* A temperature or pressure that a descriptor sets cannot also be given. */
 static void conditions_set_by_descriptors(void)
 {
-  char path[1100];
-  snprintf(path, sizeof path, "%s/thermodynamic.yaml", dir);
-  tg_model *m = NULL;
+  tg_model *m = load_test_model("thermodynamic.yaml");
   tg_solution *s = NULL;
-  CHECK_OK(tg_model_load(path, &m));
   if (!m) return;
   CHECK_OK(tg_solution_create(m, &s));
   double d[2] = {600, 0}, p[3], kf[3], kr[3], kf700[3], kr700[3];
