@@ -12,7 +12,8 @@ module tofgrid_kernel
   use tofgrid_capi, only: finish  ! status -> ierr, or stop with the message
   use, intrinsic :: ieee_arithmetic, only: ieee_is_finite, ieee_value, ieee_quiet_nan
   use tofgrid_constants, only: TG_STEADY_FAILED, TG_SCHEDULE_STATIC, TG_ADSORBATE, TG_SITE, TG_GAS, TG_SUCCESS, &
-                               TG_ERR_CONVERGENCE, TG_AXIS_TEMPERATURE, TG_MODEL_TEMPERATURE, TG_DESCRIPTOR
+                               TG_ERR_CONVERGENCE, TG_AXIS_TEMPERATURE, TG_MODEL_TEMPERATURE, TG_DESCRIPTOR, &
+                               TG_TRANSITION_STATE
   implicit none
   private
 
@@ -30,13 +31,19 @@ module tofgrid_kernel
     integer :: iterations = 0, time_steps = 0
     integer :: poisoned_by = 0             !< adsorbate index covering its sites, 0 if none
     logical :: has_xrc = .false.
+    integer :: analyses = 0                !< the TG_ANALYSIS_* values filled (ior of them)
     real(c_double) :: t_reached = 0, residual = 0
     real(c_double), allocatable :: coverages(:)  !< adsorbates, then free sites
     real(c_double), allocatable :: tof(:)        !< per gas (product > 0, consumed < 0)
     real(c_double), allocatable :: rf(:), rr(:), net(:), xrc(:)  !< per step
+    !> With analyses (docs/analyses.md; np = adsorbates + transition states):
+    !> orders(k, g) = d ln|TOF_g| / d ln p_k, eapp(g) (eV), rate_control(j, g),
+    !> selectivity(g), selectivity_control(j, g) (j: adsorbates, then transition states)
+    real(c_double), allocatable :: orders(:, :), eapp(:), rate_control(:, :), selectivity(:), &
+                                   selectivity_control(:, :)
   end type
 
-  public :: tg_model_default, tg_model_load, tg_model_free, tg_model_count, tg_model_species, &
+  public :: tg_model_default, tg_model_load, tg_model_parse, tg_model_free, tg_model_count, tg_model_species, &
             tg_model_gas_index, tg_model_product, tg_model_conditions, tg_solve, tg_tof_grid
 
 
@@ -111,15 +118,23 @@ module tofgrid_kernel
       real(c_double), intent(out) :: tof(*), cov(*)
       integer(c_int), intent(out) :: status(*)
     end function
-    integer(c_int) function c_solve(model, temperature, pressures, want_xrc, has_descriptors, descriptors, coverages, &
-                                    tof, rf, rr, net, xrc, ints, reals) bind(C, name="tgf_solve")
+    integer(c_int) function c_solve(model, temperature, pressures, want_xrc, has, times, initial, k_scale, &
+                                    descriptors, analyses, coverages, tof, rf, rr, net, xrc, analysis, ints, reals) &
+        bind(C, name="tgf_solve")
       import :: c_int, c_ptr, c_double
       type(c_ptr), value :: model
       real(c_double), value :: temperature
-      real(c_double), intent(in) :: pressures(*), descriptors(*)
-      integer(c_int), value :: want_xrc, has_descriptors
-      real(c_double), intent(out) :: coverages(*), tof(*), rf(*), rr(*), net(*), xrc(*), reals(2)
-      integer(c_int), intent(out) :: ints(5)
+      real(c_double), intent(in) :: pressures(*), times(2), initial(*), k_scale(*), descriptors(*)
+      integer(c_int), value :: want_xrc, analyses
+      integer(c_int), intent(in) :: has(3)
+      real(c_double), intent(out) :: coverages(*), tof(*), rf(*), rr(*), net(*), xrc(*), analysis(*), reals(2)
+      integer(c_int), intent(out) :: ints(6)
+    end function
+    integer(c_int) function c_parse(text, length, origin, model) bind(C, name="tg_model_parse")
+      import :: c_int, c_ptr, c_char, c_size_t
+      character(kind=c_char), intent(in) :: text(*), origin(*)
+      integer(c_size_t), value :: length
+      type(c_ptr), intent(out) :: model
     end function
   end interface
 
@@ -145,6 +160,25 @@ contains
       return
     end if
     call finish(c_load(trim(path) // c_null_char, model%ptr), ierr)
+  end subroutine
+
+  !> Read a model from YAML text (errors name `origin`, default "<string>", line and column).
+  subroutine tg_model_parse(model, text, ierr, origin)
+    type(tg_model), intent(inout) :: model
+    character(len=*), intent(in) :: text
+    integer, intent(out), optional :: ierr
+    character(len=*), intent(in), optional :: origin
+    character(kind=c_char) :: chars(max(len(text), 1))
+    integer :: k
+    call tg_model_free(model)
+    do k = 1, len(text)
+      chars(k) = text(k:k)
+    end do
+    if (present(origin)) then
+      call finish(c_parse(chars, int(len(text), c_size_t), trim(origin) // c_null_char, model%ptr), ierr)
+    else
+      call finish(c_parse(chars, int(len(text), c_size_t), "<string>" // c_null_char, model%ptr), ierr)
+    end if
   end subroutine
 
   subroutine tg_model_free(model)
@@ -200,31 +234,34 @@ contains
   !> The steady state SCAKS reports at `pressures` (gas order) and `temperature`
   !> (K, finite and > 0; absent: the model's); for a CatMAP model at
   !> `descriptors` (eV, in the order of tg_model_species(model, TG_DESCRIPTOR, k);
-  !> absent: the model's own point). ierr = 0 on success,
-  !> TG_ERR_CONVERGENCE (9) when no steady state was found (sol%status =
-  !> TG_STEADY_FAILED); on every error the results are NaN.
-  subroutine tg_solve(model, pressures, sol, temperature, xrc, ierr, descriptors)
+  !> absent: the model's own point). Solver settings (absent: the model's):
+  !> t_end, t_max (s), initial (adsorbate coverages), k_scale (per step);
+  !> analyses: ior of TG_ANALYSIS_* values (docs/analyses.md), into sol%orders,
+  !> sol%eapp, ... ierr = 0 on success, TG_ERR_CONVERGENCE (9) when no steady
+  !> state was found (sol%status = TG_STEADY_FAILED); on every error the results are NaN.
+  subroutine tg_solve(model, pressures, sol, temperature, xrc, ierr, descriptors, t_end, t_max, initial, k_scale, &
+                      analyses)
     type(tg_model), intent(in) :: model
     real(c_double), intent(in) :: pressures(:)
     type(tg_solution), intent(inout) :: sol
     real(c_double), intent(in), optional :: temperature
     logical, intent(in), optional :: xrc
     integer, intent(out), optional :: ierr
-    real(c_double), intent(in), optional :: descriptors(:)
-    integer :: n, ng, ns, want
-    integer(c_int) :: ints(5), rc
-    real(c_double) :: reals(2), t
-    character(len=32) :: text
-    n = c_count(model%ptr, TG_ADSORBATE) + c_count(model%ptr, TG_SITE)
+    real(c_double), intent(in), optional :: descriptors(:), t_end, t_max, initial(:), k_scale(:)
+    integer, intent(in), optional :: analyses
+    integer :: n, na, ng, ns, np, nd, want, which
+    integer(c_int) :: ints(6), rc, has(3)
+    real(c_double) :: reals(2), t, times(2), none(1)
+    real(c_double), allocatable :: analysis(:)
+    character(len=48) :: text
+    na = c_count(model%ptr, TG_ADSORBATE)
+    n = na + c_count(model%ptr, TG_SITE)
     ng = c_count(model%ptr, TG_GAS)
     ns = c_count(model%ptr, TG_STEPS)
+    nd = c_count(model%ptr, TG_DESCRIPTOR)
+    np = na + c_count(model%ptr, TG_TRANSITION_STATE)
     if (.not. c_associated(model%ptr)) then
       call finish(c_fail("tg_solve: no model (load one first)" // c_null_char), ierr)
-      return
-    end if
-    if (size(pressures) /= ng) then
-      write (text, '(" (", i0, " given for ", i0, " gases)")') size(pressures), ng
-      call finish(c_fail("tg_solve: pressures do not have one element per gas" // trim(text) // c_null_char), ierr)
       return
     end if
     call resize(sol%coverages, n)
@@ -233,6 +270,20 @@ contains
     call resize(sol%rr, ns)
     call resize(sol%net, ns)
     call resize(sol%xrc, ns)
+    call resize2(sol%orders, ng, ng)
+    call resize(sol%eapp, ng)
+    call resize2(sol%rate_control, np, ng)
+    call resize(sol%selectivity, ng)
+    call resize2(sol%selectivity_control, np, ng)
+    if (size(pressures) /= ng) then
+      call failed_point()
+      write (text, '(" (", i0, " given for ", i0, " gases)")') size(pressures), ng
+      call finish(c_fail("tg_solve: pressures do not have one element per gas" // trim(text) // c_null_char), ierr)
+      return
+    end if
+    if (.not. sized(initial, na, "initial (one coverage per adsorbate)") .or. &
+        .not. sized(k_scale, ns, "k_scale (one factor per step)") .or. &
+        .not. sized(descriptors, nd, "descriptors (one per descriptor of the model)")) return
     t = TG_MODEL_TEMPERATURE  ! absent: the model's; a given value must be a temperature
     if (present(temperature)) then
       if (.not. (temperature > 0 .and. ieee_is_finite(temperature))) then
@@ -246,18 +297,20 @@ contains
     end if
     want = 0
     if (present(xrc)) want = merge(1, 0, xrc)
-    if (present(descriptors)) then
-      if (size(descriptors) /= c_count(model%ptr, TG_DESCRIPTOR)) then
-        call failed_point()
-        write (text, '(i0, " for ", i0)') size(descriptors), c_count(model%ptr, TG_DESCRIPTOR)
-        call finish(c_fail("tg_solve: descriptors: " // trim(text) // " descriptors of the model" // c_null_char), ierr)
-        return
-      end if
-      rc = c_solve(model%ptr, t, pressures, want, 1, descriptors, sol%coverages, sol%tof, sol%rf, sol%rr, sol%net, &
-                   sol%xrc, ints, reals)
+    which = 0
+    if (present(analyses)) which = analyses
+    times = ieee_value(t, ieee_quiet_nan)
+    if (present(t_end)) times(1) = t_end
+    if (present(t_max)) times(2) = t_max
+    has = [merge(1, 0, present(initial)), merge(1, 0, present(k_scale)), merge(1, 0, present(descriptors))]
+    none = 0
+    allocate (analysis(ng * ng + 2 * ng + 2 * ng * np))
+    if (present(initial) .and. present(k_scale) .and. present(descriptors)) then
+      rc = c_solve(model%ptr, t, pressures, want, has, times, initial, k_scale, descriptors, which, sol%coverages, &
+                   sol%tof, sol%rf, sol%rr, sol%net, sol%xrc, analysis, ints, reals)
     else
-      rc = c_solve(model%ptr, t, pressures, want, 0, [0.0_c_double], sol%coverages, sol%tof, sol%rf, sol%rr, &
-                   sol%net, sol%xrc, ints, reals)
+      rc = c_solve(model%ptr, t, pressures, want, has, times, pick(initial), pick(k_scale), pick(descriptors), which, &
+                   sol%coverages, sol%tof, sol%rf, sol%rr, sol%net, sol%xrc, analysis, ints, reals)
     end if
     if (rc == TG_SUCCESS .or. rc == TG_ERR_CONVERGENCE) then
       sol%status = ints(1)
@@ -265,13 +318,42 @@ contains
       sol%time_steps = ints(3)
       sol%poisoned_by = ints(4) + 1
       sol%has_xrc = ints(5) /= 0
+      sol%analyses = ints(6)
       sol%t_reached = reals(1)
       sol%residual = reals(2)
+      sol%orders = reshape(analysis(1:ng * ng), [ng, ng])
+      sol%eapp = analysis(ng * ng + 1:ng * ng + ng)
+      sol%rate_control = reshape(analysis(ng * ng + ng + 1:ng * ng + ng + ng * np), [np, ng])
+      sol%selectivity = analysis(ng * ng + ng + ng * np + 1:ng * ng + 2 * ng + ng * np)
+      sol%selectivity_control = reshape(analysis(ng * ng + 2 * ng + ng * np + 1:), [np, ng])
     else
       call failed_point()
     end if
     call finish(rc, ierr)
   contains
+    ! An optional array, or a placeholder the C side does not read (its has flag is 0).
+    function pick(a) result(b)
+      real(c_double), intent(in), optional :: a(:)
+      real(c_double), allocatable :: b(:)
+      if (present(a)) then
+        b = a
+      else
+        b = none
+      end if
+    end function
+    ! An optional array of the size it must have, or a refused point.
+    logical function sized(a, m, what)
+      real(c_double), intent(in), optional :: a(:)
+      integer, intent(in) :: m
+      character(len=*), intent(in) :: what
+      sized = .true.
+      if (.not. present(a)) return
+      if (size(a) == m) return
+      sized = .false.
+      call failed_point()
+      write (text, '(" (", i0, " given for ", i0, ")")') size(a), m
+      call finish(c_fail("tg_solve: " // what // trim(text) // c_null_char), ierr)
+    end function
     ! A refused point: NaN results, as the C library leaves them.
     subroutine failed_point()
       real(c_double) :: nan
@@ -281,6 +363,7 @@ contains
       sol%time_steps = 0
       sol%poisoned_by = 0
       sol%has_xrc = .false.
+      sol%analyses = 0
       sol%t_reached = nan
       sol%residual = nan
       sol%coverages = nan
@@ -289,6 +372,20 @@ contains
       sol%rr = nan
       sol%net = nan
       sol%xrc = nan
+      sol%orders = nan
+      sol%eapp = nan
+      sol%rate_control = nan
+      sol%selectivity = nan
+      sol%selectivity_control = nan
+    end subroutine
+    subroutine resize2(a, m1, m2)
+      real(c_double), allocatable, intent(inout) :: a(:, :)
+      integer, intent(in) :: m1, m2
+      if (allocated(a)) then
+        if (size(a, 1) == m1 .and. size(a, 2) == m2) return
+        deallocate (a)
+      end if
+      allocate (a(m1, m2))
     end subroutine
     subroutine resize(a, m)
       real(c_double), allocatable, intent(inout) :: a(:)

@@ -8,6 +8,7 @@
  * unlike the C API these shims also check that every buffer has exactly the
  * size the call needs. */
 #include <ISO_Fortran_binding.h>
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -380,19 +381,29 @@ void tgf_error_message(char *buf, int64_t len)
   for (; i < len; i++) buf[i] = ' ';
 }
 
-/* The kernel for Fortran: one solve (at descriptors if has_descriptors),
- * results copied into caller arrays (coverages n, tof ng, rf/rr/net/xrc
- * nsteps); ints = status, iterations, time steps, poisoned_by (0-based or
- * -1), has_xrc; reals = t_reached, residual. */
-int tgf_solve(const tg_model *m, double temperature, const double *pressures, int want_xrc, int has_descriptors,
-              const double *descriptors, double *coverages, double *tof, double *rf, double *rr, double *net,
-              double *xrc, int *ints, double *reals)
+/* The kernel for Fortran: one solve, results copied into caller arrays
+ * (coverages n, tof ng, rf/rr/net/xrc nsteps; analyses: orders ng*ng, eapp
+ * ng, rate_control ng*np, selectivity ng, selectivity_control ng*np, np =
+ * adsorbates + transition states). Settings: times = t_end, t_max (NaN: the
+ * model's; t_max absent follows a larger t_end); has = initial, k_scale,
+ * descriptors given. ints = status, iterations, time steps, poisoned_by
+ * (0-based or -1), has_xrc, analyses filled; reals = t_reached, residual. */
+int tgf_solve(const tg_model *m, double temperature, const double *pressures, int want_xrc, const int *has,
+              const double *times, const double *initial, const double *k_scale, const double *descriptors,
+              int analyses, double *coverages, double *tof, double *rf, double *rr, double *net, double *xrc,
+              double *analysis, int *ints, double *reals)
 {
   tg_solution *s = NULL;
   TG_CALL(tg_solution_create(m, &s));
   tg_solve_options o = tg_solve_options_default(m);
   o.want_xrc = want_xrc;
-  o.descriptors = has_descriptors ? descriptors : NULL;
+  if (!isnan(times[0])) o.t_end = times[0];
+  if (!isnan(times[1])) o.t_max = times[1];
+  else if (o.t_max < o.t_end) o.t_max = o.t_end;
+  o.initial = has[0] ? initial : NULL;
+  o.k_scale = has[1] ? k_scale : NULL;
+  o.descriptors = has[2] ? descriptors : NULL;
+  o.analyses = analyses;
   int rc = tg_solve(m, temperature, pressures, &o, s);
   if (rc == TG_SUCCESS || rc == TG_ERR_CONVERGENCE) {
     int n = tg_model_count(m, TG_ADSORBATE) + tg_model_count(m, TG_SITE), ng = tg_model_count(m, TG_GAS),
@@ -401,8 +412,13 @@ int tgf_solve(const tg_model *m, double temperature, const double *pressures, in
     for (int g = 0; g < ng; g++) tof[g] = s->tof[g];
     for (int i = 0; i < ns; i++) rf[i] = s->rf[i], rr[i] = s->rr[i], net[i] = s->net[i], xrc[i] = s->xrc[i];
     ints[0] = s->status, ints[1] = s->iterations, ints[2] = s->time_steps, ints[3] = s->poisoned_by;
-    ints[4] = s->has_xrc;
+    ints[4] = s->has_xrc, ints[5] = s->analyses;
     reals[0] = s->t_reached, reals[1] = s->residual;
+    int np = tg_model_count(m, TG_ADSORBATE) + tg_model_count(m, TG_TRANSITION_STATE);
+    const double *parts[5] = {s->orders, s->eapp, s->rate_control, s->selectivity, s->selectivity_control};
+    int sizes[5] = {ng * ng, ng, ng * np, ng, ng * np};
+    for (int k = 0; k < 5; k++, analysis += sizes[k - 1])
+      for (int e = 0; e < sizes[k]; e++) analysis[e] = s->analyses ? parts[k][e] : NAN;
   }
   tg_solution_free(s);
   return rc;

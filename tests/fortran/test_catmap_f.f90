@@ -1,7 +1,9 @@
 ! CatMAP models from Fortran: a model with descriptors (tutorial 2's YAML,
 ! the first argument) solved at CatMAP's golden point (E_O = -1.0,
 ! E_CO = -0.5 eV; exact roots from the reference specification, section 10.1)
-! and mapped over its descriptors, the map equal to single solves bit for bit.
+! and mapped over its descriptors, the map equal to single solves bit for bit;
+! the solver settings (k_scale, initial, t_max), the analyses (orders and
+! E_app against finite differences) and a model from text.
 program test_catmap_f
   use, intrinsic :: iso_fortran_env, only: real64
   use mpi_f08, only: MPI_Init, MPI_Finalize, MPI_COMM_WORLD, MPI_Comm_rank
@@ -16,7 +18,10 @@ program test_catmap_f
   real(real64), parameter :: theta(3) = [0.999999999999999952238062293935_real64, &
                                          4.77619373293482417971742951253e-17_real64, &
                                          3.76717134835310124719693046664e-25_real64]
-  integer :: ierr, rank, i, j, k
+  integer :: ierr, rank, i, j, k, unit, length
+  real(real64) :: tof0, up, down, d(2)
+  character(len=:), allocatable :: text
+  type(tg_model) :: parsed
 
   call MPI_Init()
   call MPI_Comm_rank(MPI_COMM_WORLD, rank)
@@ -33,7 +38,7 @@ program test_catmap_f
     call check(abs(sol%coverages(k) - theta(k)) <= 1e-8_real64 * theta(k), "golden point coverage")
   end do
   call tg_solve(model, p, sol, descriptors=[-1.0_real64], ierr=ierr)
-  call check_error(ierr, TG_ERR_ARG, "descriptors: 1 for 2", "a descriptor missing")
+  call check_error(ierr, TG_ERR_ARG, "descriptors (one per descriptor of the model) (1 given for 2)", "a descriptor missing")
   call tg_solve(model, p, sol, ierr=ierr)
   call check_error(ierr, TG_ERR_ARG, "give the descriptors' values", "no point of its own")
 
@@ -52,6 +57,55 @@ program test_catmap_f
   end if
   call tg_tof_grid(MPI_COMM_WORLD, model, "Cu_s", os, "", cos, map, ierr=ierr)
   call check_error(ierr, TG_ERR_ARG, "a descriptor of it", "unknown axis names descriptors too")
+
+  ! Settings: k_f and k_r scaled alike keep the state and scale the TOF; another start, the same state
+  d = [1.0_real64, 1.0_real64]
+  call tg_solve(model, p, sol, descriptors=d, ierr=ierr)
+  tof0 = sol%tof(1)
+  call tg_solve(model, p, sol, descriptors=d, k_scale=[2.0_real64, 2.0_real64, 2.0_real64], ierr=ierr)
+  call check(ierr == 0 .and. abs(sol%tof(1) / tof0 - 2) < 1e-9_real64, "k_scale 2: TOF doubled")
+  call tg_solve(model, p, sol, descriptors=d, initial=[0.5_real64, 0.5_real64], ierr=ierr)
+  call check(ierr == 0 .and. abs(sol%tof(1) / tof0 - 1) < 1e-9_real64, "another start, the same state")
+  call tg_solve(model, p, sol, descriptors=d, initial=[0.5_real64], ierr=ierr)
+  call check_error(ierr, TG_ERR_ARG, "initial (one coverage per adsorbate) (1 given for 2)", "initial's size")
+  call tg_solve(model, p, sol, descriptors=d, t_end=10.0_real64, t_max=1.0_real64, ierr=ierr)
+  call check_error(ierr, TG_ERR_ARG, "t_max = 1 s must be >= t_end", "t_max below t_end")
+
+  ! Analyses (gases in order CO2_g, CO_g, O2_g): against central differences
+  call tg_solve(model, p, sol, descriptors=d, analyses=ior(TG_ANALYSIS_ORDERS, TG_ANALYSIS_EAPP), ierr=ierr)
+  call check(ierr == 0 .and. sol%analyses == ior(TG_ANALYSIS_ORDERS, TG_ANALYSIS_EAPP), "analyses filled")
+  block
+    type(tg_solution) :: other
+    real(real64) :: q(3)
+    q = p
+    q(2) = p(2) * exp(1e-4_real64)
+    call tg_solve(model, q, other, descriptors=d)
+    up = log(other%tof(1))
+    q(2) = p(2) * exp(-1e-4_real64)
+    call tg_solve(model, q, other, descriptors=d)
+    down = log(other%tof(1))
+    call check(abs(sol%orders(2, 1) - (up - down) / 2e-4_real64) < 1e-6_real64, "order of the CO2 TOF in CO")
+    call tg_solve(model, p, other, descriptors=d, temperature=t + 1e-2_real64)
+    up = log(other%tof(1))
+    call tg_solve(model, p, other, descriptors=d, temperature=t - 1e-2_real64)
+    down = log(other%tof(1))
+    call check(abs(sol%eapp(1) - 8.617332478e-5_real64 * t * t * (up - down) / 2e-2_real64) < 1e-6_real64 * &
+               abs(sol%eapp(1)), "E_app of the CO2 TOF")
+  end block
+
+  ! A model from text: the file's text gives the same model; a broken text names its origin
+  open (newunit=unit, file=trim(path), access="stream", form="unformatted", action="read")
+  inquire (unit=unit, size=length)
+  allocate (character(len=length) :: text)
+  read (unit) text
+  close (unit)
+  call tg_model_parse(parsed, text, ierr)
+  call check(ierr == 0 .and. tg_model_count(parsed, TG_DESCRIPTOR) == 2, "a model from text")
+  call tg_solve(parsed, p, sol, descriptors=d, ierr=ierr)
+  call check(ierr == 0 .and. sol%tof(1) == tof0, "the same model as from its file")
+  call tg_model_parse(parsed, "species: [", ierr, origin="mine.yaml")
+  call check_error(ierr, TG_ERR_PARSE, "mine.yaml", "a broken text names its origin")
+  call tg_model_free(parsed)
   call tg_model_free(model)
   call finish_checks()
 end program test_catmap_f
