@@ -44,7 +44,7 @@ module tofgrid_kernel
   end type
 
   public :: tg_model_default, tg_model_load, tg_model_parse, tg_model_free, tg_model_count, tg_model_species, &
-            tg_model_gas_index, tg_model_product, tg_model_conditions, tg_solve, tg_tof_grid
+            tg_model_gas_index, tg_model_product, tg_model_conditions, tg_solve, tg_tof_grid, tg_tof_grid_file
 
 
   !> A TOF map on the root: tof(i, j, gas), coverages(i, j, species), status(i, j).
@@ -57,6 +57,11 @@ module tofgrid_kernel
   !> with comm a type(MPI_Comm) or an integer handle; y_gas = "" for a 1-D map; "T" for temperature.
   interface tg_tof_grid
     module procedure tof_grid_i, tof_grid_f08
+  end interface
+
+  !> The map written to files, with checkpoints and resume (see tof_grid_file_i).
+  interface tg_tof_grid_file
+    module procedure tof_grid_file_i, tof_grid_file_f08
   end interface
 
   interface
@@ -129,6 +134,15 @@ module tofgrid_kernel
       integer(c_int), intent(in) :: has(3)
       real(c_double), intent(out) :: coverages(*), tof(*), rf(*), rr(*), net(*), xrc(*), analysis(*), reals(2)
       integer(c_int), intent(out) :: ints(6)
+    end function
+    integer(c_int) function c_tof_grid_file(comm, model, xvar, nx, xs, yvar, ny, ys, path, csv, schedule, checkpoint, &
+                                            resume) bind(C, name="tgf_tof_grid_file")
+      import :: c_int, c_ptr, c_double, c_int64_t, c_char
+      integer(c_int), value :: comm, xvar, yvar, schedule, resume
+      type(c_ptr), value :: model
+      integer(c_int64_t), value :: nx, ny
+      real(c_double), intent(in) :: xs(*), ys(*)
+      character(kind=c_char), intent(in) :: path(*), csv(*), checkpoint(*)
     end function
     integer(c_int) function c_parse(text, length, origin, model) bind(C, name="tg_model_parse")
       import :: c_int, c_ptr, c_char, c_size_t
@@ -425,8 +439,8 @@ contains
     if (allocated(map%status)) deallocate (map%status)
     xv = 0
     yv = 0
-    ok = axis_var(x_gas, "x", xv)
-    if (ok .and. two_d) ok = axis_var(y_gas, "y", yv)
+    ok = axis_variable(model, x_gas, "x", "tg_tof_grid", xv, bad_axis)
+    if (ok .and. two_d) ok = axis_variable(model, y_gas, "y", "tg_tof_grid", yv, bad_axis)
     ! An unknown name still enters the library's call, as a variable no model
     ! has: the ranks agree there, so a name wrong on one rank fails every
     ! rank instead of leaving the others in the sweep.
@@ -462,42 +476,6 @@ contains
       end if
     end function
 
-    ! The axis variable of a gas name or "T"; an unknown name is refused
-    ! here, as the user typed it, with the model's gases.
-    logical function axis_var(name, axis, var)
-      character(len=*), intent(in) :: name, axis
-      integer, intent(out) :: var
-      character(len=:), allocatable :: known, descs
-      integer :: g
-      axis_var = .true.
-      if (trim(name) == "T") then
-        var = TG_AXIS_TEMPERATURE
-        return
-      end if
-      var = c_gas_index(model%ptr, trim(name) // c_null_char)
-      if (var >= 0 .or. .not. c_associated(model%ptr)) return  ! no model: the library says so
-      var = c_descriptor_index(model%ptr, trim(name) // c_null_char)
-      if (var >= 0) then
-        var = TG_AXIS_TEMPERATURE - 1 - var  ! TG_AXIS_DESCRIPTOR(k)
-        return
-      end if
-      known = ""
-      do g = 1, ng
-        known = known // merge(", ", "  ", g > 1) // trim(tg_model_species(model, TG_GAS, g))
-      end do
-      if (c_count(model%ptr, TG_DESCRIPTOR) == 0) then
-        bad_axis = "tg_tof_grid: axis " // axis // ": '" // trim(name) // "' is neither a gas of the model (" &
-                   // known(3:) // ") nor 'T'"
-      else
-        descs = ""
-        do g = 1, c_count(model%ptr, TG_DESCRIPTOR)
-          descs = descs // merge(", ", "  ", g > 1) // trim(tg_model_species(model, TG_DESCRIPTOR, g))
-        end do
-        bad_axis = "tg_tof_grid: axis " // axis // ": '" // trim(name) // "' is neither a gas of the model (" &
-                   // known(3:) // "), a descriptor of it (" // descs(3:) // ") nor 'T'"
-      end if
-      axis_var = .false.
-    end function
   end subroutine
 
   subroutine tof_grid_f08(comm, model, x_gas, xs, y_gas, ys, map, schedule, root, ierr)
@@ -510,5 +488,100 @@ contains
     integer, intent(in), optional :: schedule, root
     integer, intent(out), optional :: ierr
     call tof_grid_i(comm%MPI_VAL, model, x_gas, xs, y_gas, ys, map, schedule, root, ierr)
+  end subroutine
+  ! The axis variable of a gas name, a descriptor's or "T"; an unknown name
+  ! is refused here, as the user typed it (message, in fn's name), with the
+  ! model's gases and descriptors.
+  logical function axis_variable(model, name, axis, fn, var, message)
+    type(tg_model), intent(in) :: model
+    character(len=*), intent(in) :: name, axis, fn
+    integer, intent(out) :: var
+    character(len=:), allocatable, intent(inout) :: message
+    character(len=:), allocatable :: known, descs
+    integer :: g
+    axis_variable = .true.
+    if (trim(name) == "T") then
+      var = TG_AXIS_TEMPERATURE
+      return
+    end if
+    var = c_gas_index(model%ptr, trim(name) // c_null_char)
+    if (var >= 0 .or. .not. c_associated(model%ptr)) return  ! no model: the library says so
+    var = c_descriptor_index(model%ptr, trim(name) // c_null_char)
+    if (var >= 0) then
+      var = TG_AXIS_TEMPERATURE - 1 - var  ! TG_AXIS_DESCRIPTOR(k)
+      return
+    end if
+    known = ""
+    do g = 1, c_count(model%ptr, TG_GAS)
+      known = known // merge(", ", "  ", g > 1) // trim(tg_model_species(model, TG_GAS, g))
+    end do
+    if (c_count(model%ptr, TG_DESCRIPTOR) == 0) then
+      message = fn // ": axis " // axis // ": '" // trim(name) // "' is neither a gas of the model (" &
+                // known(3:) // ") nor 'T'"
+    else
+      descs = ""
+      do g = 1, c_count(model%ptr, TG_DESCRIPTOR)
+        descs = descs // merge(", ", "  ", g > 1) // trim(tg_model_species(model, TG_DESCRIPTOR, g))
+      end do
+      message = fn // ": axis " // axis // ": '" // trim(name) // "' is neither a gas of the model (" &
+                // known(3:) // "), a descriptor of it (" // descs(3:) // ") nor 'T'"
+    end if
+    axis_variable = .false.
+  end function
+
+  !> call tg_tof_grid_file(comm, model, x_name, xs, y_name, ys, path [, csv] [, schedule] [, checkpoint]
+  !>                       [, resume] [, ierr]): the map written collectively to the HDF5 file `path`
+  !> ("" for none) and/or the CSV file `csv`, with checkpoints (finished rows recorded in
+  !> CHECKPOINT.<rank>) and resume after a kill (the C API's tg_tof_grid_file). Axes as for
+  !> tg_tof_grid; comm a type(MPI_Comm) or an integer handle.
+  subroutine tof_grid_file_i(comm, model, x_name, xs, y_name, ys, path, csv, schedule, checkpoint, resume, ierr)
+    integer, intent(in) :: comm
+    type(tg_model), intent(in) :: model
+    character(len=*), intent(in) :: x_name, y_name, path
+    real(c_double), intent(in) :: xs(:), ys(:)
+    character(len=*), intent(in), optional :: csv, checkpoint
+    integer, intent(in), optional :: schedule
+    logical, intent(in), optional :: resume
+    integer, intent(out), optional :: ierr
+    integer :: xv, yv, s
+    integer(c_int) :: rc, res
+    logical :: two_d, ok
+    character(len=:), allocatable :: bad_axis, csv_c, ckpt_c
+    two_d = len_trim(y_name) > 0
+    xv = 0
+    yv = 0
+    ok = axis_variable(model, x_name, "x", "tg_tof_grid_file", xv, bad_axis)
+    if (ok .and. two_d) ok = axis_variable(model, y_name, "y", "tg_tof_grid_file", yv, bad_axis)
+    if (.not. ok) xv = -huge(0)  ! every rank enters the library's call: a bad name fails all ranks alike
+    s = TG_SCHEDULE_STATIC
+    if (present(schedule)) s = schedule
+    res = 0
+    if (present(resume)) res = merge(1, 0, resume)
+    csv_c = c_null_char
+    if (present(csv)) csv_c = trim(csv) // c_null_char
+    ckpt_c = c_null_char
+    if (present(checkpoint)) ckpt_c = trim(checkpoint) // c_null_char
+    if (two_d) then
+      rc = c_tof_grid_file(comm, model%ptr, xv, int(size(xs), c_int64_t), xs, yv, int(size(ys), c_int64_t), ys, &
+                           trim(path) // c_null_char, csv_c, s, ckpt_c, res)
+    else
+      rc = c_tof_grid_file(comm, model%ptr, xv, int(size(xs), c_int64_t), xs, 0, 0_c_int64_t, [0.0_c_double], &
+                           trim(path) // c_null_char, csv_c, s, ckpt_c, res)
+    end if
+    if (.not. ok) rc = c_fail(bad_axis // c_null_char)
+    call finish(rc, ierr)
+  end subroutine
+
+  subroutine tof_grid_file_f08(comm, model, x_name, xs, y_name, ys, path, csv, schedule, checkpoint, resume, ierr)
+    use mpi_f08, only: MPI_Comm
+    type(MPI_Comm), intent(in) :: comm
+    type(tg_model), intent(in) :: model
+    character(len=*), intent(in) :: x_name, y_name, path
+    real(c_double), intent(in) :: xs(:), ys(:)
+    character(len=*), intent(in), optional :: csv, checkpoint
+    integer, intent(in), optional :: schedule
+    logical, intent(in), optional :: resume
+    integer, intent(out), optional :: ierr
+    call tof_grid_file_i(comm%MPI_VAL, model, x_name, xs, y_name, ys, path, csv, schedule, checkpoint, resume, ierr)
   end subroutine
 end module tofgrid_kernel

@@ -456,6 +456,20 @@ int tgf_tof_grid(MPI_Fint fcomm, const tg_model *m, int xvar, int64_t nx, const 
   return TG_SUCCESS;
 }
 
+/* A map written to files for Fortran: axes as tgf_tof_grid; path, csv and
+ * checkpoint empty for none. */
+int tgf_tof_grid_file(MPI_Fint fcomm, const tg_model *m, int xvar, int64_t nx, const double *xs, int yvar, int64_t ny,
+                      const double *ys, const char *path, const char *csv, int schedule, const char *checkpoint,
+                      int resume)
+{
+  tg_axis x = {xvar, nx, xs}, y = {yvar, ny, ys};
+  tg_sweep_options o = {.schedule = (tg_schedule)schedule,
+                        .checkpoint = *checkpoint ? checkpoint : NULL,
+                        .resume = resume,
+                        .csv = *csv ? csv : NULL};
+  return tg_tof_grid_file(MPI_Comm_f2c(fcomm), m, &x, ny > 0 ? &y : NULL, *path ? path : NULL, &o);
+}
+
 /* A usage error found on the Fortran side, as "fn: text": recorded like
  * every other error (fn first, once), so tg_error_message tells it and ierr /
  * error stop behave the same. */

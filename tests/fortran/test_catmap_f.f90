@@ -6,7 +6,7 @@
 ! E_app against finite differences) and a model from text.
 program test_catmap_f
   use, intrinsic :: iso_fortran_env, only: real64
-  use mpi_f08, only: MPI_Init, MPI_Finalize, MPI_COMM_WORLD, MPI_Comm_rank
+  use mpi_f08, only: MPI_Init, MPI_Finalize, MPI_COMM_WORLD, MPI_Comm_rank, MPI_Comm_size
   use tofgrid
   use checks
   implicit none
@@ -18,7 +18,8 @@ program test_catmap_f
   real(real64), parameter :: theta(3) = [0.999999999999999952238062293935_real64, &
                                          4.77619373293482417971742951253e-17_real64, &
                                          3.76717134835310124719693046664e-25_real64]
-  integer :: ierr, rank, i, j, k, unit, length
+  integer :: ierr, rank, i, j, k, unit, length, ranks
+  character(len=64) :: csv
   real(real64) :: tof0, up, down, d(2)
   character(len=:), allocatable :: text
   type(tg_model) :: parsed
@@ -106,6 +107,37 @@ program test_catmap_f
   call tg_model_parse(parsed, "species: [", ierr, origin="mine.yaml")
   call check_error(ierr, TG_ERR_PARSE, "mine.yaml", "a broken text names its origin")
   call tg_model_free(parsed)
+
+  ! A map file (CSV) with checkpoints, as the C API writes it: every row equals a single solve
+  call MPI_Comm_size(MPI_COMM_WORLD, ranks)
+  write (csv, '("fortran_catmap_map.np", i0, ".csv")') ranks  ! its own file: the np1 and np2 runs may overlap
+  call tg_tof_grid_file(MPI_COMM_WORLD, model, "O_s", os, "CO_s", cos, "", csv=trim(csv), &
+                        schedule=TG_SCHEDULE_DYNAMIC, checkpoint=trim(csv) // ".ckpt", ierr=ierr)
+  call check(ierr == 0, "map file with checkpoints")
+  if (rank == 0) then
+    block
+      character(len=1024) :: line
+      real(real64) :: row(5)
+      integer :: io, rows
+      open (newunit=unit, file=trim(csv), action="read")
+      read (unit, '(a)') line  ! comment
+      read (unit, '(a)') line  ! header
+      rows = 0
+      do
+        read (unit, *, iostat=io) row
+        if (io /= 0) exit
+        rows = rows + 1
+        call tg_solve(model, p, sol, descriptors=row(1:2), ierr=ierr)
+        call check(ierr == 0 .and. abs(row(3) - sol%tof(1)) <= 1e-15_real64 * abs(sol%tof(1)), "CSV row = a solve")
+      end do
+      close (unit, status="delete")
+      call check(rows == 6, "every point in the CSV")
+    end block
+  end if
+  call tg_tof_grid_file(MPI_COMM_WORLD, model, "O_s", os, "CO_s", cos, "", csv="x.csv", resume=.true., ierr=ierr)
+  call check_error(ierr, TG_ERR_ARG, "options->resume is set but options->checkpoint is NULL", "resume needs checkpoints")
+  call tg_tof_grid_file(MPI_COMM_WORLD, model, "Cu_s", os, "CO_s", cos, "", csv="x.csv", ierr=ierr)
+  call check_error(ierr, TG_ERR_ARG, "tg_tof_grid_file: axis x: 'Cu_s'", "an unknown axis name")
   call tg_model_free(model)
   call finish_checks()
 end program test_catmap_f
