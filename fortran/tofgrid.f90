@@ -22,7 +22,7 @@ module tofgrid
   private
   public :: tg_model, tg_solution, tg_model_default, tg_model_load, tg_model_parse, tg_model_free, tg_model_count, &
             tg_model_species, tg_model_gas_index, tg_model_product, tg_model_conditions, tg_solve, &
-            TG_STEPS, tg_tof_grid, tg_tof_grid_file, tg_map
+            TG_STEPS, tg_tof_grid, tg_tof_grid_file, tg_steady_states, tg_map
 
   include "tofgrid_constants_public.inc"
 

@@ -32,6 +32,7 @@ module tofgrid_kernel
     integer :: poisoned_by = 0             !< adsorbate index covering its sites, 0 if none
     logical :: has_xrc = .false.
     integer :: analyses = 0                !< the TG_ANALYSIS_* values filled (ior of them)
+    integer :: stable = -1                 !< tg_steady_states: 1 stable, -1 no verdict (an eigenvalue below roundoff)
     real(c_double) :: t_reached = 0, residual = 0
     real(c_double), allocatable :: coverages(:)  !< adsorbates, then free sites
     real(c_double), allocatable :: tof(:)        !< per gas (product > 0, consumed < 0)
@@ -44,7 +45,7 @@ module tofgrid_kernel
   end type
 
   public :: tg_model_default, tg_model_load, tg_model_parse, tg_model_free, tg_model_count, tg_model_species, &
-            tg_model_gas_index, tg_model_product, tg_model_conditions, tg_solve, tg_tof_grid, tg_tof_grid_file
+            tg_model_gas_index, tg_model_product, tg_model_conditions, tg_solve, tg_steady_states, tg_tof_grid, tg_tof_grid_file
 
 
   !> A TOF map on the root: tof(i, j, gas), coverages(i, j, species), status(i, j).
@@ -143,6 +144,16 @@ module tofgrid_kernel
       integer(c_int64_t), value :: nx, ny
       real(c_double), intent(in) :: xs(*), ys(*)
       character(kind=c_char), intent(in) :: path(*), csv(*), checkpoint(*)
+    end function
+    integer(c_int) function c_steady_states(model, temperature, pressures, has_descriptors, descriptors, max, &
+                                            coverages, tof, stable, status, found) bind(C, name="tgf_steady_states")
+      import :: c_int, c_ptr, c_double
+      type(c_ptr), value :: model
+      real(c_double), value :: temperature
+      real(c_double), intent(in) :: pressures(*), descriptors(*)
+      integer(c_int), value :: has_descriptors, max
+      real(c_double), intent(out) :: coverages(*), tof(*)
+      integer(c_int), intent(out) :: stable(*), status(*), found
     end function
     integer(c_int) function c_parse(text, length, origin, model) bind(C, name="tg_model_parse")
       import :: c_int, c_ptr, c_char, c_size_t
@@ -489,6 +500,56 @@ contains
     integer, intent(out), optional :: ierr
     call tof_grid_i(comm%MPI_VAL, model, x_gas, xs, y_gas, ys, map, schedule, root, ierr)
   end subroutine
+  !> Every distinct steady state not found unstable, from the clean surface
+  !> (first) and from each adsorbate covering its sites: states(k)%coverages,
+  !> %tof, %status, %stable (1, or -1: an eigenvalue within roundoff of 0).
+  !> temperature, descriptors: as for tg_solve. ierr = TG_ERR_CONVERGENCE
+  !> (9) when no start reached one (states has size 0).
+  subroutine tg_steady_states(model, pressures, states, temperature, descriptors, ierr)
+    type(tg_model), intent(in) :: model
+    real(c_double), intent(in) :: pressures(:)
+    type(tg_solution), allocatable, intent(inout) :: states(:)
+    real(c_double), intent(in), optional :: temperature, descriptors(:)
+    integer, intent(out), optional :: ierr
+    integer :: n, ng, max, k
+    integer(c_int) :: rc, found
+    real(c_double) :: t
+    real(c_double), allocatable :: cov(:, :), tof(:, :)
+    integer(c_int), allocatable :: stable(:), status(:)
+    if (allocated(states)) deallocate (states)
+    allocate (states(0))
+    if (.not. c_associated(model%ptr)) then
+      call finish(c_fail("tg_steady_states: no model (load one first)" // c_null_char), ierr)
+      return
+    end if
+    n = c_count(model%ptr, TG_ADSORBATE) + c_count(model%ptr, TG_SITE)
+    ng = c_count(model%ptr, TG_GAS)
+    max = c_count(model%ptr, TG_ADSORBATE) + 1
+    if (size(pressures) /= ng) then
+      call finish(c_fail("tg_steady_states: pressures do not have one element per gas" // c_null_char), ierr)
+      return
+    end if
+    t = TG_MODEL_TEMPERATURE
+    if (present(temperature)) t = temperature  ! the library checks it
+    allocate (cov(n, max), tof(ng, max), stable(max), status(max))
+    if (present(descriptors)) then
+      rc = c_steady_states(model%ptr, t, pressures, 1, descriptors, max, cov, tof, stable, status, found)
+    else
+      rc = c_steady_states(model%ptr, t, pressures, 0, [0.0_c_double], max, cov, tof, stable, status, found)
+    end if
+    if (rc == TG_SUCCESS) then
+      deallocate (states)
+      allocate (states(found))
+      do k = 1, found
+        states(k)%coverages = cov(:, k)
+        states(k)%tof = tof(:, k)
+        states(k)%stable = stable(k)
+        states(k)%status = status(k)
+      end do
+    end if
+    call finish(rc, ierr)
+  end subroutine
+
   ! The axis variable of a gas name, a descriptor's or "T"; an unknown name
   ! is refused here, as the user typed it (message, in fn's name), with the
   ! model's gases and descriptors.

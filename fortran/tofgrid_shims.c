@@ -10,6 +10,7 @@
 #include <ISO_Fortran_binding.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "comm/surface.h"
@@ -454,6 +455,30 @@ int tgf_tof_grid(MPI_Fint fcomm, const tg_model *m, int xvar, int64_t nx, const 
   }
   tg_grid_free(&g);
   return TG_SUCCESS;
+}
+
+/* Every steady state found from several starts, for Fortran: up to max
+ * states (coverages max*n, tof max*ng, stable and status max); *found. */
+int tgf_steady_states(const tg_model *m, double temperature, const double *pressures, int has_descriptors,
+                      const double *descriptors, int max, double *coverages, double *tof, int *stable, int *status,
+                      int *found)
+{
+  int n = tg_model_count(m, TG_ADSORBATE) + tg_model_count(m, TG_SITE), ng = tg_model_count(m, TG_GAS), rc = 0;
+  tg_solution **s = calloc((size_t)(max > 0 ? max : 1), sizeof *s);
+  if (!s) return tg__fail(TG_ERR_NOMEM, "tg_steady_states", "out of memory");
+  for (int k = 0; k < max && !rc; k++) rc = tg_solution_create(m, &s[k]);
+  tg_solve_options o = tg_solve_options_default(m);
+  o.descriptors = has_descriptors ? descriptors : NULL;
+  *found = 0;
+  if (!rc) rc = tg_steady_states(m, temperature, pressures, &o, s, max, found);
+  for (int k = 0; !rc && k < *found; k++) {
+    for (int j = 0; j < n; j++) coverages[(size_t)k * n + j] = s[k]->coverages[j];
+    for (int g = 0; g < ng; g++) tof[(size_t)k * ng + g] = s[k]->tof[g];
+    stable[k] = s[k]->stable, status[k] = s[k]->status;
+  }
+  for (int k = 0; k < max; k++) tg_solution_free(s[k]);
+  free(s);
+  return rc;
 }
 
 /* A map written to files for Fortran: axes as tgf_tof_grid; path, csv and

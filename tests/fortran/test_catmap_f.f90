@@ -23,6 +23,7 @@ program test_catmap_f
   real(real64) :: tof0, up, down, d(2)
   character(len=:), allocatable :: text
   type(tg_model) :: parsed
+  type(tg_solution), allocatable :: states(:)
 
   call MPI_Init()
   call MPI_Comm_rank(MPI_COMM_WORLD, rank)
@@ -71,6 +72,14 @@ program test_catmap_f
   call check_error(ierr, TG_ERR_ARG, "initial (one coverage per adsorbate) (1 given for 2)", "initial's size")
   call tg_solve(model, p, sol, descriptors=d, t_end=10.0_real64, t_max=1.0_real64, ierr=ierr)
   call check_error(ierr, TG_ERR_ARG, "t_max = 1 s must be >= t_end", "t_max below t_end")
+
+  ! Steady states: one here, the clean surface's, stable
+  call tg_steady_states(model, p, states, descriptors=d, ierr=ierr)
+  call check(ierr == 0 .and. size(states) == 1, "one steady state at (1, 1)")
+  if (size(states) == 1) call check(states(1)%stable == 1 .and. abs(states(1)%tof(1) / tof0 - 1) < 1e-12_real64, &
+                                    "it is the clean surface's, stable")
+  call tg_steady_states(model, p(1:2), states, descriptors=d, ierr=ierr)
+  call check_error(ierr, TG_ERR_ARG, "one element per gas", "steady states: short pressures")
 
   ! Analyses (gases in order CO2_g, CO_g, O2_g): against central differences
   call tg_solve(model, p, sol, descriptors=d, analyses=ior(TG_ANALYSIS_ORDERS, TG_ANALYSIS_EAPP), ierr=ierr)
