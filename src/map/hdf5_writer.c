@@ -80,6 +80,37 @@ static int attribute(hid_t obj, const char *name, const char *value)
   return bad;
 }
 
+/* A number attribute: n doubles (collective metadata, as above). */
+static int numbers(hid_t obj, const char *name, const double *values, hsize_t n)
+{
+  hid_t space = H5Screate_simple(1, &n, NULL), a = -1;
+  int bad = space < 0;
+  if (!bad) a = H5Acreate2(obj, name, H5T_NATIVE_DOUBLE, space, H5P_DEFAULT, H5P_DEFAULT);
+  bad |= a < 0 || H5Awrite(a, H5T_NATIVE_DOUBLE, values) < 0;
+  if (a >= 0) bad |= H5Aclose(a) < 0;
+  close_space(space);
+  return bad;
+}
+
+/* The unit of a pressure: CatMAP's models state bar, SCAKS's 1 = 101325 Pa. */
+static const char *pressure_unit(const tg_model *m)
+{
+  return tg_model_count(m, TG_DESCRIPTOR) > 0 ? "bar" : "101325 Pa (SCAKS: 1 = 1 atm)";
+}
+
+/* The unit of an axis's values. */
+static const char *axis_unit(const tg_model *m, const tg_axis *a)
+{
+  if (a->variable == TG_AXIS_TEMPERATURE ||
+      TG_AXIS_DESCRIPTOR(0) - a->variable == tg__catmap_condition_descriptor(m, -1))
+    return "K";
+  if (a->variable < TG_AXIS_TEMPERATURE) {
+    const char *name = tg__axis_name(m, a);
+    return strcmp(name, "logPressure") ? "eV" : "log10(bar)";
+  }
+  return pressure_unit(m);
+}
+
 /* Names of a kind of species (and the sites after the adsorbates), comma
  * separated, in a string of its own (NULL: out of memory). */
 static char *names(const tg_model *m, int kind, int also_sites)
@@ -114,6 +145,7 @@ static int write_labels(MPI_Comm dup, hid_t h5f, const tg_model *m, const tg_axi
     if (!agreed(dup, sp < 0 || ds < 0)) {
       bad |= H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, dxpl, ax[k]->values) < 0;
       bad |= attribute(ds, "name", tg__axis_name(m, ax[k]));
+      bad |= attribute(ds, "units", axis_unit(m, ax[k]));
     } else {
       bad = 1;
     }
@@ -127,10 +159,38 @@ static int write_labels(MPI_Comm dup, hid_t h5f, const tg_model *m, const tg_axi
     bad |= attribute(h5f, "gases", gases);
     bad |= attribute(h5f, "species", all);
     bad |= attribute(h5f, "product", tg_model_product(m) >= 0 ? tg_model_species(m, TG_GAS, tg_model_product(m)) : "");
+    /* The conditions no axis sets: the model's temperature and pressures (gas order) */
+    int on_axis_T = 0;
+    for (int k = 0; k < (y ? 2 : 1); k++) on_axis_T |= !strcmp(axis_unit(m, ax[k]), "K");
+    double T, *p = malloc((size_t)(m->ng ? m->ng : 1) * sizeof *p);
+    bad |= !p || tg_model_conditions(m, &T, p) != TG_SUCCESS;
+    if (!bad && !on_axis_T && tg__catmap_condition_descriptor(m, -1) < 0) bad |= numbers(h5f, "temperature", &T, 1);
+    if (!bad && m->ng) bad |= numbers(h5f, "pressures", p, (hsize_t)m->ng);
+    free(p);
+    bad |= attribute(h5f, "temperature_unit", "K");
+    bad |= attribute(h5f, "pressure_unit", pressure_unit(m));
+    bad |= attribute(h5f, "tofgrid_version", tg_version());
+    bad |= attribute(h5f, "status_codes", "0 ok, 1 past_t_end, 2 failed (NaN results), 3 before_t_end");
   } else {
     bad = 1;
   }
   free(gases), free(all);
+  return bad;
+}
+
+/* Each dataset's unit, as an attribute "units". */
+static int units(hid_t h5f)
+{
+  static const char *const what[4][2] = {{"tof", "s^-1 per site (net production; consumed < 0)"},
+                                         {"coverages", "fraction of sites"},
+                                         {"status", "tg_steady_status (the file's status_codes)"},
+                                         {"iterations", "Newton iterations"}};
+  int bad = 0;
+  for (int k = 0; k < 4 && !bad; k++) {
+    hid_t d = H5Dopen2(h5f, what[k][0], H5P_DEFAULT);
+    bad |= d < 0 || attribute(d, "units", what[k][1]);
+    if (d >= 0) bad |= H5Dclose(d) < 0;
+  }
   return bad;
 }
 
@@ -192,6 +252,7 @@ int tg__write_hdf5(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, 
       if (!agreed(dup, bad))
         bad = write_dataset(dup, h5f, "iterations", H5T_NATIVE_INT, 2, d2, p, p->iterations, (hsize_t)ny, dcpl, dxpl);
       if (!agreed(dup, bad)) bad = write_labels(dup, h5f, m, x, y, dcpl, dxpl);
+      if (!agreed(dup, bad)) bad = units(h5f);
       /* Closed on every path (an open file would be flushed by HDF5's own
        * shutdown after MPI_Finalize, and crash there). */
       bad |= H5Fclose(h5f) < 0;

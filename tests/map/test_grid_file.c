@@ -3,6 +3,7 @@
  * file intact. */
 #include <hdf5.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check_mpi.h"
 
@@ -13,6 +14,25 @@ static int read_doubles(const char *path, const char *name, double *out)
   hid_t d = H5Dopen2(f, name, H5P_DEFAULT);
   herr_t rc = d < 0 ? -1 : H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, out);
   if (d >= 0) H5Dclose(d);
+  H5Fclose(f);
+  return rc < 0 ? -1 : 0;
+}
+
+/* An attribute of object `obj` ("/" for the file): a double into *x, or a
+ * string into buf (size n). */
+static int read_attribute(const char *path, const char *obj, const char *name, double *x, char *buf, size_t n)
+{
+  hid_t f = H5Fopen(path, H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (f < 0) return -1;
+  hid_t a = H5Aopen_by_name(f, obj, name, H5P_DEFAULT, H5P_DEFAULT), t = -1;
+  herr_t rc = -1;
+  if (a >= 0 && x) rc = H5Aread(a, H5T_NATIVE_DOUBLE, x);
+  if (a >= 0 && buf) {
+    t = H5Aget_type(a);
+    rc = t >= 0 && H5Tget_size(t) <= n ? H5Aread(a, t, buf) : -1;
+  }
+  if (t >= 0) H5Tclose(t);
+  if (a >= 0) H5Aclose(a);
   H5Fclose(f);
   return rc < 0 ? -1 : 0;
 }
@@ -44,6 +64,21 @@ int main(int argc, char **argv)
       CHECK(memcmp(tof, g.tof, sizeof tof) == 0, "%s: TOFs equal the gathered map", path);
       CHECK(memcmp(cov, g.coverages, sizeof cov) == 0, "%s: coverages equal the gathered map", path);
       CHECK(memcmp(xr, xs, sizeof xr) == 0, "%s: the x axis", path);
+      /* the file describes itself: conditions no axis sets, units */
+      double T = 0, p[3] = {0}, model_T, model_p[3];
+      char unit[128] = "", tof_unit[128] = "", x_unit[128] = "";
+      CHECK_OK(tg_model_conditions(m, &model_T, model_p));
+      CHECK(read_attribute(path, "/", "temperature", &T, NULL, 0) == 0 && T == model_T, "temperature %g", T);
+      CHECK(read_attribute(path, "/", "pressures", p, NULL, 0) == 0 && memcmp(p, model_p, sizeof p) == 0,
+            "the model's pressures");
+      CHECK(read_attribute(path, "/", "pressure_unit", NULL, unit, sizeof unit) == 0 &&
+                !strcmp(unit, "101325 Pa (SCAKS: 1 = 1 atm)"),
+            "pressure unit '%s'", unit);
+      CHECK(read_attribute(path, "tof", "units", NULL, tof_unit, sizeof tof_unit) == 0 &&
+                !strncmp(tof_unit, "s^-1 per site", 13),
+            "TOF unit '%s'", tof_unit);
+      CHECK(read_attribute(path, "x", "units", NULL, x_unit, sizeof x_unit) == 0 && !strcmp(x_unit, unit),
+            "x unit '%s'", x_unit);
     }
   }
   /* An unwritable place: an error on every rank, the earlier file untouched. */
