@@ -165,7 +165,9 @@ static int write_labels(MPI_Comm dup, hid_t h5f, const tg_model *m, const tg_axi
     double T, *p = malloc((size_t)(m->ng ? m->ng : 1) * sizeof *p);
     bad |= !p || tg_model_conditions(m, &T, p) != TG_SUCCESS;
     if (!bad && !on_axis_T && tg__catmap_condition_descriptor(m, -1) < 0) bad |= numbers(h5f, "temperature", &T, 1);
-    if (!bad && m->ng) bad |= numbers(h5f, "pressures", p, (hsize_t)m->ng);
+    int shared = 0; /* pressures a logPressure descriptor sets are the point's, not the model's */
+    for (int g = 0; g < m->ng; g++) shared |= tg__catmap_condition_descriptor(m, g) >= 0;
+    if (!bad && m->ng && !shared) bad |= numbers(h5f, "pressures", p, (hsize_t)m->ng);
     free(p);
     bad |= attribute(h5f, "temperature_unit", "K");
     bad |= attribute(h5f, "pressure_unit", pressure_unit(m));
