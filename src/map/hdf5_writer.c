@@ -243,16 +243,19 @@ int tg__write_hdf5(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, 
     if (agreed(dup, h5f < 0)) {
       rc = tg__fail(TG_ERR_IO, fn, "cannot create %s (is its directory writable?)", shown);
     } else {
-      hsize_t d3g[3] = {(hsize_t)nx, (hsize_t)ny, (hsize_t)ng}, d3c[3] = {(hsize_t)nx, (hsize_t)ny, (hsize_t)nc},
-              d2[2] = {(hsize_t)nx, (hsize_t)ny};
-      bad = write_dataset(dup, h5f, "tof", H5T_NATIVE_DOUBLE, 3, d3g, p, p->tof, (hsize_t)(ny * ng), dcpl, dxpl);
+      /* A 1-D map is 1-D: (nx, gas), (nx, species), (nx); a 2-D map (nx, ny, ...). */
+      int r = y ? 1 : 0;
+      hsize_t dg[3] = {(hsize_t)nx, y ? (hsize_t)ny : (hsize_t)ng, (hsize_t)ng},
+              dc[3] = {(hsize_t)nx, y ? (hsize_t)ny : (hsize_t)nc, (hsize_t)nc}, d2[2] = {(hsize_t)nx, (hsize_t)ny};
+      bad = write_dataset(dup, h5f, "tof", H5T_NATIVE_DOUBLE, 2 + r, dg, p, p->tof, (hsize_t)(ny * ng), dcpl, dxpl);
+      if (!agreed(dup, bad))
+        bad = write_dataset(dup, h5f, "coverages", H5T_NATIVE_DOUBLE, 2 + r, dc, p, p->cov, (hsize_t)(ny * nc), dcpl,
+                            dxpl);
+      if (!agreed(dup, bad))
+        bad = write_dataset(dup, h5f, "status", H5T_NATIVE_INT, 1 + r, d2, p, p->status, (hsize_t)ny, dcpl, dxpl);
       if (!agreed(dup, bad))
         bad =
-            write_dataset(dup, h5f, "coverages", H5T_NATIVE_DOUBLE, 3, d3c, p, p->cov, (hsize_t)(ny * nc), dcpl, dxpl);
-      if (!agreed(dup, bad))
-        bad = write_dataset(dup, h5f, "status", H5T_NATIVE_INT, 2, d2, p, p->status, (hsize_t)ny, dcpl, dxpl);
-      if (!agreed(dup, bad))
-        bad = write_dataset(dup, h5f, "iterations", H5T_NATIVE_INT, 2, d2, p, p->iterations, (hsize_t)ny, dcpl, dxpl);
+            write_dataset(dup, h5f, "iterations", H5T_NATIVE_INT, 1 + r, d2, p, p->iterations, (hsize_t)ny, dcpl, dxpl);
       if (!agreed(dup, bad)) bad = write_labels(dup, h5f, m, x, y, dcpl, dxpl);
       if (!agreed(dup, bad)) bad = units(h5f);
       /* Closed on every path (an open file would be flushed by HDF5's own

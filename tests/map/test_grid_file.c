@@ -18,6 +18,19 @@ static int read_doubles(const char *path, const char *name, double *out)
   return rc < 0 ? -1 : 0;
 }
 
+/* The number of dimensions of dataset `name`, or -1. */
+static int dataset_rank(const char *path, const char *name)
+{
+  hid_t f = H5Fopen(path, H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (f < 0) return -1;
+  hid_t d = H5Dopen2(f, name, H5P_DEFAULT), s = d < 0 ? -1 : H5Dget_space(d);
+  int r = s < 0 ? -1 : H5Sget_simple_extent_ndims(s);
+  if (s >= 0) H5Sclose(s);
+  if (d >= 0) H5Dclose(d);
+  H5Fclose(f);
+  return r;
+}
+
 /* An attribute of object `obj` ("/" for the file): a double into *x, or a
  * string into buf (size n). */
 static int read_attribute(const char *path, const char *obj, const char *name, double *x, char *buf, size_t n)
@@ -81,6 +94,18 @@ int main(int argc, char **argv)
             "x unit '%s'", x_unit);
     }
   }
+  /* A 1-D map is 1-D (it was (nx, 1, gas)), and holds the gathered 1-D map. */
+  snprintf(path, sizeof path, "%s/map_1d.h5", dir);
+  tg_grid g1;
+  CHECK_OK(tg_tof_grid(MPI_COMM_WORLD, m, &x, NULL, TG_SCHEDULE_STATIC, 0, &g1));
+  CHECK_OK(tg_tof_grid_write(MPI_COMM_WORLD, m, &x, NULL, TG_SCHEDULE_DYNAMIC, path));
+  if (rank == 0) {
+    double tof[7 * 3];
+    CHECK(dataset_rank(path, "tof") == 2 && dataset_rank(path, "coverages") == 2 && dataset_rank(path, "status") == 1,
+          "1-D map: tof %d-D, status %d-D", dataset_rank(path, "tof"), dataset_rank(path, "status"));
+    CHECK(read_doubles(path, "tof", tof) == 0 && memcmp(tof, g1.tof, sizeof tof) == 0, "1-D map: its TOFs");
+  }
+  tg_grid_free(&g1);
   /* An unwritable place: an error on every rank, the earlier file untouched. */
   snprintf(path, sizeof path, "%s/no/such/dir/map.h5", dir);
   CHECK_FAILS(tg_tof_grid_write(MPI_COMM_WORLD, m, &x, &y, TG_SCHEDULE_STATIC, path), TG_ERR_IO, "cannot create");
