@@ -277,7 +277,7 @@ contains
     integer :: n, na, ng, ns, np, nd, want, which
     integer(c_int) :: ints(6), rc, has(3)
     real(c_double) :: reals(2), t, times(2), none(1)
-    real(c_double), allocatable :: analysis(:)
+    real(c_double), allocatable :: analysis(:), init_c(:), ks_c(:), d_c(:)
     character(len=48) :: text
     na = c_count(model%ptr, TG_ADSORBATE)
     n = na + c_count(model%ptr, TG_SITE)
@@ -306,9 +306,23 @@ contains
       call finish(c_fail("tg_solve: pressures do not have one element per gas" // trim(text) // c_null_char), ierr)
       return
     end if
-    if (.not. sized(initial, na, "initial (one coverage per adsorbate)") .or. &
-        .not. sized(k_scale, ns, "k_scale (one factor per step)") .or. &
-        .not. sized(descriptors, nd, "descriptors (one per descriptor of the model)")) return
+    ! (absent optional arrays are never passed on: gfortran reads their descriptors)
+    none = 0
+    init_c = none
+    ks_c = none
+    d_c = none
+    if (present(initial)) then
+      if (.not. sized(size(initial), na, "initial (one coverage per adsorbate)")) return
+      init_c = initial
+    end if
+    if (present(k_scale)) then
+      if (.not. sized(size(k_scale), ns, "k_scale (one factor per step)")) return
+      ks_c = k_scale
+    end if
+    if (present(descriptors)) then
+      if (.not. sized(size(descriptors), nd, "descriptors (one per descriptor of the model)")) return
+      d_c = descriptors
+    end if
     t = TG_MODEL_TEMPERATURE  ! absent: the model's; a given value must be a temperature
     if (present(temperature)) then
       if (.not. (temperature > 0 .and. ieee_is_finite(temperature))) then
@@ -328,15 +342,9 @@ contains
     if (present(t_end)) times(1) = t_end
     if (present(t_max)) times(2) = t_max
     has = [merge(1, 0, present(initial)), merge(1, 0, present(k_scale)), merge(1, 0, present(descriptors))]
-    none = 0
     allocate (analysis(ng * ng + 2 * ng + 2 * ng * np))
-    if (present(initial) .and. present(k_scale) .and. present(descriptors)) then
-      rc = c_solve(model%ptr, t, pressures, want, has, times, initial, k_scale, descriptors, which, sol%coverages, &
-                   sol%tof, sol%rf, sol%rr, sol%net, sol%xrc, analysis, ints, reals)
-    else
-      rc = c_solve(model%ptr, t, pressures, want, has, times, pick(initial), pick(k_scale), pick(descriptors), which, &
-                   sol%coverages, sol%tof, sol%rf, sol%rr, sol%net, sol%xrc, analysis, ints, reals)
-    end if
+    rc = c_solve(model%ptr, t, pressures, want, has, times, init_c, ks_c, d_c, which, sol%coverages, sol%tof, sol%rf, &
+                 sol%rr, sol%net, sol%xrc, analysis, ints, reals)
     if (rc == TG_SUCCESS .or. rc == TG_ERR_CONVERGENCE) then
       sol%status = ints(1)
       sol%iterations = ints(2)
@@ -356,27 +364,14 @@ contains
     end if
     call finish(rc, ierr)
   contains
-    ! An optional array, or a placeholder the C side does not read (its has flag is 0).
-    function pick(a) result(b)
-      real(c_double), intent(in), optional :: a(:)
-      real(c_double), allocatable :: b(:)
-      if (present(a)) then
-        b = a
-      else
-        b = none
-      end if
-    end function
-    ! An optional array of the size it must have, or a refused point.
-    logical function sized(a, m, what)
-      real(c_double), intent(in), optional :: a(:)
-      integer, intent(in) :: m
+    ! An optional array's size as it must be, or a refused point.
+    logical function sized(given, m, what)
+      integer, intent(in) :: given, m
       character(len=*), intent(in) :: what
-      sized = .true.
-      if (.not. present(a)) return
-      if (size(a) == m) return
-      sized = .false.
+      sized = given == m
+      if (sized) return
       call failed_point()
-      write (text, '(" (", i0, " given for ", i0, ")")') size(a), m
+      write (text, '(" (", i0, " given for ", i0, ")")') given, m
       call finish(c_fail("tg_solve: " // what // trim(text) // c_null_char), ierr)
     end function
     ! A refused point: NaN results, as the C library leaves them.
