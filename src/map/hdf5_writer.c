@@ -111,23 +111,33 @@ static const char *axis_unit(const tg_model *m, const tg_axis *a)
   return pressure_unit(m);
 }
 
-/* Names of a kind of species (and the sites after the adsorbates), comma
- * separated, in a string of its own (NULL: out of memory). */
-static char *names(const tg_model *m, int kind, int also_sites)
+/* Names of a kind of species (and the sites after the adsorbates) as an
+ * attribute: an array of fixed-length strings, one per name (readers get a
+ * list, not a comma-joined string). */
+static int name_list(hid_t obj, const char *attr, const tg_model *m, int kind, int also_sites)
 {
-  size_t len = 1;
+  hsize_t n = 0;
+  size_t width = 1;
   for (int pass = 0; pass < (also_sites ? 2 : 1); pass++)
-    for (int i = 0; i < tg_model_count(m, pass ? TG_SITE : kind); i++)
-      len += strlen(tg_model_species(m, pass ? TG_SITE : kind, i)) + 1;
-  char *buf = malloc(len);
-  if (!buf) return NULL;
-  buf[0] = 0;
-  for (int pass = 0; pass < (also_sites ? 2 : 1); pass++)
-    for (int i = 0; i < tg_model_count(m, pass ? TG_SITE : kind); i++) {
-      if (buf[0]) strcat(buf, ",");
-      strcat(buf, tg_model_species(m, pass ? TG_SITE : kind, i));
+    for (int i = 0; i < tg_model_count(m, pass ? TG_SITE : kind); i++, n++) {
+      size_t len = strlen(tg_model_species(m, pass ? TG_SITE : kind, i)) + 1;
+      width = len > width ? len : width;
     }
-  return buf;
+  char buf[(n ? n : 1) * width]; /* names are short (TG_NAME_MAX): no allocation to fail on one rank only */
+  memset(buf, 0, sizeof buf);
+  size_t k = 0;
+  for (int pass = 0; pass < (also_sites ? 2 : 1); pass++)
+    for (int i = 0; i < tg_model_count(m, pass ? TG_SITE : kind); i++, k++)
+      memcpy(buf + k * width, tg_model_species(m, pass ? TG_SITE : kind, i),
+             strlen(tg_model_species(m, pass ? TG_SITE : kind, i)));
+  hid_t type = H5Tcopy(H5T_C_S1), space = n ? H5Screate_simple(1, &n, NULL) : H5Screate(H5S_NULL), a = -1;
+  int bad = type < 0 || space < 0 || H5Tset_size(type, width) < 0 || H5Tset_strpad(type, H5T_STR_NULLTERM) < 0;
+  if (!bad) a = H5Acreate2(obj, attr, type, space, H5P_DEFAULT, H5P_DEFAULT);
+  bad |= a < 0 || (n && H5Awrite(a, type, buf) < 0);
+  if (a >= 0) bad |= H5Aclose(a) < 0;
+  close_space(space);
+  if (type >= 0) H5Tclose(type);
+  return bad;
 }
 
 /* The axes, their names and the model's names (small: every rank writes
@@ -153,11 +163,10 @@ static int write_labels(MPI_Comm dup, hid_t h5f, const tg_model *m, const tg_axi
     close_space(sp);
     if (agreed(dup, bad)) return 1;
   }
-  char *gases = names(m, TG_GAS, 0), *all = names(m, TG_ADSORBATE, 1);
-  if (!agreed(dup, !gases || !all)) {
+  {
     bad |= attribute(h5f, "model", tg_model_name(m));
-    bad |= attribute(h5f, "gases", gases);
-    bad |= attribute(h5f, "species", all);
+    bad |= name_list(h5f, "gases", m, TG_GAS, 0);
+    bad |= name_list(h5f, "species", m, TG_ADSORBATE, 1);
     bad |= attribute(h5f, "product", tg_model_product(m) >= 0 ? tg_model_species(m, TG_GAS, tg_model_product(m)) : "");
     /* The conditions no axis sets: the model's temperature and pressures (gas order) */
     int on_axis_T = 0;
@@ -173,10 +182,7 @@ static int write_labels(MPI_Comm dup, hid_t h5f, const tg_model *m, const tg_axi
     bad |= attribute(h5f, "pressure_unit", pressure_unit(m));
     bad |= attribute(h5f, "tofgrid_version", tg_version());
     bad |= attribute(h5f, "status_codes", "0 ok, 1 past_t_end, 2 failed (NaN results), 3 before_t_end");
-  } else {
-    bad = 1;
   }
-  free(gases), free(all);
   return bad;
 }
 

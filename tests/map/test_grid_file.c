@@ -92,6 +92,23 @@ int main(int argc, char **argv)
             "TOF unit '%s'", tof_unit);
       CHECK(read_attribute(path, "x", "units", NULL, x_unit, sizeof x_unit) == 0 && !strcmp(x_unit, unit),
             "x unit '%s'", x_unit);
+      /* names as a list of strings (they were one comma-joined string) */
+      char gases[3 * 64] = "";
+      int width = read_attribute(path, "/", "gases", NULL, gases, sizeof gases) == 0 ? (int)(sizeof gases / 3) : 0;
+      CHECK(width > 0, "gases attribute read");
+      hid_t f = H5Fopen(path, H5F_ACC_RDONLY, H5P_DEFAULT),
+            a = H5Aopen_by_name(f, "/", "gases", H5P_DEFAULT, H5P_DEFAULT);
+      hid_t space = H5Aget_space(a), type = H5Aget_type(a);
+      hsize_t n = 0;
+      H5Sget_simple_extent_dims(space, &n, NULL);
+      size_t w = H5Tget_size(type);
+      char buf[3 * 64] = "";
+      if (n == 3 && w <= 64) H5Aread(a, type, buf);
+      CHECK(n == 3 && !strcmp(buf, tg_model_species(m, TG_GAS, 0)) &&
+                !strcmp(buf + w, tg_model_species(m, TG_GAS, 1)) &&
+                !strcmp(buf + 2 * w, tg_model_species(m, TG_GAS, 2)),
+            "gases: %d names of width %zu", (int)n, w);
+      H5Tclose(type), H5Sclose(space), H5Aclose(a), H5Fclose(f);
     }
   }
   /* A 1-D map is 1-D (it was (nx, 1, gas)), and holds the gathered 1-D map. */
