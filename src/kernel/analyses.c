@@ -21,7 +21,7 @@
 
 #include "kernel/kernel.h"
 
-static const double kB = 8.617332478e-5; /* eV/K, CatMAP's (spec 6.1) */
+static const double kB = TG__CATMAP_KB; /* spec 6.1: CatMAP's kB T for every model */
 
 int tg__transition_states(const tg_model *m, int *out)
 {

@@ -9,7 +9,7 @@
 
 #include "kernel/kernel.h"
 
-static const double kB = 8.617332478e-5; /* eV/K, CatMAP */
+static const double kB = TG__CATMAP_KB;
 static const double h = 4.135667516e-15; /* eV s, CatMAP */
 
 int tg__catmap_prepare(tg_model *m)
@@ -82,7 +82,7 @@ int tg__catmap_rate_constants(const tg_model *m, double T, const double *d, doub
   return TG_SUCCESS;
 }
 
-void tg__catmap_conditions(const tg_model *m, const double *d, double *T, double *pressures)
+int tg__catmap_conditions(const tg_model *m, const double *d, double *T, double *pressures, const char *fn)
 {
   const tg__catmap *c = m->catmap;
   for (int q = 0; q < c->nd; q++) {
@@ -93,6 +93,9 @@ void tg__catmap_conditions(const tg_model *m, const double *d, double *T, double
         if (!isnan(x)) pressures[g] = x * pow(10, d[q]);
       }
   }
+  if (!(*T > 0) || !isfinite(*T))
+    return tg__fail(TG_ERR_ARG, fn, "the temperature descriptor is %g K; it must be finite and > 0", *T);
+  return TG_SUCCESS;
 }
 
 int tg__catmap_condition_descriptor(const tg_model *m, int gas)

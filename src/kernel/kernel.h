@@ -190,9 +190,14 @@ typedef struct tg__catmap {
  * desc[] value. Points take T and the pressures from them. */
 enum { TG_DESC_TEMPERATURE = -1, TG_DESC_LOG_PRESSURE = -2 };
 
+/* CatMAP's Boltzmann constant (eV/K; catmap_model_spec 4.1): its rate
+ * constants and its sensitivities' kB T. */
+#define TG__CATMAP_KB 8.617332478e-5
+
 /* A CatMAP model's conditions at descriptors d: T, and each gas's pressure
- * (gas order) when a logPressure descriptor shares it out. */
-void tg__catmap_conditions(const tg_model *m, const double *d, double *T, double *pressures);
+ * (gas order) when a logPressure descriptor shares it out (pressures may be
+ * NULL); a temperature descriptor not finite and > 0 is TG_ERR_ARG in fn's name. */
+int tg__catmap_conditions(const tg_model *m, const double *d, double *T, double *pressures, const char *fn);
 /* The descriptor that sets the temperature (gas < 0) or gas g's pressure
  * (its share of logPressure), or -1. A condition a descriptor sets cannot be
  * given as well: an explicit T (not TG_MODEL_TEMPERATURE), or a pressure

@@ -211,9 +211,7 @@ int tg__rate_constants_at(const tg_model *m, double T, const double *d, double *
     if (!isfinite(point[q]))
       return tg__fail(TG_ERR_ARG, fn, "descriptor %s = %g is not finite", tg_model_species(m, TG_DESCRIPTOR, q),
                       point[q]);
-  tg__catmap_conditions(m, point, &T, NULL); /* a temperature descriptor is the temperature */
-  if (!(T > 0) || !isfinite(T))
-    return tg__fail(TG_ERR_ARG, fn, "the temperature descriptor is %g K; it must be finite and > 0", T);
+  TG_CALL(tg__catmap_conditions(m, point, &T, NULL, fn)); /* a temperature descriptor is the temperature */
   return tg__catmap_rate_constants(m, T, point, kf, kr, NULL, fn);
 }
 

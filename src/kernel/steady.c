@@ -477,9 +477,7 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
   int by_descriptors = m->catmap && m->catmap->has_conditions && (o.descriptors || m->catmap->has_point);
   if (by_descriptors) { /* CatMAP's thermodynamic descriptors: T and the pressures are the point's */
     memcpy(conditions, p, (size_t)m->ng * sizeof *p);
-    tg__catmap_conditions(m, o.descriptors ? o.descriptors : m->catmap->point, &T, conditions);
-    if (!(T > 0) || !isfinite(T))
-      return tg__fail(TG_ERR_ARG, fn, "the temperature descriptor is %g K; it must be finite and > 0", T);
+    TG_CALL(tg__catmap_conditions(m, o.descriptors ? o.descriptors : m->catmap->point, &T, conditions, fn));
     p = conditions;
   }
   for (int g = 0; g < m->ng; g++)

@@ -596,6 +596,11 @@ static void conditions_set_by_descriptors(void)
   p[tg_model_gas_index(m, "CO_g")] = 5;
   CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, p, &o, s), TG_ERR_ARG, "give logPressure instead");
   CHECK_FAILS(tg_model_rate_constants_at(m, 700, d, kf, kr), TG_ERR_ARG, "is its descriptor temperature");
+  d[0] = -100; /* a temperature descriptor is a temperature, in a solve and in rate constants alike */
+  CHECK_FAILS(tg_solve(m, TG_MODEL_TEMPERATURE, NULL, &o, s), TG_ERR_ARG, "temperature descriptor is -100 K");
+  CHECK_FAILS(tg_model_rate_constants_at(m, TG_MODEL_TEMPERATURE, d, kf, kr), TG_ERR_ARG,
+              "temperature descriptor is -100 K");
+  d[0] = 600;
   /* the rate constants follow the temperature descriptor (were the model's 400 K at both) */
   CHECK_OK(tg_model_rate_constants_at(m, TG_MODEL_TEMPERATURE, d, kf, kr));
   d[0] = 700;
