@@ -7,7 +7,7 @@
 #   tofgrid::lapacke                   LAPACKE, pkg-config lapacke
 #   tofgrid::yaml                      libyaml, pkg-config yaml-0.1
 #   Threads::Threads                   FindThreads (the kernel's thread-safety test)
-#   HDF5::HDF5                         FindHDF5, parallel (map files)   TOFGRID_HDF5
+#   HDF5::HDF5, HDF5_HL_LIBRARIES      FindHDF5, parallel (map files)   TOFGRID_HDF5
 #   Python, SWIG, mpi4py, numpy        TofgridPython.cmake              TOFGRID_PYTHON
 #   Fortran compiler with mpi_f08                                       TOFGRID_FORTRAN
 set(TOFGRID_HDF5 AUTO CACHE STRING "Map files through parallel HDF5: AUTO, ON or OFF")
@@ -96,9 +96,9 @@ find_package(Threads REQUIRED)
 # --- parallel HDF5 (optional) ------------------------------------------------
 if(NOT TOFGRID_HDF5_MODE STREQUAL "OFF")
   set(HDF5_PREFER_PARALLEL TRUE)
-  find_package(HDF5 COMPONENTS C)
+  find_package(HDF5 COMPONENTS C HL) # HL: dimension scales (labelled axes in map files)
   set(found OFF)
-  if(HDF5_FOUND AND HDF5_IS_PARALLEL AND TARGET HDF5::HDF5)
+  if(HDF5_FOUND AND HDF5_IS_PARALLEL AND TARGET HDF5::HDF5 AND HDF5_HL_LIBRARIES)
     set(found ON)
   endif()
   tofgrid_feature(HDF5 "${found}" "no parallel HDF5 found (apt install libhdf5-mpich-dev); map files are disabled")

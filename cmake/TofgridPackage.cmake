@@ -38,7 +38,7 @@ install(FILES ${PROJECT_BINARY_DIR}/tofgridConfig.cmake ${PROJECT_BINARY_DIR}/to
 # Libs.private; `pkg-config --static --libs tofgrid`).
 set(pc_libs ${LAPACK_LIBRARIES})
 if(TOFGRID_WITH_HDF5)
-  list(APPEND pc_libs ${HDF5_C_LIBRARIES})
+  list(APPEND pc_libs ${HDF5_HL_LIBRARIES} ${HDF5_C_LIBRARIES})
 endif()
 list(APPEND pc_libs -lm)
 list(REMOVE_DUPLICATES pc_libs)

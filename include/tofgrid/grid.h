@@ -40,6 +40,29 @@ typedef enum tg_schedule {
 } tg_schedule;
 
 /**
+ * @brief What every point of a map shares: the conditions no axis varies, and
+ * the analyses computed at each point. Zero-initialise, then set what you
+ * need: all zero is the model's conditions and no analyses.
+ *
+ * A condition fixed here must not be on an axis, nor (CatMAP models) set by a
+ * thermodynamic descriptor; either is TG_ERR_ARG, never silently replaced.
+ */
+typedef struct tg_map_options {
+  /** Temperature of every point (K, finite and > 0), or 0 (or TG_MODEL_TEMPERATURE): the model's. */
+  double temperature;
+  /** Pressure of every gas (tg_model_gas_index order; the model's unit), NaN for the model's own;
+   *  or NULL: every pressure the model's. */
+  const double *pressures;
+  /** A CatMAP model's descriptor values (eV, or the descriptor's unit), NaN for the model's own
+   *  point; or NULL: the model's point for every descriptor on no axis. */
+  const double *descriptors;
+  /** A bitwise or of tg_analysis values computed at every point (the grid's analysis arrays and
+   *  the file's datasets). TG_ANALYSIS_XRC needs a product, rate and selectivity control a CatMAP
+   *  model. Cost: docs/analyses.md. */
+  int analyses;
+} tg_map_options;
+
+/**
  * @brief A map gathered on the root by tg_tof_grid().
  *
  * Point (i, j) is at index i*ny + j (i: outer axis x, j: inner axis y;
@@ -54,6 +77,18 @@ typedef struct tg_grid {
   int *status;       /**< status of every point, nx*ny values: a tg_steady_status */
   int *iterations;   /**< Newton iterations at every point, nx*ny values */
   double seconds;    /**< wall time of the sweep */
+  /* The analyses asked for (tg_map_options.analyses); arrays of the others are NULL.
+   * Point k = i*ny + j; NaN where the point failed or the value is undefined. */
+  int analyses;                /**< the tg_analysis values computed */
+  int nsteps;                  /**< steps of the model (xrc's second dimension) */
+  int ncontrol;                /**< species whose free energies rate control varies: adsorbates, then
+                                    transition states (tg_model_species kinds) */
+  double *orders;              /**< [k][ng][ng]: d ln|TOF_g| / d ln p_l at [k*ng*ng + g*ng + l] */
+  double *eapp;                /**< [k][ng]: apparent activation energy of TOF_g (eV) */
+  double *rate_control;        /**< [k][ng][ncontrol]: -kB T d ln TOF_g / d G_c */
+  double *selectivity;         /**< [k][ng] */
+  double *selectivity_control; /**< [k][ng][ncontrol]: -kB T d ln S_g / d G_c */
+  double *xrc;                 /**< [k][nsteps]: degree of rate control of the product's TOF per step */
 } tg_grid;
 
 /** @var tg_grid::nx
@@ -132,6 +167,29 @@ TG_API int tg_tof_grid(MPI_Comm comm, const tg_model *model, const tg_axis *x, c
                        int root, tg_grid *out);
 
 /**
+ * @brief tg_tof_grid() with fixed conditions and analyses.
+ *
+ * @par Collectivity
+ * Collective on @p comm, as tg_tof_grid(); @p options must match on every rank too.
+ *
+ * @param[in]  comm      an intracommunicator (not MPI_COMM_NULL)
+ * @param[in]  model     the model
+ * @param[in]  x         the outer axis
+ * @param[in]  y         the inner axis, or NULL for a 1-D map
+ * @param[in]  schedule  how points are shared among ranks
+ * @param[in]  root      rank of @p comm that receives the map
+ * @param[in]  options   fixed conditions and analyses, or NULL (the model's conditions, no analyses)
+ * @param[out] out       at @p root: the map (with the analyses' arrays), to be freed with tg_grid_free()
+ * @retval TG_SUCCESS  the map is on @p root
+ * @retval TG_ERR_ARG  as tg_tof_grid(), or a bad option: a condition not finite or out of range, fixed
+ *                     and on an axis, or set by a descriptor; an unknown analysis, xrc without a
+ *                     product, rate or selectivity control of a model that is not CatMAP's
+ * @retval others      as tg_tof_grid()
+ */
+TG_API int tg_tof_grid_with(MPI_Comm comm, const tg_model *model, const tg_axis *x, const tg_axis *y,
+                            tg_schedule schedule, int root, const tg_map_options *options, tg_grid *out);
+
+/**
  * @brief Like tg_tof_grid(), but the map goes to an HDF5 file at @p path.
  *
  * Written collectively with parallel HDF5 (MPI-IO) so that no rank ever holds the
@@ -191,6 +249,9 @@ typedef struct tg_sweep_options {
    *  short (by a kill) or damaged (their checksum or values are wrong) and dropped: their rows are
    *  computed again. Worth telling the user when not 0. */
   int64_t *dropped;
+  /** Fixed conditions and analyses of every point (NULL: the model's conditions, no analyses). The
+   *  analyses become datasets of the HDF5 file and columns of the CSV. */
+  const tg_map_options *map;
 } tg_sweep_options;
 
 /**

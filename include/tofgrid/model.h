@@ -83,7 +83,9 @@ typedef enum tg_analysis {
   TG_ANALYSIS_RATE_CONTROL = 4,        /**< -kB T d ln TOF_g / d G_j, j adsorbates then transition states
                                             (CatMAP models: species free energies) (rate_control) */
   TG_ANALYSIS_SELECTIVITY = 8,         /**< each gas's share of the products' (or reactants') TOF */
-  TG_ANALYSIS_SELECTIVITY_CONTROL = 16 /**< -kB T d ln S_g / d G_j (CatMAP models) (selectivity_control) */
+  TG_ANALYSIS_SELECTIVITY_CONTROL = 16, /**< -kB T d ln S_g / d G_j (CatMAP models) (selectivity_control) */
+  TG_ANALYSIS_XRC = 32                  /**< degree of rate control per step of the product's TOF (xrc; as
+                                             tg_solve_options.want_xrc) */
 } tg_analysis;
 
 /**
@@ -190,6 +192,17 @@ TG_API void tg_model_free(tg_model *model);
  *         for a NULL @p model. Never NULL.
  */
 TG_API const char *tg_model_name(const tg_model *model);
+/**
+ * @brief The YAML text the model was read from, exactly: tg_model_parse() of it gives the same
+ * model. Map files store it, so a map records the model it was made with.
+ *
+ * @par Collectivity
+ * Not collective.
+ *
+ * @param[in] model  the model, or NULL
+ * @return The text, owned by the model (valid until tg_model_free()); "" for a NULL @p model.
+ */
+TG_API const char *tg_model_source(const tg_model *model);
 /**
  * @brief Number of species of a kind, or of elementary steps.
  *

@@ -237,6 +237,7 @@ int tg__rate_constants_at(const tg_model *m, double T, const double *d, double *
 struct tg_model {
   char name[128];
   char origin[256]; /* file name or "<string>" */
+  char *source;     /* the YAML text it was read from (NUL-terminated): parsing it again gives this model */
   int nsp;
   species *sp;
   int nsteps;

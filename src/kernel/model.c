@@ -218,6 +218,7 @@ int tg__rate_constants_at(const tg_model *m, double T, const double *d, double *
 void tg_model_free(tg_model *m)
 {
   if (!m) return;
+  free(m->source);
   free(m->sp);
   free(m->steps);
   free(m->k);
@@ -241,6 +242,8 @@ void tg_model_free(tg_model *m)
 }
 
 const char *tg_model_name(const tg_model *m) { return m ? m->name : ""; }
+
+const char *tg_model_source(const tg_model *m) { return m && m->source ? m->source : ""; }
 
 int tg_model_count(const tg_model *m, int kind)
 {

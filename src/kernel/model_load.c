@@ -34,6 +34,13 @@ int tg_model_parse(const char *yaml, size_t length, const char *origin, tg_model
   if (!m) return tg__fail(TG_ERR_NOMEM, __func__, "out of memory");
   snprintf(m->origin, sizeof m->origin, "%s", origin ? origin : "<string>");
   m->config = tg__solver_config_default();
+  m->source = malloc(length + 1);
+  if (!m->source) {
+    free(m);
+    return tg__fail(TG_ERR_NOMEM, __func__, "out of memory");
+  }
+  memcpy(m->source, yaml, length);
+  m->source[length] = 0;
   int rc = tg__model_read_yaml(m, yaml, length);
   if (!rc) rc = tg__kinetics_build(m);
   if (rc) {

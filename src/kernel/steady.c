@@ -409,7 +409,7 @@ static int check_options(const tg_solve_options *o)
   if (o->max_iterations < 1)
     return tg__fail(TG_ERR_ARG, fn, "options: max_iterations = %d must be >= 1", o->max_iterations);
   int all = TG_ANALYSIS_ORDERS | TG_ANALYSIS_EAPP | TG_ANALYSIS_RATE_CONTROL | TG_ANALYSIS_SELECTIVITY |
-            TG_ANALYSIS_SELECTIVITY_CONTROL;
+            TG_ANALYSIS_SELECTIVITY_CONTROL | TG_ANALYSIS_XRC;
   if (o->analyses & ~all)
     return tg__fail(TG_ERR_ARG, fn, "options: analyses = %d has bits that are no tg_analysis (0x%x)", o->analyses,
                     o->analyses & ~all);
@@ -610,16 +610,17 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
   sol->stable = -1;
   if (o.want_stability && sol->status != TG_STEADY_FAILED) sol->stable = tg__stability(m, w.kg, w.y, w.rf, w.rr);
   sol->has_xrc = 0;
-  if (o.want_xrc && sol->status != TG_STEADY_FAILED && m->product >= 0)
+  if ((o.want_xrc || (o.analyses & TG_ANALYSIS_XRC)) && sol->status != TG_STEADY_FAILED && m->product >= 0)
     sol->has_xrc = rate_control(&w, w.y, sol->net, m->product, sol->xrc);
   sol->poisoned_by = -1;
   for (int a = 0; a < m->na; a++)
     if (w.y[a] > (1 - 1e-6) * m->site_total[m->ads_site[a]]) sol->poisoned_by = a;
   sol->analyses = 0;
-  if (o.analyses && sol->status != TG_STEADY_FAILED) {
-    rc = tg__analyses(m, T, o.descriptors, o.analyses, w.y, w.rf, w.rr, sol, fn);
+  if ((o.analyses & ~TG_ANALYSIS_XRC) && sol->status != TG_STEADY_FAILED) {
+    rc = tg__analyses(m, T, o.descriptors, o.analyses & ~TG_ANALYSIS_XRC, w.y, w.rf, w.rr, sol, fn);
     if (rc) return release(mem, stack), rc;
   }
+  if (sol->has_xrc && (o.analyses & TG_ANALYSIS_XRC)) sol->analyses |= TG_ANALYSIS_XRC;
   release(mem, stack);
   if (sol->status == TG_STEADY_FAILED && stuck)
     return tg__fail(TG_ERR_CONVERGENCE, fn,

@@ -14,17 +14,15 @@
 
 #include "map/map.h"
 
-static const char ckpt_magic[8] = {'T', 'G', 'C', 'K', 'P', 'T', '0', '2'};
+static const char ckpt_magic[8] = {'T', 'G', 'C', 'K', 'P', 'T', '0', '3'};
 enum { HEAD_BYTES = 8 + 4 * 8 };
 
-void tg__checkpoint_init(tg__checkpoint *c, const char *prefix, const tg_model *m, const tg_axis *x, const tg_axis *y,
-                         const char *fn)
+void tg__checkpoint_init(tg__checkpoint *c, const char *prefix, const tg__map *map, const char *fn)
 {
   memset(c, 0, sizeof *c);
-  c->prefix = prefix, c->fn = fn, c->m = m;
-  c->head[0] = x->n, c->head[1] = y ? y->n : 1, c->head[2] = tg__grid_record(m);
-  uint64_t h = tg__model_fingerprint(m);
-  c->head[3] = (int64_t)tg__axes_hash(h, x, y);
+  c->prefix = prefix, c->fn = fn;
+  c->head[0] = map->nx, c->head[1] = map->ny, c->head[2] = map->layout.record;
+  c->head[3] = (int64_t)tg__map_fingerprint(map); /* model, axes, fixed conditions, analyses */
   c->per_row = c->head[1] * c->head[2];
   c->valid_end = -1;
 }
@@ -44,10 +42,9 @@ static uint64_t record_checksum(int64_t row, const double *data, int64_t per_row
 static int record_sane(const tg__checkpoint *c, int64_t row, const double *data)
 {
   if (row < 0 || row >= c->head[0]) return 0;
-  const tg_model *m = c->m;
-  int rec = (int)c->head[2], nc = m->na + m->ns;
+  int rec = (int)c->head[2]; /* status and iterations end each point's record (fields.c) */
   for (int64_t j = 0; j < c->head[1]; j++) {
-    double status = data[j * rec + m->ng + nc], iterations = data[j * rec + m->ng + nc + 1];
+    double status = data[j * rec + rec - 2], iterations = data[j * rec + rec - 1];
     if (!(status == TG_STEADY_OK || status == TG_STEADY_PAST_T_END || status == TG_STEADY_FAILED ||
           status == TG_STEADY_BEFORE_T_END))
       return 0;

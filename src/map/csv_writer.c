@@ -42,13 +42,34 @@ static void put(text *t, const char *fmt, ...)
   }
 }
 
-static void header(text *t, const tg_model *m, const tg_axis *x, const tg_axis *y)
+/* The comment lines (tofgrid, the model, the conditions no axis sets, the
+ * units) and the header line: the axes, the TOF of every gas, the
+ * coverages, each analysis's values (name[label] or name[label][label]),
+ * status, iterations. */
+static void header(text *t, const tg__map *map)
 {
+  const tg_model *m = map->m;
+  const tg__layout *l = &map->layout;
+  char buf[8192], a[32], b[32];
   put(t, "# tofgrid %s: %s\n", tg_version(), tg_model_name(m));
-  put(t, "%s,%s", tg__axis_name(m, x), y ? tg__axis_name(m, y) : "-");
+  if (tg__map_conditions_text(map, buf, sizeof buf) != TG_SUCCESS) t->failed = 1;
+  put(t, "# conditions: %s\n", buf);
+  put(t, "# units: %s in %s", tg__axis_name(m, map->x), tg__axis_unit(m, map->x));
+  if (map->y) put(t, ", %s in %s", tg__axis_name(m, map->y), tg__axis_unit(m, map->y));
+  for (int k = 0; k < l->n; k++) put(t, "; %s: %s", l->f[k].name, l->f[k].units);
+  put(t, "; status: 0 ok, 1 past_t_end, 2 failed (NaN results), 3 before_t_end\n");
+  put(t, "%s,%s", tg__axis_name(m, map->x), map->y ? tg__axis_name(m, map->y) : "-");
   for (int k = 0; k < m->ng; k++) put(t, ",TOF_%s", tg_model_species(m, TG_GAS, k));
-  for (int k = 0; k < m->na; k++) put(t, ",theta_%s", tg_model_species(m, TG_ADSORBATE, k));
-  for (int k = 0; k < m->ns; k++) put(t, ",theta_%s", tg_model_species(m, TG_SITE, k));
+  for (int k = 0; k < m->na + m->ns; k++) put(t, ",theta_%s", tg__dim_label(m, TG__DIM_SPECIES, k, a, sizeof a));
+  for (int k = 2; k < l->n; k++) { /* the analyses */
+    const tg__field *f = &l->f[k];
+    int n0 = tg__dim_size(m, f->dim[0]), n1 = f->rank > 1 ? tg__dim_size(m, f->dim[1]) : 1;
+    for (int i = 0; i < n0; i++)
+      for (int j = 0; j < n1; j++) {
+        put(t, ",%s[%s]", f->name, tg__dim_label(m, f->dim[0], i, a, sizeof a));
+        if (f->rank > 1) put(t, "[%s]", tg__dim_label(m, f->dim[1], j, b, sizeof b));
+      }
+  }
   put(t, ",status,iterations\n");
 }
 
@@ -67,13 +88,14 @@ static int write_at(MPI_File fh, MPI_Offset at, const char *s, size_t n)
   return 0;
 }
 
-int tg__write_csv(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y, const tg__part *p,
-                  const char *path, const char *shown, const char *fn)
+int tg__write_csv(MPI_Comm dup, int rank, const tg__map *map, const tg__part *p, const char *path, const char *shown,
+                  const char *fn)
 {
-  int64_t nx = x->n, ny = y ? y->n : 1;
-  int ng = m->ng, nc = m->na + m->ns;
+  const tg_axis *x = map->x, *y = map->y;
+  const tg__layout *l = &map->layout;
+  int64_t nx = map->nx, ny = map->ny;
   text head = {0}, body = {0};
-  if (rank == 0) header(&head, m, x, y);
+  if (rank == 0) header(&head, map);
   /* len[row] = bytes of map row `row` (this rank's rows), len[nx] = the header's. */
   int64_t *len = calloc((size_t)nx + 1, sizeof *len);
   int ok = len != NULL;
@@ -82,8 +104,8 @@ int tg__write_csv(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, c
     for (int64_t j = 0; j < ny; j++) {
       int64_t q = k * ny + j;
       put(&body, "%.17g,%.17g", x->values[p->row[k]], y ? y->values[j] : 0.0);
-      for (int c = 0; c < ng; c++) put(&body, ",%.17g", p->tof[q * ng + c]);
-      for (int c = 0; c < nc; c++) put(&body, ",%.17g", p->cov[q * nc + c]);
+      for (int f = 0; f < l->n; f++)
+        for (int c = 0; c < l->f[f].count; c++) put(&body, ",%.17g", p->field[f][q * l->f[f].count + c]);
       put(&body, ",%d,%d\n", p->status[q], p->iterations[q]);
     }
     len[p->row[k]] = (int64_t)(body.n - start);

@@ -7,11 +7,16 @@
 
 #include "map/map.h"
 
+static int gather_map(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
+                        int root, const tg_map_options *options, tg_grid *out, const char *fn);
+
 void tg_grid_free(tg_grid *g)
 {
   if (!g) return;
   free(g->tof);
   free(g->coverages);
+  free(g->orders), free(g->eapp), free(g->rate_control), free(g->selectivity), free(g->selectivity_control);
+  free(g->xrc);
   free(g->status);
   free(g->iterations);
   memset(g, 0, sizeof *g);
@@ -20,21 +25,38 @@ void tg_grid_free(tg_grid *g)
 int tg_tof_grid(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule, int root,
                 tg_grid *out)
 {
-  const char *fn = __func__;
+  return gather_map(comm, m, x, y, schedule, root, NULL, out, __func__);
+}
+
+int tg_tof_grid_with(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
+                     int root, const tg_map_options *options, tg_grid *out)
+{
+  return gather_map(comm, m, x, y, schedule, root, options, out, __func__);
+}
+
+/* The grid's array for field f of the layout. */
+static double **grid_array(tg_grid *g, const tg__field *f) { return (double **)((char *)g + f->grid); }
+
+static int gather_map(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
+                        int root, const tg_map_options *options, tg_grid *out, const char *fn)
+{
   if (!out) return tg__fail(TG_ERR_ARG, fn, "out is NULL");
   memset(out, 0, sizeof *out);
   int size, rank;
   MPI_Comm dup;
-  TG_CALL(tg__grid_prepare(comm, m, x, y, schedule, root, TG_SUCCESS, fn, &dup, &size, &rank));
+  tg__map map;
+  tg__map_init(&map, m, x, y, options);
+  TG_CALL(tg__grid_prepare(comm, &map, schedule, root, TG_SUCCESS, fn, &dup, &size, &rank));
   TG_CALL(tg__root(root, size, fn)); /* the same root on every rank (checked by tg__grid_prepare) */
   double t0 = MPI_Wtime();
-  int64_t nx = x->n, ny = y ? y->n : 1, total = nx * ny;
-  int rec = tg__grid_record(m), ncov = m->na + m->ns;
+  const tg__layout *l = &map.layout;
+  int64_t nx = map.nx, ny = map.ny, total = nx * ny;
+  int rec = l->record, ncov = m->na + m->ns;
   /* The root holds every record, gathered, and the unpacked map: twice the map. */
   double bytes = (double)nx * (double)ny * rec * sizeof(double) * (rank == root ? 2.0 : 1.0 / size);
   TG_CALL(tg__check_budget(dup, bytes, total, fn));
   tg__rows mine = {.per_row = ny * rec};
-  int rc = tg__sweep_rows(dup, size, rank, m, x, y, schedule, NULL, NULL, NULL, &mine, fn);
+  int rc = tg__sweep_rows(dup, size, rank, &map, schedule, NULL, NULL, NULL, &mine, fn);
 
   /* The root learns how many rows each rank has, gathers their indices and
    * records with tofgrid's own collectives, and puts every row in place. */
@@ -59,20 +81,21 @@ int tg_tof_grid(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axi
   tg__rows_free(&mine);
   if (!rc && rank == root) {
     out->nx = nx, out->ny = ny, out->ng = m->ng, out->ncov = ncov;
-    out->tof = malloc((size_t)(total * m->ng + 1) * sizeof *out->tof);
-    out->coverages = malloc((size_t)(total * ncov) * sizeof *out->coverages);
+    out->analyses = l->analyses, out->nsteps = m->nsteps, out->ncontrol = tg__dim_size(m, TG__DIM_CONTROL);
+    double *fields[TG__FIELDS_MAX];
+    int ok = 1;
+    for (int k = 0; k < l->n; k++)
+      ok &= (fields[k] = *grid_array(out, &l->f[k]) = malloc((size_t)(total * l->f[k].count + 1) * sizeof(double))) !=
+            NULL;
     out->status = malloc((size_t)total * sizeof *out->status);
     out->iterations = malloc((size_t)total * sizeof *out->iterations);
-    if (!out->tof || !out->coverages || !out->status || !out->iterations) {
+    if (!ok || !out->status || !out->iterations) {
       tg_grid_free(out);
       rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory for the results");
     } else {
       for (int64_t q = 0; q < nx; q++) /* q-th gathered row is map row rows[q] */
-        for (int64_t j = 0; j < ny; j++) {
-          int64_t k = rows[q] * ny + j;
-          tg__record_unpack(m, data + (q * ny + j) * rec, out->tof + k * m->ng, out->coverages + k * ncov,
-                            &out->status[k], &out->iterations[k]);
-        }
+        for (int64_t j = 0; j < ny; j++)
+          tg__record_unpack(l, data + (q * ny + j) * rec, rows[q] * ny + j, fields, out->status, out->iterations);
     }
   }
   free(nrows), free(ndata), free(rows), free(data);

@@ -9,10 +9,10 @@
 
 #ifndef TOFGRID_HAVE_HDF5
 
-int tg__write_hdf5(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y, const tg__part *part,
-                   const char *path, const char *shown, const char *fn)
+int tg__write_hdf5(MPI_Comm dup, int rank, const tg__map *map, const tg__part *part, const char *path, const char *shown,
+                   const char *fn)
 {
-  (void)dup, (void)rank, (void)m, (void)x, (void)y, (void)part, (void)path, (void)shown;
+  (void)dup, (void)rank, (void)map, (void)part, (void)path, (void)shown;
   return tg__fail(TG_ERR_UNSUPPORTED, fn, "this tofgrid was built without parallel HDF5 (libhdf5-mpich-dev)");
 }
 
@@ -20,6 +20,7 @@ int tg__write_hdf5(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, 
 #include <errno.h>
 #include <fcntl.h>
 #include <hdf5.h>
+#include <hdf5_hl.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -39,18 +40,21 @@ static void close_space(hid_t id)
   if (id >= 0) H5Sclose(id);
 }
 
-/* One dataset of the map, from the runs of rows this rank holds. */
+/* One dataset of the map (dims[0] = nx: one row per map row), from the
+ * runs of rows this rank holds; returns it open in *out (to attach its
+ * scales) unless out is NULL. */
 static int write_dataset(MPI_Comm dup, hid_t file, const char *name, hid_t type, int rank_dims, const hsize_t *dims,
-                         const tg__part *p, const void *mem, hsize_t per_row, hid_t dcpl, hid_t dxpl)
+                         const tg__part *p, const void *mem, hid_t dcpl, hid_t dxpl, hid_t *out)
 {
   hid_t space = H5Screate_simple(rank_dims, dims, NULL), memspace = -1, set = -1;
   int bad = space < 0;
   if (!bad) set = H5Dcreate2(file, name, type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT);
   bad |= set < 0 || H5Sselect_none(space) < 0;
-  hsize_t total = 0;
+  hsize_t total = 0, per_row = 1, start[4] = {0}, count[4];
+  for (int k = 1; k < rank_dims; k++) per_row *= dims[k];
   for (int k = 0; k < p->nruns && !bad; k++) {
-    hsize_t start[3] = {(hsize_t)p->runs[k].row, 0, 0},
-            count[3] = {(hsize_t)p->runs[k].n, dims[1], rank_dims > 2 ? dims[2] : 1};
+    start[0] = (hsize_t)p->runs[k].row, count[0] = (hsize_t)p->runs[k].n;
+    for (int d = 1; d < rank_dims; d++) count[d] = dims[d];
     bad |= H5Sselect_hyperslab(space, H5S_SELECT_OR, start, NULL, count, NULL) < 0;
     total += (hsize_t)p->runs[k].n * per_row;
   }
@@ -62,7 +66,8 @@ static int write_dataset(MPI_Comm dup, hid_t file, const char *name, hid_t type,
   if (!agreed(dup, bad)) bad |= H5Dwrite(set, type, memspace, space, dxpl, mem) < 0;
   else bad = 1;
   close_space(memspace);
-  if (set >= 0) bad |= H5Dclose(set) < 0;
+  if (out && !bad) *out = set;
+  else if (set >= 0) bad |= H5Dclose(set) < 0;
   close_space(space);
   return bad;
 }
@@ -92,113 +97,135 @@ static int numbers(hid_t obj, const char *name, const double *values, hsize_t n)
   return bad;
 }
 
-/* The unit of a pressure: CatMAP's models state bar, SCAKS's 1 = 101325 Pa. */
-static const char *pressure_unit(const tg_model *m)
-{
-  return tg_model_count(m, TG_DESCRIPTOR) > 0 ? "bar" : "101325 Pa (SCAKS: 1 = 1 atm)";
-}
+/* Names as HDF5 stores a list of strings: n fixed-length, NUL-terminated
+ * strings of `width` bytes each (readers get a list, not a joined string). */
+typedef struct names {
+  hsize_t n;
+  size_t width;
+  char *buf; /* NULL: out of memory */
+} names;
 
-/* The unit of an axis's values. */
-static const char *axis_unit(const tg_model *m, const tg_axis *a)
+/* The names along dim d (kind < 0), or of a kind of species. */
+static names names_of(const tg_model *m, int kind, tg__dim d)
 {
-  if (a->variable == TG_AXIS_TEMPERATURE ||
-      TG_AXIS_DESCRIPTOR(0) - a->variable == tg__catmap_condition_descriptor(m, -1))
-    return "K";
-  if (a->variable < TG_AXIS_TEMPERATURE) {
-    const char *name = tg__axis_name(m, a);
-    return strcmp(name, "logPressure") ? "eV" : "log10(bar)";
-  }
-  return pressure_unit(m);
-}
-
-/* Names of a kind of species (and the sites after the adsorbates) as an
- * attribute: an array of fixed-length strings, one per name (readers get a
- * list, not a comma-joined string). */
-static int name_list(hid_t obj, const char *attr, const tg_model *m, int kind, int also_sites)
-{
-  hsize_t n = 0;
-  size_t width = 1;
-  for (int pass = 0; pass < (also_sites ? 2 : 1); pass++)
-    for (int i = 0; i < tg_model_count(m, pass ? TG_SITE : kind); i++, n++) {
-      size_t len = strlen(tg_model_species(m, pass ? TG_SITE : kind, i)) + 1;
-      width = len > width ? len : width;
+  names s = {0, 1, NULL};
+  char tmp[32];
+  int n = kind < 0 ? tg__dim_size(m, d) : tg_model_count(m, kind);
+  for (int pass = 0; pass < 2; pass++) {
+    for (int k = 0; k < n; k++) {
+      const char *name = kind < 0 ? tg__dim_label(m, d, k, tmp, sizeof tmp) : tg_model_species(m, kind, k);
+      size_t len = strlen(name);
+      if (pass == 0 && len + 1 > s.width) s.width = len + 1;
+      if (pass == 1) memcpy(s.buf + (size_t)k * s.width, name, len);
     }
-  char buf[(n ? n : 1) * width]; /* names are short (TG_NAME_MAX): no allocation to fail on one rank only */
-  memset(buf, 0, sizeof buf);
-  size_t k = 0;
-  for (int pass = 0; pass < (also_sites ? 2 : 1); pass++)
-    for (int i = 0; i < tg_model_count(m, pass ? TG_SITE : kind); i++, k++)
-      memcpy(buf + k * width, tg_model_species(m, pass ? TG_SITE : kind, i),
-             strlen(tg_model_species(m, pass ? TG_SITE : kind, i)));
-  hid_t type = H5Tcopy(H5T_C_S1), space = n ? H5Screate_simple(1, &n, NULL) : H5Screate(H5S_NULL), a = -1;
-  int bad = type < 0 || space < 0 || H5Tset_size(type, width) < 0 || H5Tset_strpad(type, H5T_STR_NULLTERM) < 0;
+    if (pass == 0 && !(s.buf = calloc(n ? (size_t)n * s.width : 1, 1))) break;
+  }
+  s.n = (hsize_t)n;
+  return s;
+}
+
+static hid_t string_type(size_t width)
+{
+  hid_t type = H5Tcopy(H5T_C_S1);
+  if (type >= 0 && (H5Tset_size(type, width) < 0 || H5Tset_strpad(type, H5T_STR_NULLTERM) < 0)) {
+    H5Tclose(type);
+    return -1;
+  }
+  return type;
+}
+
+/* The names as an attribute of obj (collective metadata: every rank alike). */
+static int name_list(hid_t obj, const char *attr, names s)
+{
+  hid_t type = string_type(s.width), space = s.n ? H5Screate_simple(1, &s.n, NULL) : H5Screate(H5S_NULL), a = -1;
+  int bad = !s.buf || type < 0 || space < 0;
   if (!bad) a = H5Acreate2(obj, attr, type, space, H5P_DEFAULT, H5P_DEFAULT);
-  bad |= a < 0 || (n && H5Awrite(a, type, buf) < 0);
+  bad |= a < 0 || (s.n && H5Awrite(a, type, s.buf) < 0);
   if (a >= 0) bad |= H5Aclose(a) < 0;
   close_space(space);
   if (type >= 0) H5Tclose(type);
+  free(s.buf);
   return bad;
 }
 
-/* The axes, their names and the model's names (small: every rank writes
- * the same values). */
-static int write_labels(MPI_Comm dup, hid_t h5f, const tg_model *m, const tg_axis *x, const tg_axis *y, hid_t dcpl,
-                        hid_t dxpl)
+/* A 1-D dataset that labels a dimension of the map's datasets (a dimension
+ * scale: h5py's dims, xarray's coordinates): the axis values, or the names
+ * along a per-point dimension. Returned open in *out. */
+static int scale(MPI_Comm dup, hid_t h5f, const char *name, hid_t type, hsize_t n, const void *values, const char *units,
+                 const char *long_name, hid_t dcpl, hid_t dxpl, hid_t *out)
 {
-  const tg_axis *ax[2] = {x, y};
-  const char *an[2] = {"x", "y"};
-  int bad = 0;
-  for (int k = 0; k < (y ? 2 : 1); k++) {
-    hsize_t n = (hsize_t)ax[k]->n;
-    hid_t sp = H5Screate_simple(1, &n, NULL), ds = -1;
-    if (sp >= 0) ds = H5Dcreate2(h5f, an[k], H5T_NATIVE_DOUBLE, sp, H5P_DEFAULT, dcpl, H5P_DEFAULT);
-    if (!agreed(dup, sp < 0 || ds < 0)) {
-      bad |= H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, dxpl, ax[k]->values) < 0;
-      bad |= attribute(ds, "name", tg__axis_name(m, ax[k]));
-      bad |= attribute(ds, "units", axis_unit(m, ax[k]));
-    } else {
-      bad = 1;
+  hid_t sp = n ? H5Screate_simple(1, &n, NULL) : H5Screate(H5S_NULL), ds = -1;
+  if (sp >= 0) ds = H5Dcreate2(h5f, name, type, sp, H5P_DEFAULT, dcpl, H5P_DEFAULT);
+  int bad = 1;
+  if (!agreed(dup, sp < 0 || ds < 0)) {
+    bad = n && H5Dwrite(ds, type, H5S_ALL, H5S_ALL, dxpl, values) < 0;
+    bad |= H5DSset_scale(ds, long_name) < 0;
+    if (units) bad |= attribute(ds, "units", units);
+  }
+  close_space(sp);
+  if (!bad) *out = ds;
+  else if (ds >= 0) H5Dclose(ds);
+  return bad;
+}
+
+/* What the file says about itself: the model (name, its YAML, names), the
+ * conditions no axis sets, units, tofgrid's version, the status codes, the
+ * analyses (collective metadata: every rank writes the same values). */
+static int describe(MPI_Comm dup, hid_t h5f, const tg__map *map, hid_t dcpl, hid_t dxpl)
+{
+  const tg_model *m = map->m;
+  int bad = attribute(h5f, "model", tg_model_name(m));
+  /* the model itself, exactly as read: a dataset (attributes are limited to 64 KiB) */
+  const char *yaml = tg_model_source(m);
+  hid_t type = string_type(strlen(yaml) + 1), sp = H5Screate(H5S_SCALAR), ds = -1;
+  if (type >= 0 && sp >= 0) ds = H5Dcreate2(h5f, "model_yaml", type, sp, H5P_DEFAULT, dcpl, H5P_DEFAULT);
+  if (!agreed(dup, type < 0 || sp < 0 || ds < 0)) {
+    bad |= H5Dwrite(ds, type, H5S_ALL, H5S_ALL, dxpl, yaml) < 0;
+    bad |= attribute(ds, "units", "YAML (docs/model-format.md); tofgrid.Model.from_string reads it");
+  } else {
+    bad = 1;
+  }
+  if (ds >= 0) bad |= H5Dclose(ds) < 0;
+  close_space(sp);
+  if (type >= 0) H5Tclose(type);
+  if (agreed(dup, bad)) return 1;
+  bad |= name_list(h5f, "gases", names_of(m, TG_GAS, 0));
+  bad |= name_list(h5f, "species", names_of(m, -1, TG__DIM_SPECIES));
+  bad |= attribute(h5f, "product", tg_model_product(m) >= 0 ? tg_model_species(m, TG_GAS, tg_model_product(m)) : "");
+  /* The conditions no axis sets: numbers (NaN where an axis or a descriptor sets one) and text */
+  int ng = m->ng, nd = tg_model_count(m, TG_DESCRIPTOR);
+  double T, *p = malloc((size_t)(ng + 1) * sizeof *p), d[TG_DESCRIPTORS_MAX];
+  char text[8192];
+  bad |= !p || tg__map_conditions_text(map, text, sizeof text) != TG_SUCCESS;
+  if (!bad) {
+    tg__map_base(map, &T, p, d);
+    const tg_axis *ax[2] = {map->x, map->y};
+    int T_set = tg__catmap_condition_descriptor(m, -1) >= 0;
+    for (int k = 0; k < 2; k++)
+      if (ax[k]) {
+        if (ax[k]->variable == TG_AXIS_TEMPERATURE) T_set = 1;
+        else if (ax[k]->variable < TG_AXIS_TEMPERATURE) d[TG_AXIS_DESCRIPTOR(0) - ax[k]->variable] = NAN;
+        else p[ax[k]->variable] = NAN;
+      }
+    for (int g = 0; g < ng; g++)
+      if (tg__catmap_condition_descriptor(m, g) >= 0) p[g] = NAN;
+    if (!T_set) bad |= numbers(h5f, "temperature", T == TG_MODEL_TEMPERATURE ? &m->temperature : &T, 1);
+    if (ng) bad |= numbers(h5f, "pressures", p, (hsize_t)ng);
+    if (nd) {
+      bad |= numbers(h5f, "descriptors", d, (hsize_t)nd);
+      bad |= name_list(h5f, "descriptor_names", names_of(m, TG_DESCRIPTOR, 0));
     }
-    if (ds >= 0) bad |= H5Dclose(ds) < 0;
-    close_space(sp);
-    if (agreed(dup, bad)) return 1;
+    bad |= attribute(h5f, "conditions", text);
   }
-  {
-    bad |= attribute(h5f, "model", tg_model_name(m));
-    bad |= name_list(h5f, "gases", m, TG_GAS, 0);
-    bad |= name_list(h5f, "species", m, TG_ADSORBATE, 1);
-    bad |= attribute(h5f, "product", tg_model_product(m) >= 0 ? tg_model_species(m, TG_GAS, tg_model_product(m)) : "");
-    /* The conditions no axis sets: the model's temperature and pressures (gas order) */
-    int on_axis_T = 0;
-    for (int k = 0; k < (y ? 2 : 1); k++) on_axis_T |= !strcmp(axis_unit(m, ax[k]), "K");
-    double T, *p = malloc((size_t)(m->ng ? m->ng : 1) * sizeof *p);
-    bad |= !p || tg_model_conditions(m, &T, p) != TG_SUCCESS;
-    if (!bad && !on_axis_T && tg__catmap_condition_descriptor(m, -1) < 0) bad |= numbers(h5f, "temperature", &T, 1);
-    int shared = 0; /* pressures a logPressure descriptor sets are the point's, not the model's */
-    for (int g = 0; g < m->ng; g++) shared |= tg__catmap_condition_descriptor(m, g) >= 0;
-    if (!bad && m->ng && !shared) bad |= numbers(h5f, "pressures", p, (hsize_t)m->ng);
-    free(p);
-    bad |= attribute(h5f, "temperature_unit", "K");
-    bad |= attribute(h5f, "pressure_unit", pressure_unit(m));
-    bad |= attribute(h5f, "tofgrid_version", tg_version());
-    bad |= attribute(h5f, "status_codes", "0 ok, 1 past_t_end, 2 failed (NaN results), 3 before_t_end");
-  }
-  return bad;
-}
-
-/* Each dataset's unit, as an attribute "units". */
-static int units(hid_t h5f)
-{
-  static const char *const what[4][2] = {{"tof", "s^-1 per site (net production; consumed < 0)"},
-                                         {"coverages", "fraction of sites"},
-                                         {"status", "tg_steady_status (the file's status_codes)"},
-                                         {"iterations", "Newton iterations"}};
-  int bad = 0;
-  for (int k = 0; k < 4 && !bad; k++) {
-    hid_t d = H5Dopen2(h5f, what[k][0], H5P_DEFAULT);
-    bad |= d < 0 || attribute(d, "units", what[k][1]);
-    if (d >= 0) bad |= H5Dclose(d) < 0;
-  }
+  free(p);
+  bad |= attribute(h5f, "temperature_unit", "K");
+  bad |= attribute(h5f, "pressure_unit", tg__pressure_unit(m));
+  bad |= attribute(h5f, "tofgrid_version", tg_version());
+  bad |= attribute(h5f, "status_codes", "0 ok, 1 past_t_end, 2 failed (NaN results), 3 before_t_end");
+  char list[256] = "";
+  for (int k = 2; k < map->layout.n; k++) /* the fields after tof and coverages */
+    snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k > 2 ? "," : "", map->layout.f[k].name);
+  bad |= attribute(h5f, "analyses", list);
   return bad;
 }
 
@@ -222,13 +249,83 @@ static int reserve(const char *path, const char *shown, double bytes, const char
   return rc;
 }
 
-int tg__write_hdf5(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y, const tg__part *p,
-                   const char *path, const char *shown, const char *fn)
+/* The map's datasets, each with its units and its dimensions labelled by
+ * the scales: x (and y), then the names along each per-point dimension. */
+static int write_map(MPI_Comm dup, hid_t h5f, const tg__map *map, const tg__part *p, hid_t dcpl, hid_t dxpl)
 {
-  int64_t nx = x->n, ny = y ? y->n : 1;
-  int ng = m->ng, nc = m->na + m->ns;
-  double bytes = (double)nx * (double)ny * ((ng + nc) * sizeof(double) + 2 * sizeof(int)) +
-                 (double)(nx + ny) * sizeof(double) + 65536.0 + 256.0 * (m->nsp + m->nsteps);
+  const tg_model *m = map->m;
+  const tg__layout *l = &map->layout;
+  int r = map->y ? 2 : 1, bad = 0; /* map dimensions: a 1-D map is 1-D */
+  hid_t scales[2 + 4], sets[TG__FIELDS_MAX + 2];
+  int nscales = 0, nsets = 0;
+  const tg_axis *ax[2] = {map->x, map->y};
+  for (int k = 0; k < r && !bad; k++) {
+    char label[160];
+    snprintf(label, sizeof label, "%s", tg__axis_name(m, ax[k]));
+    hid_t made = -1;
+    bad = scale(dup, h5f, k ? "y" : "x", H5T_NATIVE_DOUBLE, (hsize_t)ax[k]->n, ax[k]->values, tg__axis_unit(m, ax[k]),
+                label, dcpl, dxpl, &made);
+    if (made >= 0) scales[nscales++] = made;
+    if (!bad) bad |= attribute(made, "name", label);
+    bad = agreed(dup, bad);
+  }
+  hid_t dim_scale[4] = {-1, -1, -1, -1}; /* per tg__dim, made when first used */
+  for (int k = 0; k < l->n + 2 && !bad; k++) {
+    const tg__field *f = k < l->n ? &l->f[k] : NULL;
+    hsize_t dims[4] = {(hsize_t)map->nx, (hsize_t)map->ny};
+    int rank_dims = r;
+    for (int d = 0; f && d < f->rank; d++) dims[rank_dims++] = (hsize_t)tg__dim_size(m, f->dim[d]);
+    const char *name = f ? f->name : k == l->n ? "status" : "iterations";
+    hid_t set = -1;
+    bad = write_dataset(dup, h5f, name, f ? H5T_NATIVE_DOUBLE : H5T_NATIVE_INT, rank_dims, dims, p,
+                        f ? (const void *)p->field[k] : k == l->n ? (const void *)p->status : (const void *)p->iterations,
+                        dcpl, dxpl, &set);
+    if (agreed(dup, bad)) {
+      if (set >= 0) H5Dclose(set);
+      bad = 1;
+      break;
+    }
+    sets[nsets++] = set;
+    bad |= attribute(set, "units", f ? f->units
+                                     : k == l->n ? "tg_steady_status (the file's status_codes)"
+                                                 : "Newton iterations");
+    for (int d = 0; d < r; d++) bad |= H5DSattach_scale(set, scales[d], (unsigned)d) < 0;
+    for (int d = 0; f && d < f->rank; d++) { /* every rank takes every turn: the scales are collective */
+      tg__dim which = f->dim[d];
+      if (dim_scale[which] < 0) {
+        names s = names_of(m, -1, which);
+        hid_t type = string_type(s.width), made = -1;
+        if (!agreed(dup, !s.buf || type < 0))
+          bad |= scale(dup, h5f, tg__dim_name(which), type, s.n, s.buf, NULL, tg__dim_name(which), dcpl, dxpl, &made);
+        else
+          bad = 1;
+        free(s.buf);
+        if (type >= 0) H5Tclose(type);
+        if (agreed(dup, bad)) {
+          if (made >= 0) H5Dclose(made);
+          bad = 1;
+          break;
+        }
+        dim_scale[which] = made;
+      }
+      bad |= H5DSattach_scale(set, dim_scale[which], (unsigned)(r + d)) < 0;
+    }
+    bad = agreed(dup, bad);
+  }
+  for (int k = 0; k < nsets; k++) bad |= H5Dclose(sets[k]) < 0;
+  for (int k = 0; k < nscales; k++) bad |= H5Dclose(scales[k]) < 0;
+  for (int k = 0; k < 4; k++)
+    if (dim_scale[k] >= 0) bad |= H5Dclose(dim_scale[k]) < 0;
+  return bad;
+}
+
+int tg__write_hdf5(MPI_Comm dup, int rank, const tg__map *map, const tg__part *p, const char *path, const char *shown,
+                   const char *fn)
+{
+  const tg_model *m = map->m;
+  double bytes = (double)map->nx * (double)map->ny * ((map->layout.record - 2) * sizeof(double) + 2 * sizeof(int)) +
+                 (double)(map->nx + map->ny) * sizeof(double) + 65536.0 + 256.0 * (m->nsp + m->nsteps) +
+                 2.0 * strlen(tg_model_source(m));
   TG_CALL(tg__agree(dup, rank == 0 ? reserve(path, shown, bytes, fn) : TG_SUCCESS, fn));
   H5E_auto2_t old_func;
   void *old_data;
@@ -249,21 +346,8 @@ int tg__write_hdf5(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, 
     if (agreed(dup, h5f < 0)) {
       rc = tg__fail(TG_ERR_IO, fn, "cannot create %s (is its directory writable?)", shown);
     } else {
-      /* A 1-D map is 1-D: (nx, gas), (nx, species), (nx); a 2-D map (nx, ny, ...). */
-      int r = y ? 1 : 0;
-      hsize_t dg[3] = {(hsize_t)nx, y ? (hsize_t)ny : (hsize_t)ng, (hsize_t)ng},
-              dc[3] = {(hsize_t)nx, y ? (hsize_t)ny : (hsize_t)nc, (hsize_t)nc}, d2[2] = {(hsize_t)nx, (hsize_t)ny};
-      bad = write_dataset(dup, h5f, "tof", H5T_NATIVE_DOUBLE, 2 + r, dg, p, p->tof, (hsize_t)(ny * ng), dcpl, dxpl);
-      if (!agreed(dup, bad))
-        bad = write_dataset(dup, h5f, "coverages", H5T_NATIVE_DOUBLE, 2 + r, dc, p, p->cov, (hsize_t)(ny * nc), dcpl,
-                            dxpl);
-      if (!agreed(dup, bad))
-        bad = write_dataset(dup, h5f, "status", H5T_NATIVE_INT, 1 + r, d2, p, p->status, (hsize_t)ny, dcpl, dxpl);
-      if (!agreed(dup, bad))
-        bad =
-            write_dataset(dup, h5f, "iterations", H5T_NATIVE_INT, 1 + r, d2, p, p->iterations, (hsize_t)ny, dcpl, dxpl);
-      if (!agreed(dup, bad)) bad = write_labels(dup, h5f, m, x, y, dcpl, dxpl);
-      if (!agreed(dup, bad)) bad = units(h5f);
+      bad = write_map(dup, h5f, map, p, dcpl, dxpl);
+      if (!agreed(dup, bad)) bad = describe(dup, h5f, map, dcpl, dxpl);
       /* Closed on every path (an open file would be flushed by HDF5's own
        * shutdown after MPI_Finalize, and crash there). */
       bad |= H5Fclose(h5f) < 0;

@@ -22,20 +22,73 @@ enum { TG_PATH_MAX = 4096 };
  * cached (private_comm.c). Errors on it return (MPI_ERRORS_RETURN). */
 int tg__private_comm(MPI_Comm comm, const char *fn, MPI_Comm *dup);
 
+/* What a map stores at each point (fields.c): a table of fields (TOFs,
+ * coverages, the analyses asked for), each with its per-point shape, unit
+ * and place in tg_solution and tg_grid. A point's record is the fields in
+ * order, then status and iterations (doubles). */
+enum { TG__FIELDS_MAX = 8 };
+typedef enum tg__dim { TG__DIM_GAS, TG__DIM_SPECIES, TG__DIM_CONTROL, TG__DIM_STEP } tg__dim;
+typedef struct tg__field {
+  const char *name;  /* dataset, CSV column stem, Python attribute */
+  int analysis;      /* the tg_analysis that gives it, 0 for always */
+  int rank;          /* per-point dimensions: 1 or 2 */
+  tg__dim dim[2];    /* what they run over */
+  const char *units; /* as the files state them */
+  size_t sol, grid;  /* offsetof the double * member in tg_solution, tg_grid */
+  int count, offset; /* doubles per point; where they start in the record */
+} tg__field;
+typedef struct tg__layout {
+  const tg_model *m;
+  int analyses, n, record; /* fields; doubles per point */
+  tg__field f[TG__FIELDS_MAX];
+} tg__layout;
+
+void tg__layout_init(tg__layout *l, const tg_model *m, int analyses);
+int tg__dim_size(const tg_model *m, tg__dim d);
+const char *tg__dim_name(tg__dim d);
+/* The k-th name along d (steps: their number, from 1), into buf. */
+const char *tg__dim_label(const tg_model *m, tg__dim d, int k, char *buf, size_t size);
+void tg__record_pack(const tg__layout *l, const tg_solution *s, int failed, int iterations, double *out);
+/* Record r into point `point` of per-field arrays fields[k] (f[k].count doubles a point). */
+void tg__record_unpack(const tg__layout *l, const double *r, int64_t point, double *const *fields, int *status,
+                       int *iterations);
+
+/* One map: the model, axes, what every point shares (fixed conditions,
+ * analyses) and its record layout. What the sweep, the gather, the
+ * checkpoints and the writers all take. */
+typedef struct tg__map {
+  const tg_model *m;
+  const tg_axis *x, *y; /* y NULL: a 1-D map */
+  int64_t nx, ny;       /* ny = 1 for a 1-D map */
+  tg_map_options opt;   /* as given (zero: none); checked by tg__grid_prepare */
+  tg__layout layout;
+} tg__map;
+
+void tg__map_init(tg__map *map, const tg_model *m, const tg_axis *x, const tg_axis *y, const tg_map_options *opt);
+/* The conditions of every point before its axes: the model's, with the
+ * fixed ones over them. T: TG_MODEL_TEMPERATURE unless fixed; p: ng values;
+ * d: the descriptors (nd values). */
+void tg__map_base(const tg__map *map, double *T, double *p, double *d);
+
+/* The options' own checks (a fixed condition out of range, on an axis or
+ * set by a descriptor; analyses the model cannot give). */
+int tg__map_check(const tg__map *map, const char *fn);
+/* Units as the files state them: of a pressure, of descriptor k, of an axis's values. */
+const char *tg__pressure_unit(const tg_model *m);
+const char *tg__descriptor_unit(const tg_model *m, int k);
+const char *tg__axis_unit(const tg_model *m, const tg_axis *a);
+
 /* The sweep's private duplicate of comm, and the checks every sweep makes
  * first: the same verdict on every rank (local: the caller's own checks,
  * already failed with their message unless TG_SUCCESS), and every rank
- * given the same model, axes, schedule and must_match (e.g. the root).
- * Messages name fn. */
-int tg__grid_prepare(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
-                     int64_t must_match, int local, const char *fn, MPI_Comm *dup, int *size, int *rank);
+ * given the same model, axes, options, schedule and must_match (e.g. the
+ * root). Messages name fn. */
+int tg__grid_prepare(MPI_Comm comm, const tg__map *map, tg_schedule schedule, int64_t must_match, int local,
+                     const char *fn, MPI_Comm *dup, int *size, int *rank);
 
-/* The record of one point, as the sweep stores it: the TOF of every gas,
- * the coverages, status, iterations (doubles). Unpacked only by
- * tg__record_unpack. */
-static inline int tg__grid_record(const tg_model *m) { return m->ng + m->na + m->ns + 2; }
-void tg__record_unpack(const tg_model *m, const double *record, double *tof, double *coverages, int *status,
-                       int *iterations);
+/* The fingerprint of a map: model, axes, fixed conditions, analyses
+ * (sweep.c's agreement across ranks, checkpoint.c's header). */
+uint64_t tg__map_fingerprint(const tg__map *map);
 
 /* Rows of the map one rank holds, in the order it got them: row indices and
  * per_row doubles (ny records) each (rows.c). */
@@ -57,16 +110,15 @@ typedef struct tg__run {
 
 typedef struct tg__part {
   int64_t nrows, ny;
-  int64_t *row;    /* [nrows], ascending */
-  double *tof;     /* [nrows * ny * ng] */
-  double *cov;     /* [nrows * ny * (na + ns)] */
-  int *status;     /* [nrows * ny] */
+  int64_t *row;                     /* [nrows], ascending */
+  double *field[TG__FIELDS_MAX];    /* [nrows * ny * count] per field of the layout */
+  int *status;                      /* [nrows * ny] */
   int *iterations; /* [nrows * ny] */
   tg__run *runs;
   int nruns;
 } tg__part;
 
-int tg__part_from_rows(const tg_model *m, const tg__rows *rows, int64_t ny, tg__part *part);
+int tg__part_from_rows(const tg__layout *l, const tg__rows *rows, int64_t ny, tg__part *part);
 void tg__part_free(tg__part *part);
 
 /* Solve this rank's rows of the map into `mine` (appended): its block of
@@ -75,17 +127,20 @@ void tg__part_free(tg__part *part);
  * calling on_row (may be NULL) after each; a failing on_row stops the rank.
  * Points without a steady state are NaN with status TG_STEADY_FAILED.
  * Collective over dup; the status agrees on every rank; messages name fn. */
-int tg__sweep_rows(MPI_Comm dup, int size, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y,
-                   tg_schedule schedule, const char *done, int (*on_row)(int64_t row, const double *data, void *ctx),
-                   void *ctx, tg__rows *mine, const char *fn);
+int tg__sweep_rows(MPI_Comm dup, int size, int rank, const tg__map *map, tg_schedule schedule, const char *done,
+                   int (*on_row)(int64_t row, const double *data, void *ctx), void *ctx, tg__rows *mine,
+                   const char *fn);
 
 /* The writers: each writes its file at path (a temporary; messages name
  * it as shown), collectively over dup, from the part every rank holds (no
  * rank holds the whole map). The status agrees on every rank. */
-int tg__write_hdf5(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y, const tg__part *part,
-                   const char *path, const char *shown, const char *fn);
-int tg__write_csv(MPI_Comm dup, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y, const tg__part *part,
-                  const char *path, const char *shown, const char *fn);
+int tg__write_hdf5(MPI_Comm dup, int rank, const tg__map *map, const tg__part *part, const char *path, const char *shown,
+                   const char *fn);
+int tg__write_csv(MPI_Comm dup, int rank, const tg__map *map, const tg__part *part, const char *path, const char *shown,
+                  const char *fn);
+/* The conditions no axis sets, as the files state them: "T = 500 K, CO_g = 0.1 bar, ..." (every
+ * gas no axis or descriptor sets, every descriptor on no axis). The same text on every rank. */
+int tg__map_conditions_text(const tg__map *map, char *buf, size_t size);
 
 /* The axes as one number: variables, lengths and values (sweep.c's
  * agreement across ranks, checkpoint.c's header). */
@@ -114,8 +169,7 @@ static inline const char *tg__axis_name(const tg_model *m, const tg_axis *a)
 typedef struct tg__checkpoint {
   const char *prefix; /* NULL: no checkpoints */
   const char *fn;     /* the caller, for messages */
-  const tg_model *m;
-  int64_t head[4];             /* nx, ny, record size, fingerprint of model and axes */
+  int64_t head[4];             /* nx, ny, record size, fingerprint of the map (tg__map_fingerprint) */
   int64_t per_row;             /* doubles per row */
   int nfiles;                  /* files found by tg__checkpoint_resume */
   int64_t dropped;             /* records found damaged or cut short (the same on every rank) */
@@ -124,8 +178,7 @@ typedef struct tg__checkpoint {
   FILE *out;                   /* this rank's file, appended to as rows finish */
 } tg__checkpoint;
 
-void tg__checkpoint_init(tg__checkpoint *c, const char *prefix, const tg_model *m, const tg_axis *x, const tg_axis *y,
-                         const char *fn);
+void tg__checkpoint_init(tg__checkpoint *c, const char *prefix, const tg__map *map, const char *fn);
 /* Read every existing checkpoint file: mark their good rows in done; rank r
  * keeps the data of files r, r + size, ... in held. Collective: the same
  * verdict on every rank. */

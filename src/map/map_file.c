@@ -46,9 +46,10 @@ int tg_tof_grid_write(MPI_Comm comm, const tg_model *m, const tg_axis *x, const 
 
 /* What a rank holds at its peak: its rows as records, then unpacked by
  * output, and (for the CSV) as text, about 25 bytes a number. */
-static double peak_bytes(const tg_model *m, int64_t nx, int64_t ny, int size, int csv)
+static double peak_bytes(const tg__map *map, int size, int csv)
 {
-  double points = (double)nx * (double)ny / size + (double)ny, rec = tg__grid_record(m);
+  double points = (double)map->nx * (double)map->ny / size + (double)map->ny, rec = map->layout.record;
+  int64_t nx = map->nx;
   return points * rec * (2 * sizeof(double) + (csv ? 25 : 0)) + (double)nx * 9;
 }
 
@@ -77,10 +78,12 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
     if (given[k] && !local) agreed = tg__hash(agreed, given[k], strlen(given[k]) + 1);
   }
   agreed = tg__hash(agreed, &o.resume, sizeof o.resume);
-  TG_CALL(tg__grid_prepare(comm, m, x, y, o.schedule, (int64_t)agreed, local, fn, &dup, &size, &rank));
-  int64_t nx = x->n, ny = y ? y->n : 1;
-  int64_t per_row = ny * tg__grid_record(m), total = nx * ny;
-  TG_CALL(tg__check_budget(dup, peak_bytes(m, nx, ny, size, o.csv != NULL), total, fn));
+  tg__map map;
+  tg__map_init(&map, m, x, y, o.map);
+  TG_CALL(tg__grid_prepare(comm, &map, o.schedule, (int64_t)agreed, local, fn, &dup, &size, &rank));
+  int64_t nx = map.nx, ny = map.ny;
+  int64_t per_row = ny * map.layout.record, total = nx * ny;
+  TG_CALL(tg__check_budget(dup, peak_bytes(&map, size, o.csv != NULL), total, fn));
 
   /* Lock the names (a second run on them is refused) and make the temporaries. */
   tg__outputs out;
@@ -92,7 +95,7 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
   char *done = calloc((size_t)nx, 1);
   tg__rows held = {.per_row = per_row};
   tg__checkpoint ck;
-  tg__checkpoint_init(&ck, o.checkpoint, m, x, y, fn);
+  tg__checkpoint_init(&ck, o.checkpoint, &map, fn);
   int rc =
       tg__agree(dup, done ? TG_SUCCESS : tg__fail(TG_ERR_NOMEM, fn, "out of memory for %lld rows", (long long)nx), fn);
   if (!rc && o.checkpoint && o.resume) rc = tg__checkpoint_resume(&ck, dup, size, rank, done, &held);
@@ -101,7 +104,7 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
 
   /* Solve my rows, skipping those done; record each as it finishes. */
   row_hook hook = {&ck, held.n * ny, total, ny, &o};
-  if (!rc) rc = tg__sweep_rows(dup, size, rank, m, x, y, o.schedule, done, on_row, &hook, &held, fn);
+  if (!rc) rc = tg__sweep_rows(dup, size, rank, &map, o.schedule, done, on_row, &hook, &held, fn);
   tg__checkpoint_close(&ck);
   free(done);
 
@@ -109,7 +112,7 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
   tg__part part = {0};
   if (!rc)
     rc = tg__agree(dup,
-                   tg__part_from_rows(m, &held, ny, &part) == 0
+                   tg__part_from_rows(&map.layout, &held, ny, &part) == 0
                        ? TG_SUCCESS
                        : tg__fail(TG_ERR_NOMEM, fn, "out of memory for %lld rows", (long long)held.n),
                    fn);
@@ -121,8 +124,8 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
   }
 
   /* Every output to its temporary; renamed all together at the end. */
-  if (!rc && path) rc = tg__write_hdf5(dup, rank, m, x, y, &part, out.tmp[0], path, fn);
-  if (!rc && o.csv) rc = tg__write_csv(dup, rank, m, x, y, &part, out.tmp[1], o.csv, fn);
+  if (!rc && path) rc = tg__write_hdf5(dup, rank, &map, &part, out.tmp[0], path, fn);
+  if (!rc && o.csv) rc = tg__write_csv(dup, rank, &map, &part, out.tmp[1], o.csv, fn);
   tg__part_free(&part);
   rc = tg__outputs_commit(&out, dup, rank, rc, fn);
   if (!rc && o.checkpoint) tg__checkpoint_remove(&ck, size, rank); /* every rank closed its file before the commit */

@@ -1,19 +1,9 @@
 /* The rows of a map one rank holds: appended as the sweep solves them, then
- * sorted and unpacked once for the writers. The one place a point's record
- * is taken apart. */
+ * sorted and unpacked once for the writers (by fields.c's layout). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "map/map.h"
-
-void tg__record_unpack(const tg_model *m, const double *r, double *tof, double *coverages, int *status, int *iterations)
-{
-  int nc = m->na + m->ns;
-  memcpy(tof, r, (size_t)m->ng * sizeof *r);
-  memcpy(coverages, r + m->ng, (size_t)nc * sizeof *r);
-  *status = (int)r[m->ng + nc];
-  *iterations = (int)r[m->ng + nc + 1];
-}
 
 int tg__rows_add(tg__rows *r, int64_t row, const double *data)
 {
@@ -48,24 +38,24 @@ static int by_row(const void *a, const void *b)
 
 void tg__part_free(tg__part *p)
 {
-  free(p->row), free(p->tof), free(p->cov), free(p->status), free(p->iterations), free(p->runs);
+  for (int k = 0; k < TG__FIELDS_MAX; k++) free(p->field[k]);
+  free(p->row), free(p->status), free(p->iterations), free(p->runs);
   memset(p, 0, sizeof *p);
 }
 
-int tg__part_from_rows(const tg_model *m, const tg__rows *h, int64_t ny, tg__part *p)
+int tg__part_from_rows(const tg__layout *l, const tg__rows *h, int64_t ny, tg__part *p)
 {
-  int ng = m->ng, nc = m->na + m->ns, rec = tg__grid_record(m);
   int64_t pts = h->n * ny;
   memset(p, 0, sizeof *p);
   p->nrows = h->n, p->ny = ny;
   int64_t *order = malloc((size_t)(h->n + 1) * 2 * sizeof *order);
   p->row = malloc((size_t)(h->n + 1) * sizeof *p->row);
-  p->tof = malloc((size_t)(pts * ng + 1) * sizeof *p->tof);
-  p->cov = malloc((size_t)(pts * nc + 1) * sizeof *p->cov);
+  int ok = 1;
+  for (int k = 0; k < l->n; k++) ok &= (p->field[k] = malloc((size_t)(pts * l->f[k].count + 1) * sizeof(double))) != NULL;
   p->status = malloc((size_t)(pts + 1) * sizeof *p->status);
   p->iterations = malloc((size_t)(pts + 1) * sizeof *p->iterations);
   p->runs = malloc((size_t)(h->n + 1) * sizeof *p->runs);
-  if (!order || !p->row || !p->tof || !p->cov || !p->status || !p->iterations || !p->runs) {
+  if (!ok || !order || !p->row || !p->status || !p->iterations || !p->runs) {
     free(order);
     tg__part_free(p);
     return -1;
@@ -76,10 +66,8 @@ int tg__part_from_rows(const tg_model *m, const tg__rows *h, int64_t ny, tg__par
     int64_t row = order[2 * k];
     const double *src = h->data + order[2 * k + 1] * h->per_row;
     p->row[k] = row;
-    for (int64_t j = 0; j < ny; j++) {
-      int64_t q = k * ny + j;
-      tg__record_unpack(m, src + j * rec, p->tof + q * ng, p->cov + q * nc, &p->status[q], &p->iterations[q]);
-    }
+    for (int64_t j = 0; j < ny; j++)
+      tg__record_unpack(l, src + j * l->record, k * ny + j, p->field, p->status, p->iterations);
     if (p->nruns > 0 && p->runs[p->nruns - 1].row + p->runs[p->nruns - 1].n == row) p->runs[p->nruns - 1].n++;
     else p->runs[p->nruns++] = (tg__run){row, 1};
   }

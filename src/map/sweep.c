@@ -42,31 +42,11 @@ static int check_axis(const tg_model *m, const tg_axis *a, const char *name, con
   return TG_SUCCESS;
 }
 
-/* A CatMAP model's descriptors on no axis take the model's values, which it must state. */
-static int check_descriptors(const tg_model *m, const tg_axis *x, const tg_axis *y, const char *fn)
+int tg__grid_prepare(MPI_Comm comm, const tg__map *map, tg_schedule schedule, int64_t must_match, int local,
+                     const char *fn, MPI_Comm *dup, int *size, int *rank)
 {
-  for (int k = 0; k < tg_model_count(m, TG_DESCRIPTOR); k++) {
-    int on_axis = x->variable == TG_AXIS_DESCRIPTOR(k) || (y && y->variable == TG_AXIS_DESCRIPTOR(k));
-    double v;
-    if (!on_axis && tg_model_descriptor(m, k, NULL, NULL, NULL, &v) != TG_SUCCESS)
-      return tg__fail(TG_ERR_ARG, fn, "descriptor %s is on no axis and the model states no value for it",
-                      tg_model_species(m, TG_DESCRIPTOR, k));
-  }
-  return TG_SUCCESS;
-}
-
-/* Everything every rank must pass alike, as one number. */
-static uint64_t call_fingerprint(const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
-                                 int64_t must_match)
-{
-  uint64_t h = tg__axes_hash(tg__model_fingerprint(m), x, y);
-  h = tg__hash(h, &schedule, sizeof schedule);
-  return tg__hash(h, &must_match, sizeof must_match);
-}
-
-int tg__grid_prepare(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
-                     int64_t must_match, int local, const char *fn, MPI_Comm *dup, int *size, int *rank)
-{
+  const tg_model *m = map->m;
+  const tg_axis *x = map->x, *y = map->y;
   TG_CALL(tg__comm(comm, fn, size, rank));
   TG_CALL(tg__private_comm(comm, fn, dup));
   /* Arguments are checked on every rank, then the verdicts and what the
@@ -77,13 +57,18 @@ int tg__grid_prepare(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
   if (!rc && !m) rc = tg__fail(TG_ERR_ARG, fn, "model is NULL");
   if (!rc) rc = check_axis(m, x, "x", fn);
   if (!rc && y) rc = check_axis(m, y, "y", fn);
-  if (!rc) rc = check_descriptors(m, x, y, fn);
   if (!rc && y && x->variable == y->variable)
     rc = tg__fail(TG_ERR_ARG, fn, "axes x and y both vary %s: a map needs two different variables (or y = NULL)",
                   tg__axis_name(m, x));
+  if (!rc) rc = tg__map_check(map, fn);
   if (!rc && schedule != TG_SCHEDULE_STATIC && schedule != TG_SCHEDULE_DYNAMIC)
     rc = tg__fail(TG_ERR_ARG, fn, "unknown schedule %d", (int)schedule);
-  int64_t h = rc ? 0 : (int64_t)call_fingerprint(m, x, y, schedule, must_match);
+  uint64_t fp = 0;
+  if (!rc) {
+    fp = tg__hash(tg__map_fingerprint(map), &schedule, sizeof schedule);
+    fp = tg__hash(fp, &must_match, sizeof must_match);
+  }
+  int64_t h = (int64_t)fp;
   int64_t mine[3] = {rc, h, ~h}, all[3];
   int err = MPI_Allreduce(mine, all, 3, MPI_INT64_T, MPI_MAX, *dup);
   if (err != MPI_SUCCESS) return tg__mpi_fail(err, fn, "MPI_Allreduce");
@@ -91,7 +76,7 @@ int tg__grid_prepare(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
   if (all[0]) return tg__fail((int)all[0], fn, "another rank was given invalid arguments (see its message)");
   if (all[1] != ~all[2])
     return tg__fail(TG_ERR_ARG, fn,
-                    "the ranks were given different models, axes, schedules, roots or file names; every "
+                    "the ranks were given different models, axes, options, schedules, roots or file names; every "
                     "rank must pass the same (load the model on every rank from the same file)");
   return TG_SUCCESS;
 }
@@ -100,22 +85,22 @@ int tg__grid_prepare(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
  * counter's host (host != MPI_COMM_NULL) enters MPI every few points: a
  * passive-target atomic from another rank can wait for its target to make
  * progress, and a row can take milliseconds. */
-static void solve_row(const tg_model *m, const tg_axis *x, const tg_axis *y, int64_t i, double *p, tg_solution *sol,
-                      double *out, MPI_Comm host)
+static void solve_row(const tg__map *map, int64_t i, double *p, tg_solution *sol, double *out, MPI_Comm host)
 {
-  int n = m->na + m->ns, rec = tg__grid_record(m), nd = tg_model_count(m, TG_DESCRIPTOR);
+  const tg_model *m = map->m;
+  const tg_axis *x = map->x, *y = map->y;
+  int rec = map->layout.record, nd = tg_model_count(m, TG_DESCRIPTOR);
   tg_solve_options o = tg_solve_options_default(m);
-  double d[TG_DESCRIPTORS_MAX];
-  for (int k = 0; k < nd; k++) /* on no axis: the model's value (checked by tg__grid_prepare) */
-    if (tg_model_descriptor(m, k, NULL, NULL, NULL, &d[k]) != TG_SUCCESS) d[k] = NAN;
+  double T0, d[TG_DESCRIPTORS_MAX];
+  tg__map_base(map, &T0, p, d); /* the descriptors' on-axis values are set below, each point */
   o.descriptors = nd ? d : NULL;
-  for (int64_t j = 0; j < (y ? y->n : 1); j++, out += rec) {
+  o.analyses = map->opt.analyses;
+  for (int64_t j = 0; j < map->ny; j++, out += rec) {
     if (host != MPI_COMM_NULL && j % 8 == 0) {
       int flag;
       MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, host, &flag, MPI_STATUS_IGNORE);
     }
-    double T = TG_MODEL_TEMPERATURE;
-    memcpy(p, m->pressures, (size_t)m->ng * sizeof *p);
+    double T = T0;
     const tg_axis *axes[2] = {x, y};
     double vals[2] = {x->values[i], y ? y->values[j] : 0};
     for (int k = 0; k < (y ? 2 : 1); k++) {
@@ -124,19 +109,17 @@ static void solve_row(const tg_model *m, const tg_axis *x, const tg_axis *y, int
       else p[axes[k]->variable] = vals[k];
     }
     int rc = tg_solve(m, T, p, &o, sol);
-    int failed = rc != TG_SUCCESS || sol->status == TG_STEADY_FAILED;
-    for (int g = 0; g < m->ng; g++) out[g] = failed ? NAN : sol->tof[g]; /* no steady state: no numbers */
-    for (int c = 0; c < n; c++) out[m->ng + c] = failed ? NAN : sol->coverages[c];
-    out[m->ng + n] = failed ? TG_STEADY_FAILED : sol->status;
-    out[m->ng + n + 1] = rc == TG_SUCCESS ? sol->iterations : 0;
+    tg__record_pack(&map->layout, sol, rc != TG_SUCCESS || sol->status == TG_STEADY_FAILED,
+                    rc == TG_SUCCESS ? sol->iterations : 0, out);
   }
 }
 
-int tg__sweep_rows(MPI_Comm dup, int size, int rank, const tg_model *m, const tg_axis *x, const tg_axis *y,
-                   tg_schedule schedule, const char *done, int (*on_row)(int64_t row, const double *data, void *ctx),
-                   void *ctx, tg__rows *mine, const char *fn)
+int tg__sweep_rows(MPI_Comm dup, int size, int rank, const tg__map *map, tg_schedule schedule, const char *done,
+                   int (*on_row)(int64_t row, const double *data, void *ctx), void *ctx, tg__rows *mine,
+                   const char *fn)
 {
-  int64_t nx = x->n, ny = y ? y->n : 1;
+  const tg_model *m = map->m;
+  int64_t nx = map->nx, ny = map->ny;
   double *p = malloc((size_t)(m->ng ? m->ng : 1) * sizeof *p), *row = malloc((size_t)mine->per_row * sizeof *row);
   tg_solution *sol = NULL;
   int rc = TG_SUCCESS;
@@ -172,7 +155,7 @@ int tg__sweep_rows(MPI_Comm dup, int size, int rank, const tg_model *m, const tg
     }
     for (int64_t r = first; r < first + count && !rc; r++) {
       if (done && done[r]) continue;
-      solve_row(m, x, y, r, p, sol, row, win != MPI_WIN_NULL && rank == 0 && size > 1 ? dup : MPI_COMM_NULL);
+      solve_row(map, r, p, sol, row, win != MPI_WIN_NULL && rank == 0 && size > 1 ? dup : MPI_COMM_NULL);
       if (tg__rows_add(mine, r, row) != 0)
         rc = tg__fail(TG_ERR_NOMEM, fn, "out of memory after %lld rows of %lld points", (long long)mine->n,
                       (long long)ny);

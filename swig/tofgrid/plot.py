@@ -18,7 +18,10 @@ def read_map(path):
     with open(path) as f:
         first = f.readline()
         name = first.split(":", 1)[1].strip() if first.startswith("#") and ":" in first else path
-        header = f.readline().strip().split(",")
+        line = first
+        while line.startswith("#"):
+            line = f.readline()
+        header = line.strip().split(",")
         data = np.loadtxt(f, delimiter=",", ndmin=2)
     return name, header[0], header[1], {h: data[:, k] for k, h in enumerate(header)}
 

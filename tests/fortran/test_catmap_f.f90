@@ -129,8 +129,10 @@ program test_catmap_f
       real(real64) :: row(5)
       integer :: io, rows
       open (newunit=unit, file=trim(csv), action="read")
-      read (unit, '(a)') line  ! comment
-      read (unit, '(a)') line  ! header
+      do  ! comment lines (#), then the header
+        read (unit, '(a)') line
+        if (line(1:1) /= "#") exit
+      end do
       rows = 0
       do
         read (unit, *, iostat=io) row

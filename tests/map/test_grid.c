@@ -49,8 +49,9 @@ static int read_csv(const char *path, int64_t nx, int64_t ny, tg_grid *g)
   g->status = malloc((size_t)(nx * ny) * sizeof *g->status);
   g->iterations = malloc((size_t)(nx * ny) * sizeof *g->iterations);
   char line[4096];
-  int64_t k = -2; /* two header lines */
+  int64_t k = -1; /* comment lines (#), then the header line */
   while (fgets(line, sizeof line, f) && k < nx * ny) {
+    if (line[0] == '#') continue;
     if (k >= 0) {
       double v[8];
       int n = sscanf(line, "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%d,%d", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6],

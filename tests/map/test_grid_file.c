@@ -3,6 +3,7 @@
  * file intact. */
 #include <hdf5.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include "check_mpi.h"
@@ -82,8 +83,10 @@ int main(int argc, char **argv)
       char unit[128] = "", tof_unit[128] = "", x_unit[128] = "";
       CHECK_OK(tg_model_conditions(m, &model_T, model_p));
       CHECK(read_attribute(path, "/", "temperature", &T, NULL, 0) == 0 && T == model_T, "temperature %g", T);
-      CHECK(read_attribute(path, "/", "pressures", p, NULL, 0) == 0 && memcmp(p, model_p, sizeof p) == 0,
-            "the model's pressures");
+      CHECK(read_attribute(path, "/", "pressures", p, NULL, 0) == 0, "pressures");
+      for (int k = 0; k < 3; k++) /* NaN where an axis sets it */
+        CHECK(k == tg_model_gas_index(m, "O2_g") || k == tg_model_gas_index(m, "CO_g") ? isnan(p[k]) : p[k] == model_p[k],
+              "pressure %d: %g (the model's %g)", k, p[k], model_p[k]);
       CHECK(read_attribute(path, "/", "pressure_unit", NULL, unit, sizeof unit) == 0 &&
                 !strcmp(unit, "101325 Pa (SCAKS: 1 = 1 atm)"),
             "pressure unit '%s'", unit);
