@@ -43,6 +43,7 @@ module tofgrid_constants
   integer, parameter :: TG_ANALYSIS_RATE_CONTROL = 4
   integer, parameter :: TG_ANALYSIS_SELECTIVITY = 8
   integer, parameter :: TG_ANALYSIS_SELECTIVITY_CONTROL = 16
+  integer, parameter :: TG_ANALYSIS_XRC = 32
   ! Schedules of a map (tg_schedule)
   integer, parameter :: TG_SCHEDULE_STATIC = 0
   integer, parameter :: TG_SCHEDULE_DYNAMIC = 1

@@ -46,6 +46,7 @@ pip_install() { "$PYTHON" -m pip install --quiet --root-user-action=ignore "$@";
 
 "$PYTHON" -c "import numpy" 2>/dev/null || { echo "install-deps: pip numpy"; pip_install numpy; }
 "$PYTHON" -c "import matplotlib" 2>/dev/null || { echo "install-deps: pip matplotlib"; pip_install matplotlib; }
+"$PYTHON" -c "import h5py" 2>/dev/null || { echo "install-deps: pip h5py"; pip_install h5py; }  # tofgrid.load_map
 
 # mpi4py must report the same MPI library as the system mpicc (MPICH).
 mpi4py_is_mpich() {

@@ -378,55 +378,97 @@ static int axes_of(int xvar, PyObject *xs, int yvar, PyObject *ys, PyArrayObject
   return 0;
 }
 
-/* A TOF map over comm; on the root a dict of numpy arrays, None elsewhere. */
+/* A map's fixed conditions and analyses from Python: T (0: the model's),
+ * pressures and descriptors (sequences with NaN for the model's, or None).
+ * The arrays it makes are released by options_release. */
+static int map_options_of(double T, PyObject *pressures, PyObject *descriptors, int analyses, tg_map_options *o,
+                      PyArrayObject **pa, PyArrayObject **da)
+{
+  *o = (tg_map_options){.temperature = T, .analyses = analyses};
+  *pa = *da = NULL;
+  if (pressures != Py_None) {
+    if (!(*pa = (PyArrayObject *)PyArray_FROMANY(pressures, NPY_FLOAT64, 1, 1, NPY_ARRAY_IN_ARRAY))) return -1;
+    o->pressures = PyArray_DATA(*pa);
+  }
+  if (descriptors != Py_None) {
+    if (!(*da = (PyArrayObject *)PyArray_FROMANY(descriptors, NPY_FLOAT64, 1, 1, NPY_ARRAY_IN_ARRAY))) {
+      Py_CLEAR(*pa);
+      return -1;
+    }
+    o->descriptors = PyArray_DATA(*da);
+  }
+  return 0;
+}
+
+/* A new numpy array of `nd` dimensions holding a copy of data (NULL: None). */
+static PyObject *array_of(int nd, const npy_intp *dims, const void *data, int type, size_t item)
+{
+  if (!data) Py_RETURN_NONE;
+  PyObject *a = PyArray_SimpleNew(nd, (npy_intp *)dims, type);
+  if (!a) return NULL;
+  size_t n = item;
+  for (int k = 0; k < nd; k++) n *= (size_t)dims[k];
+  memcpy(PyArray_DATA((PyArrayObject *)a), data, n);
+  return a;
+}
+
+/* A TOF map over comm; on the root a dict of numpy arrays (the analyses'
+ * None unless asked for), None elsewhere. */
 PyObject *tgpy_tof_grid(MPI_Comm comm, PyObject *cap, int xvar, PyObject *xs, int yvar, PyObject *ys, int schedule,
-                        int root)
+                        int root, double T, PyObject *pressures, PyObject *descriptors, int analyses)
 {
   tg_model *m = model_of(cap);
-  PyArrayObject *xa = NULL, *ya = NULL;
+  PyArrayObject *xa = NULL, *ya = NULL, *pa = NULL, *da = NULL;
   tg_axis x, y;
+  tg_map_options o;
   if (!m || axes_of(xvar, xs, yvar, ys, &xa, &ya, &x, &y)) return NULL;
+  if (map_options_of(T, pressures, descriptors, analyses, &o, &pa, &da)) return Py_DECREF(xa), Py_XDECREF(ya), NULL;
   tg_grid g;
   int rc;
-  Py_BEGIN_ALLOW_THREADS rc = tg_tof_grid(comm, m, &x, ya ? &y : NULL, (tg_schedule)schedule, root, &g);
+  Py_BEGIN_ALLOW_THREADS rc = tg_tof_grid_with(comm, m, &x, ya ? &y : NULL, (tg_schedule)schedule, root, &o, &g);
   Py_END_ALLOW_THREADS
   Py_DECREF(xa);
   Py_XDECREF(ya);
+  Py_XDECREF(pa);
+  Py_XDECREF(da);
   if (rc) return tgpy_raise_status(rc);
   if (!g.tof) Py_RETURN_NONE; /* not the root */
-  npy_intp d3[3] = {(npy_intp)g.nx, (npy_intp)g.ny, g.ng}, c3[3] = {(npy_intp)g.nx, (npy_intp)g.ny, g.ncov},
-           d2[2] = {(npy_intp)g.nx, (npy_intp)g.ny};
-  PyObject *tof = PyArray_SimpleNew(3, d3, NPY_FLOAT64), *cov = PyArray_SimpleNew(3, c3, NPY_FLOAT64),
-           *st = PyArray_SimpleNew(2, d2, NPY_INT32), *it = PyArray_SimpleNew(2, d2, NPY_INT32);
-  PyObject *res = NULL;
-  if (tof && cov && st && it) {
-    int64_t pts = g.nx * g.ny;
-    memcpy(PyArray_DATA((PyArrayObject *)tof), g.tof, (size_t)(pts * g.ng) * sizeof(double));
-    memcpy(PyArray_DATA((PyArrayObject *)cov), g.coverages, (size_t)(pts * g.ncov) * sizeof(double));
-    memcpy(PyArray_DATA((PyArrayObject *)st), g.status, (size_t)pts * sizeof(int));
-    memcpy(PyArray_DATA((PyArrayObject *)it), g.iterations, (size_t)pts * sizeof(int));
-    res = Py_BuildValue("{s:N,s:N,s:N,s:N,s:d}", "tof", tof, "coverages", cov, "status", st, "iterations", it,
-                        "seconds", g.seconds);
-  } else {
-    Py_XDECREF(tof), Py_XDECREF(cov), Py_XDECREF(st), Py_XDECREF(it);
-  }
+  npy_intp nx = (npy_intp)g.nx, ny = (npy_intp)g.ny, ng = g.ng, nc = g.ncontrol;
+  npy_intp d2[2] = {nx, ny}, gas[3] = {nx, ny, ng}, cov[3] = {nx, ny, g.ncov}, gas2[4] = {nx, ny, ng, ng},
+           ctl[4] = {nx, ny, ng, nc}, steps[3] = {nx, ny, g.nsteps};
+  size_t f = sizeof(double);
+  PyObject *res = Py_BuildValue(
+      "{s:N,s:N,s:N,s:N,s:d,s:N,s:N,s:N,s:N,s:N,s:N}", "tof", array_of(3, gas, g.tof, NPY_FLOAT64, f), "coverages",
+      array_of(3, cov, g.coverages, NPY_FLOAT64, f), "status", array_of(2, d2, g.status, NPY_INT32, sizeof(int)),
+      "iterations", array_of(2, d2, g.iterations, NPY_INT32, sizeof(int)), "seconds", g.seconds, "orders",
+      array_of(4, gas2, g.orders, NPY_FLOAT64, f), "eapp", array_of(3, gas, g.eapp, NPY_FLOAT64, f), "rate_control",
+      array_of(4, ctl, g.rate_control, NPY_FLOAT64, f), "selectivity", array_of(3, gas, g.selectivity, NPY_FLOAT64, f),
+      "selectivity_control", array_of(4, ctl, g.selectivity_control, NPY_FLOAT64, f), "xrc",
+      array_of(3, steps, g.xrc, NPY_FLOAT64, f));
   tg_grid_free(&g);
   return res;
 }
 
-/* A TOF map written collectively to an HDF5 file; None on every rank. */
+/* A TOF map written collectively to files (HDF5 at path, CSV at csv; either
+ * may be None); None on every rank. */
 PyObject *tgpy_tof_grid_write(MPI_Comm comm, PyObject *cap, int xvar, PyObject *xs, int yvar, PyObject *ys,
-                              int schedule, const char *path)
+                              int schedule, const char *path, const char *csv, double T, PyObject *pressures,
+                              PyObject *descriptors, int analyses)
 {
   tg_model *m = model_of(cap);
-  PyArrayObject *xa = NULL, *ya = NULL;
+  PyArrayObject *xa = NULL, *ya = NULL, *pa = NULL, *da = NULL;
   tg_axis x, y;
+  tg_map_options o;
   if (!m || axes_of(xvar, xs, yvar, ys, &xa, &ya, &x, &y)) return NULL;
+  if (map_options_of(T, pressures, descriptors, analyses, &o, &pa, &da)) return Py_DECREF(xa), Py_XDECREF(ya), NULL;
+  tg_sweep_options so = {.schedule = (tg_schedule)schedule, .csv = csv, .map = &o};
   int rc;
-  Py_BEGIN_ALLOW_THREADS rc = tg_tof_grid_write(comm, m, &x, ya ? &y : NULL, (tg_schedule)schedule, path);
+  Py_BEGIN_ALLOW_THREADS rc = tg_tof_grid_file(comm, m, &x, ya ? &y : NULL, path, &so);
   Py_END_ALLOW_THREADS
   Py_DECREF(xa);
   Py_XDECREF(ya);
+  Py_XDECREF(pa);
+  Py_XDECREF(da);
   if (rc) return tgpy_raise_status(rc);
   Py_RETURN_NONE;
 }

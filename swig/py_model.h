@@ -18,9 +18,10 @@ PyObject *tgpy_model_solve(PyObject *model, PyObject *temperature, PyObject *pre
                            PyObject *k_scale, PyObject *descriptors, int analyses);
 
 PyObject *tgpy_tof_grid(MPI_Comm comm, PyObject *model, int xvar, PyObject *xs, int yvar, PyObject *ys, int schedule,
-                        int root);
+                        int root, double temperature, PyObject *pressures, PyObject *descriptors, int analyses);
 
 PyObject *tgpy_tof_grid_write(MPI_Comm comm, PyObject *model, int xvar, PyObject *xs, int yvar, PyObject *ys,
-                              int schedule, const char *path);
+                              int schedule, const char *path, const char *csv, double temperature, PyObject *pressures,
+                              PyObject *descriptors, int analyses);
 
 #endif

@@ -137,7 +137,8 @@ PyObject *tgpy_model_solve(PyObject *model, PyObject *temperature, PyObject *pre
 PyObject *tgpy_model_descriptors(PyObject *model);
 %rename(_tof_grid) tgpy_tof_grid;
 PyObject *tgpy_tof_grid(MPI_Comm comm, PyObject *model, int xvar, PyObject *xs, int yvar, PyObject *ys, int schedule,
-                        int root);
+                        int root, double temperature, PyObject *pressures, PyObject *descriptors, int analyses);
 %rename(_tof_grid_write) tgpy_tof_grid_write;
 PyObject *tgpy_tof_grid_write(MPI_Comm comm, PyObject *model, int xvar, PyObject *xs, int yvar, PyObject *ys,
-                              int schedule, const char *path);
+                              int schedule, const char *path, const char *csv, double temperature, PyObject *pressures,
+                              PyObject *descriptors, int analyses);

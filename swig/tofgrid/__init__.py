@@ -56,8 +56,8 @@ from .core import (  # noqa: E402
 
 from ._constants import *  # noqa: E402,F401,F403  (TG_SUCCESS, TG_ERR_ARG, ...: the C API's constants)
 from .model import Model, Solution  # noqa: E402
-from .grid import Grid, tof_grid  # noqa: E402
+from .grid import Grid, load_map, tof_grid  # noqa: E402
 
 __version__ = _core.version()
 __all__ = ["Error", "ArgumentTypeError", "bcast", "scatter", "gather", "allgather", "reduce", "allreduce",
-           "block_range", "mpi_library_version", "Model", "Solution", "tof_grid", "Grid"]
+           "block_range", "mpi_library_version", "Model", "Solution", "tof_grid", "Grid", "load_map"]

@@ -45,6 +45,7 @@ TG_ANALYSIS_EAPP = 2
 TG_ANALYSIS_RATE_CONTROL = 4
 TG_ANALYSIS_SELECTIVITY = 8
 TG_ANALYSIS_SELECTIVITY_CONTROL = 16
+TG_ANALYSIS_XRC = 32
 
 # Schedules of a map (tg_schedule)
 TG_SCHEDULE_STATIC = 0
@@ -60,5 +61,5 @@ STATUS_NAMES = {0: 'TG_SUCCESS', 1: 'TG_ERR_ARG', 2: 'TG_ERR_COMM', 3: 'TG_ERR_M
 DTYPES = {'byte': 0, 'int32': 1, 'int64': 2, 'float32': 3, 'float64': 4, 'complex128': 5}
 OPS = {'sum': 0, 'prod': 1, 'min': 2, 'max': 3}
 SCHEDULES = {'static': 0, 'dynamic': 1}
-ANALYSES = {'orders': 1, 'eapp': 2, 'rate_control': 4, 'selectivity': 8, 'selectivity_control': 16}
+ANALYSES = {'orders': 1, 'eapp': 2, 'rate_control': 4, 'selectivity': 8, 'selectivity_control': 16, 'xrc': 32}
 STEADY_STATUSES = {0: 'ok', 1: 'past_t_end', 2: 'failed', 3: 'before_t_end'}

@@ -11,27 +11,49 @@
 import numpy as np
 
 from . import core as _core
-from ._constants import SCHEDULES as _SCHEDULES, TG_AXIS_TEMPERATURE, TG_ERR_ARG, TG_STEADY_FAILED, STEADY_STATUSES as _STATUS
+from ._constants import ANALYSES, SCHEDULES as _SCHEDULES, TG_AXIS_TEMPERATURE, TG_ERR_ARG, TG_ERR_IO, TG_STEADY_FAILED
 
-__all__ = ["tof_grid", "Grid"]
+__all__ = ["tof_grid", "Grid", "load_map"]
 
 
 class Grid:
-    """A TOF map on the root: 2-D arrays indexed [i_x, j_y].
+    """A TOF map on the root: arrays indexed [i_x, j_y] (a 1-D map: [i_x, 0]).
 
-    ``tof`` (the product's TOF), ``tofs`` ({gas: 2-D TOF}), ``coverages``
-    ({species: 2-D}), ``status`` (0 ok, 1 past t_end, 2 failed),
-    ``iterations``, ``x``/``y`` ((name, values)), ``seconds``.
+    ``tof`` (the product's TOF), ``tofs`` ({gas: TOF}), ``coverages``
+    ({species: coverage}), ``status`` (0 ok, 1 past t_end, 2 failed, 3
+    before t_end), ``iterations``, ``x``/``y`` ((name, values)), ``seconds``,
+    ``model`` (the :class:`Model`). With ``analyses`` (docs/analyses.md; NaN
+    where a point failed): ``orders`` ({gas: d ln TOF / d ln p}), ``eapp``
+    (eV), ``rate_control`` ({species: X}), all of the product's TOF;
+    ``selectivity`` ({gas: S}), ``selectivity_control`` ({species: {gas: X}}),
+    ``xrc`` ((nx, ny, steps): the degree of rate control per step). Analyses
+    not asked for are None.
     """
 
     def __init__(self, model, x, y, raw):
         info = model.info
-        self.x, self.y = x, y
-        self.tofs = {g: raw["tof"][:, :, k] for k, g in enumerate(info["gases"])}
+        self.model, self.x, self.y = model, x, y
+        gases, species = info["gases"], info["adsorbates"] + info["sites"]
+        self.tofs = {gas: raw["tof"][:, :, k] for k, gas in enumerate(gases)}
         self.tof = self.tofs[info["product"]] if info["product"] else None
-        species = info["adsorbates"] + info["sites"]
         self.coverages = {s: raw["coverages"][:, :, k] for k, s in enumerate(species)}
         self.status, self.iterations, self.seconds = raw["status"], raw["iterations"], raw["seconds"]
+        g = gases.index(info["product"]) if info["product"] else None
+        control = info["adsorbates"] + info["transition_states"]
+        a = {name: raw.get(name) for name in ANALYSES}
+        self.analyses = [name for name in ANALYSES if a[name] is not None]
+        self.orders = {gas: a["orders"][:, :, g, k] for k, gas in enumerate(gases)} \
+            if a["orders"] is not None and g is not None else None
+        self.eapp = a["eapp"][:, :, g] if a["eapp"] is not None and g is not None else None
+        self.rate_control = {c: a["rate_control"][:, :, g, k] for k, c in enumerate(control)} \
+            if a["rate_control"] is not None and g is not None else None
+        self.selectivity = {gas: a["selectivity"][:, :, k] for k, gas in enumerate(gases)} \
+            if a["selectivity"] is not None else None
+        sc = a["selectivity_control"]
+        self.selectivity_control = {c: {gas: sc[:, :, k, j] for k, gas in enumerate(gases)}
+                                    for j, c in enumerate(control)} if sc is not None else None
+        self.xrc = a["xrc"]
+        self.conditions = None  # a file's statement of the conditions no axis sets (load_map)
 
     @property
     def converged(self):
@@ -41,6 +63,51 @@ class Grid:
         if self.y is None:
             return f"<tofgrid.Grid {self.x[1].size} points over {self.x[0]}>"
         return f"<tofgrid.Grid {self.x[1].size}x{self.y[1].size} over {self.x[0]} x {self.y[0]}>"
+
+
+def load_map(path):
+    """The map in an HDF5 file written by tofgrid (:func:`tof_grid` with
+    ``path``, the ``tofgrid`` command, tg_tof_grid_file), as the same
+    :class:`Grid` :func:`tof_grid` returns, with its model (read from the
+    file's own copy of the YAML). Needs h5py (pip install h5py). Not
+    collective: any one process may read it."""
+    try:
+        import h5py
+    except ImportError:
+        raise _core.Error("load_map: reading HDF5 needs h5py (pip install h5py)", TG_ERR_ARG) from None
+    from .model import Model
+    try:
+        f = h5py.File(path, "r")
+    except OSError as e:
+        raise _core.Error(f"load_map: cannot read {path}: {e}", TG_ERR_IO) from None
+    with f:
+        if "model_yaml" not in f or "tof" not in f:
+            raise _core.Error(f"load_map: {path} is not a tofgrid map (no model_yaml or tof dataset)", TG_ERR_ARG)
+        text = f["model_yaml"][()]
+        model = Model.from_yaml(text.decode() if isinstance(text, bytes) else text, origin=f"{path}:model_yaml")
+        one_d = "y" not in f
+
+        def read(name, per_point):  # a 1-D map's (nx, ...) as (nx, 1, ...), as tof_grid gives it
+            if name not in f:
+                return None
+            v = f[name][()]
+            return v.reshape(v.shape[:1] + (1,) + v.shape[1:]) if one_d else v
+
+        raw = {"tof": read("tof", 1), "coverages": read("coverages", 1), "status": read("status", 0),
+               "iterations": read("iterations", 0), "seconds": float("nan")}
+        for name in ANALYSES:
+            raw[name] = read(name, 1)
+
+        def axis(name):
+            d = f[name]
+            label = d.attrs["name"]
+            return (label.decode() if isinstance(label, bytes) else str(label), d[()])
+
+        x, y = axis("x"), None if one_d else axis("y")
+        conditions = f.attrs.get("conditions")
+    grid = Grid(model, x, y, raw)
+    grid.conditions = conditions.decode() if isinstance(conditions, bytes) else conditions
+    return grid
 
 
 def _axis(model, axis, name):
@@ -83,7 +150,8 @@ def _agree(comm, error):
         raise error or _core.Error("tof_grid: another rank was given invalid arguments (see its message)", TG_ERR_ARG)
 
 
-def tof_grid(comm, model, x=None, y=None, schedule="static", root=0, path=None):
+def tof_grid(comm, model, x=None, y=None, schedule="static", root=0, path=None, *, csv=None, temperature=None,
+             pressures=None, descriptors=None, analyses=None):
     """Steady states of ``model`` on the grid x (times y) over ``comm``.
 
     ``x``, ``y``: (gas name, "temperature" or a CatMAP model's descriptor,
@@ -92,9 +160,16 @@ def tof_grid(comm, model, x=None, y=None, schedule="static", root=0, path=None):
     an explicit ``x`` gives a 1-D map. ``schedule``: "static" (block rows of
     x, the tutorial's scatter) or "dynamic" (self-scheduled chunks). Returns a
     :class:`Grid` on ``root`` and None elsewhere; results are bit-identical for
-    every rank count and schedule. With ``path`` the map is written instead
-    to an HDF5 file, collectively (parallel HDF5: no rank holds the whole
-    grid), and None is returned everywhere. Collective over ``comm``.
+    every rank count and schedule. With ``path`` (HDF5) and/or ``csv`` the map
+    is written instead, collectively (no rank holds the whole grid), and None
+    is returned everywhere (read it back with :func:`load_map`).
+
+    Conditions on no axis are the model's unless fixed: ``temperature`` (K),
+    ``pressures`` ({gas: value}), ``descriptors`` ({name: value}); fixing one
+    that is on an axis, or that a descriptor sets, is an error. ``analyses``:
+    any of "orders", "eapp", "rate_control", "selectivity",
+    "selectivity_control", "xrc", computed at every point (the Grid's
+    attributes of those names; datasets in the file). Collective over ``comm``.
     """
     from mpi4py import MPI
     if not isinstance(comm, MPI.Comm):  # the same on every rank: raised before any collective
@@ -110,13 +185,40 @@ def tof_grid(comm, model, x=None, y=None, schedule="static", root=0, path=None):
             raise _core.Error(f"tof_grid: schedule {schedule!r}: use 'static' or 'dynamic'", TG_ERR_ARG)
         xv, xs = _axis(model, x, "x")
         yv, ys = _axis(model, y, "y") if y is not None else (0, None)
+        fixed = _fixed(model, temperature, pressures, descriptors)
+        which = model._analyses("tof_grid", analyses)
     except _core.Error as e:
         error = e
     _agree(comm, error)
-    if path is not None:
-        _core._tof_grid_write(comm, model._capsule, xv, xs, yv, ys, _SCHEDULES[schedule], str(path))
+    if path is not None or csv is not None:
+        _core._tof_grid_write(comm, model._capsule, xv, xs, yv, ys, _SCHEDULES[schedule],
+                              None if path is None else str(path), None if csv is None else str(csv), *fixed, which)
         return None
-    raw = _core._tof_grid(comm, model._capsule, xv, xs, yv, ys, _SCHEDULES[schedule], root)
+    raw = _core._tof_grid(comm, model._capsule, xv, xs, yv, ys, _SCHEDULES[schedule], root, *fixed, which)
     if raw is None:
         return None
     return Grid(model, (x[0], xs), (y[0], ys) if y is not None else None, raw)
+
+
+def _fixed(model, temperature, pressures, descriptors):
+    """The fixed conditions as the C call takes them: T (0: the model's),
+    pressures and descriptors with NaN for the model's (None: all)."""
+    from .model import _mapping, _number
+    T = 0.0 if temperature is None else _number("tof_grid", "temperature", temperature)
+    p = d = None
+    if pressures is not None:
+        gases = model.info["gases"]
+        p = np.full(len(gases), np.nan)
+        for gas, value in _mapping("tof_grid", "pressures", pressures, "{gas: value}").items():
+            if gas not in gases:
+                raise _core.Error(f"tof_grid: pressures: unknown gas {gas!r}; the model's gases are {gases}", TG_ERR_ARG)
+            p[gases.index(gas)] = _number("tof_grid", f"the pressure of {gas}", value)
+    if descriptors is not None:
+        names = [r[0] for r in model._descriptors]
+        d = np.full(len(names), np.nan)
+        for name, value in _mapping("tof_grid", "descriptors", descriptors, "{name: value}").items():
+            if name not in names:
+                raise _core.Error(f"tof_grid: descriptors: unknown descriptor {name!r}; the model's are {names}",
+                                  TG_ERR_ARG)
+            d[names.index(name)] = _number("tof_grid", f"descriptor {name}", value)
+    return T, p, d

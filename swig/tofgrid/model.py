@@ -79,7 +79,8 @@ class Solution:
         self.stable = {1: True, 0: False}.get(raw.get("stable", -1))  # None: not classified
         a = raw.get("analyses")
         for name in ANALYSES:
-            setattr(self, name, None)
+            if name != "xrc":  # xrc: above, from its own option too
+                setattr(self, name, None)
         if a is not None:
             gases, ng = info["gases"], len(info["gases"])
             params = info["adsorbates"] + info["transition_states"]
@@ -225,13 +226,13 @@ class Model:
             return 0
         if isinstance(analyses, str):
             raise _core.ArgumentTypeError(f"{fn}: analyses must be a list of names, not the string {analyses!r}")
-        bits = {"xrc": 0, **ANALYSES}
+        bits = ANALYSES
         which = 0
         for name in analyses:
             if name not in bits:
                 raise _core.Error(f"{fn}: unknown analysis {name!r}; the analyses are {sorted(bits)}", TG_ERR_ARG)
             which |= bits[name]
-        needs_product = {"orders", "eapp", "rate_control"} & set(analyses)
+        needs_product = {"orders", "eapp", "rate_control", "xrc"} & set(analyses)
         if needs_product and not self.info["product"]:
             raise _core.Error(f"{fn}: {sorted(needs_product)} are of the product's TOF, and {self.name} names no "
                               "product (the model file's product:)", TG_ERR_ARG)
