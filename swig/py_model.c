@@ -382,7 +382,7 @@ static int axes_of(int xvar, PyObject *xs, int yvar, PyObject *ys, PyArrayObject
  * pressures and descriptors (sequences with NaN for the model's, or None).
  * The arrays it makes are released by options_release. */
 static int map_options_of(double T, PyObject *pressures, PyObject *descriptors, int analyses, tg_map_options *o,
-                      PyArrayObject **pa, PyArrayObject **da)
+                          PyArrayObject **pa, PyArrayObject **da)
 {
   *o = (tg_map_options){.temperature = T, .analyses = analyses};
   *pa = *da = NULL;

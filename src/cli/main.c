@@ -84,6 +84,11 @@ static const char usage[] =
     "  --x GAS:LO:HI:N[:log] outer axis: a gas of the model, T (the temperature) or a descriptor, N values from\n"
     "                        LO to HI, evenly spaced (or in log10); default O2_g:1e-5:0.5:10\n"
     "  --y GAS:LO:HI:N[:log] inner axis; default CO_g:1e-5:0.5:10; --y none for a 1-D map\n"
+    "  --temperature K       the temperature of every point (default: the model's)\n"
+    "  --set NAME=VALUE      fix a gas's pressure or a descriptor on no axis (repeatable)\n"
+    "  --analyses LIST       also compute, at every point, any of orders,eapp,rate_control,selectivity,\n"
+    "                        selectivity_control,xrc (or all that the model can give: all); written to\n"
+    "                        PREFIX.h5 and PREFIX.csv (docs/analyses.md)\n"
     "  --schedule static|dynamic   how points are shared among ranks (default: dynamic);\n"
     "                        the results are identical\n"
     "  --output PREFIX       write PREFIX.h5 (collectively, parallel HDF5), PREFIX.csv (maps of up to\n"
@@ -97,6 +102,63 @@ static const char usage[] =
     "                        with any number of ranks; the result is identical to an uninterrupted run\n"
     "  --quiet               print nothing but errors\n"
     "  --help                this text\n";
+
+/* The analyses by name (tg_analysis; the names Python and the files use). */
+static const struct {
+  const char *name;
+  int bit;
+} analysis_names[] = {{"orders", TG_ANALYSIS_ORDERS},
+                      {"eapp", TG_ANALYSIS_EAPP},
+                      {"rate_control", TG_ANALYSIS_RATE_CONTROL},
+                      {"selectivity", TG_ANALYSIS_SELECTIVITY},
+                      {"selectivity_control", TG_ANALYSIS_SELECTIVITY_CONTROL},
+                      {"xrc", TG_ANALYSIS_XRC}};
+enum { NANALYSES = sizeof analysis_names / sizeof analysis_names[0], SETS_MAX = 64 };
+
+/* "orders,eapp" -> bits; "all": every analysis this model can give. */
+static int parse_analyses(const char *text, const tg_model *m, int *bits, char *err, size_t errlen)
+{
+  char buf[512], *save = NULL;
+  snprintf(buf, sizeof buf, "%s", text);
+  *bits = 0;
+  for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+    int found = 0;
+    for (int k = 0; k < NANALYSES; k++)
+      if (!strcmp(t, analysis_names[k].name)) *bits |= analysis_names[k].bit, found = 1;
+    if (!strcmp(t, "all")) {
+      found = 1;
+      *bits |= TG_ANALYSIS_ORDERS | TG_ANALYSIS_EAPP | TG_ANALYSIS_SELECTIVITY;
+      if (tg_model_count(m, TG_DESCRIPTOR) > 0) *bits |= TG_ANALYSIS_RATE_CONTROL | TG_ANALYSIS_SELECTIVITY_CONTROL;
+      if (tg_model_product(m) >= 0) *bits |= TG_ANALYSIS_XRC;
+    }
+    if (!found) {
+      int n = snprintf(err, errlen, "--analyses: unknown analysis \"%s\"; the analyses are", t);
+      for (int k = 0; k < NANALYSES && n < (int)errlen; k++)
+        n += snprintf(err + n, errlen - (size_t)n, " %s", analysis_names[k].name);
+      if (n < (int)errlen) snprintf(err + n, errlen - (size_t)n, " (or all)");
+      return -1;
+    }
+  }
+  if (!*bits) return snprintf(err, errlen, "--analyses needs at least one name"), -1;
+  return 0;
+}
+
+/* --set NAME=VALUE: a gas's pressure or a descriptor of this model. */
+static int apply_set(const char *text, const tg_model *m, double *p, double *d, char *err, size_t errlen)
+{
+  const char *eq = strchr(text, '=');
+  char name[128], *end;
+  if (!eq || eq == text || (size_t)(eq - text) >= sizeof name)
+    return snprintf(err, errlen, "--set \"%s\": write NAME=VALUE (a gas or a descriptor)", text), -1;
+  snprintf(name, sizeof name, "%.*s", (int)(eq - text), text);
+  double v = strtod(eq + 1, &end);
+  if (!eq[1] || *end) return snprintf(err, errlen, "--set %s: \"%s\" is not a number", name, eq + 1), -1;
+  int g = tg_model_gas_index(m, name), q = tg_model_descriptor_index(m, name);
+  if (q >= 0) d[q] = v;
+  else if (g >= 0) p[g] = v;
+  else return snprintf(err, errlen, "--set %s: the model has no gas or descriptor of that name", name), -1;
+  return 0;
+}
 
 typedef struct axis_arg {
   char name[64];
@@ -167,7 +229,9 @@ int main(int argc, char **argv)
   axis_arg xa, ya;
   char err[1024] = "";
   int quiet = 0, schedule = TG_SCHEDULE_DYNAMIC, bad = 0, plot = 1, checkpoint = 0, resume = 0, progress = 0;
-  int gave_x = 0, gave_y = 0;
+  int gave_x = 0, gave_y = 0, nsets = 0;
+  const char *sets[SETS_MAX], *analyses = NULL;
+  double temperature = 0;
   parse_axis("O2_g:1e-5:0.5:10", &xa, err, sizeof err);
   parse_axis("CO_g:1e-5:0.5:10", &ya, err, sizeof err);
   for (int i = 1; i < argc && !bad; i++) {
@@ -187,8 +251,20 @@ int main(int argc, char **argv)
     } else if (strcmp(a, "--resume") == 0) {
       checkpoint = resume = 1;
     } else if (!v && (strcmp(a, "--model") == 0 || strcmp(a, "--x") == 0 || strcmp(a, "--y") == 0 ||
-                      strcmp(a, "--schedule") == 0 || strcmp(a, "--output") == 0)) {
+                      strcmp(a, "--schedule") == 0 || strcmp(a, "--output") == 0 || strcmp(a, "--temperature") == 0 ||
+                      strcmp(a, "--set") == 0 || strcmp(a, "--analyses") == 0)) {
       snprintf(err, sizeof err, "%s needs a value", a), bad = 1;
+    } else if (strcmp(a, "--temperature") == 0) {
+      char *end;
+      temperature = strtod(v, &end), i++;
+      if (!*v || *end || !(temperature > 0) || !isfinite(temperature))
+        snprintf(err, sizeof err, "--temperature %s: give a temperature in K, finite and > 0", v), bad = 1;
+    } else if (strcmp(a, "--set") == 0) {
+      if (nsets == SETS_MAX) snprintf(err, sizeof err, "more than %d --set", SETS_MAX), bad = 1;
+      else sets[nsets++] = v;
+      i++;
+    } else if (strcmp(a, "--analyses") == 0) {
+      analyses = v, i++;
     } else if (strcmp(a, "--model") == 0) {
       model_path = v, i++;
     } else if (strcmp(a, "--x") == 0) {
@@ -229,6 +305,16 @@ int main(int argc, char **argv)
     a->lo = lo, a->hi = hi, a->n = (long)res;
     if (q == 0) ya.none = 1; /* a 1-D map unless there is a second descriptor */
   }
+  /* Fixed conditions and analyses: checked against the model here, and by the sweep against the axes */
+  tg_map_options mo = {.temperature = temperature};
+  int ng = m ? tg_model_count(m, TG_GAS) : 0, nd = m ? tg_model_count(m, TG_DESCRIPTOR) : 0;
+  double *fixed_p = calloc((size_t)ng + 1, sizeof *fixed_p), fixed_d[16];
+  for (int k = 0; k < ng + 1 && fixed_p; k++) fixed_p[k] = NAN;
+  for (int k = 0; k < 16; k++) fixed_d[k] = NAN;
+  if (!bad && !fixed_p) snprintf(err, sizeof err, "out of memory"), bad = 1;
+  for (int k = 0; k < nsets && !bad; k++) bad = apply_set(sets[k], m, fixed_p, fixed_d, err, sizeof err) != 0;
+  if (!bad && nsets) mo.pressures = fixed_p, mo.descriptors = nd ? fixed_d : NULL;
+  if (!bad && analyses) bad = parse_analyses(analyses, m, &mo.analyses, err, sizeof err) != 0;
   tg_axis x = {0}, y = {0};
   double *xv = NULL, *yv = NULL;
   if (!bad)
@@ -266,6 +352,7 @@ int main(int argc, char **argv)
   so.csv = wrote_csv ? path : NULL;
   so.converged = &converged;
   so.dropped = &dropped;
+  so.map = &mo;
   if (rank == 0 && !quiet && (progress || isatty(2))) bar_state.tty = stderr;
   if (bar_state.tty) so.progress = show_progress, so.context = &bar_state;
 #ifdef TOFGRID_HAVE_HDF5
@@ -301,6 +388,7 @@ int main(int argc, char **argv)
   }
   plot &= wrote_csv && !rc;
   free(xv);
+  free(fixed_p);
   free(yv);
   tg_model_free(m);
   MPI_Finalize();

@@ -17,7 +17,10 @@ void tg__map_init(tg__map *map, const tg_model *m, const tg_axis *x, const tg_ax
   if (m) tg__layout_init(&map->layout, m, map->opt.analyses);
 }
 
-static int fixed_temperature(const tg_map_options *o) { return o->temperature != 0 && o->temperature != TG_MODEL_TEMPERATURE; }
+static int fixed_temperature(const tg_map_options *o)
+{
+  return o->temperature != 0 && o->temperature != TG_MODEL_TEMPERATURE;
+}
 
 void tg__map_base(const tg__map *map, double *T, double *p, double *d)
 {
@@ -78,8 +81,8 @@ int tg__map_check(const tg__map *map, const char *fn)
     if (!isnan(v)) {
       int temperature = k == tg__catmap_condition_descriptor(m, -1);
       if (!isfinite(v) || (temperature && !(v > 0)))
-        return tg__fail(TG_ERR_ARG, fn, "options: descriptor %s is %g; it must be finite%s (NaN: the model's)", name,
-                        v, temperature ? " and > 0 (a temperature)" : "");
+        return tg__fail(TG_ERR_ARG, fn, "options: descriptor %s is %g; it must be finite%s (NaN: the model's)", name, v,
+                        temperature ? " and > 0 (a temperature)" : "");
       if (on_axis(map, TG_AXIS_DESCRIPTOR(k)))
         return tg__fail(TG_ERR_ARG, fn, "options: descriptor %s is fixed (%g) and is axis %s: give one or the other",
                         name, v, on_axis(map, TG_AXIS_DESCRIPTOR(k)));
@@ -96,8 +99,10 @@ int tg__map_check(const tg__map *map, const char *fn)
     return tg__fail(TG_ERR_ARG, fn, "options: analyses = %d has bits that are no tg_analysis (0x%x)", o->analyses,
                     o->analyses & ~all);
   if ((o->analyses & TG_ANALYSIS_XRC) && tg_model_product(m) < 0)
-    return tg__fail(TG_ERR_ARG, fn, "options: xrc is the degree of rate control of the product's TOF, and %s names no "
-                    "product", m->name);
+    return tg__fail(TG_ERR_ARG, fn,
+                    "options: xrc is the degree of rate control of the product's TOF, and %s names no "
+                    "product",
+                    m->name);
   if ((o->analyses & (TG_ANALYSIS_RATE_CONTROL | TG_ANALYSIS_SELECTIVITY_CONTROL)) && !m->catmap)
     return tg__fail(TG_ERR_ARG, fn,
                     "options: rate_control and selectivity_control are derivatives by species free energies, which "
@@ -154,7 +159,7 @@ int tg__map_conditions_text(const tg__map *map, char *buf, size_t size)
   for (int g = 0; g < m->ng; g++)
     if (!on_axis(map, g) && tg__catmap_condition_descriptor(m, g) < 0)
       add(buf, size, &used, "%sp(%s) = %.17g %s", used ? ", " : "", tg_model_species(m, TG_GAS, g), p[g],
-          tg__pressure_unit(m));
+          tg_model_count(m, TG_DESCRIPTOR) > 0 ? "bar" : "atm"); /* tg__pressure_unit, short */
   for (int k = 0; k < nd; k++)
     if (!on_axis(map, TG_AXIS_DESCRIPTOR(k)))
       add(buf, size, &used, "%s%s = %.17g %s", used ? ", " : "", tg_model_species(m, TG_DESCRIPTOR, k), d[k],

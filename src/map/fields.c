@@ -9,9 +9,11 @@
 
 #include "map/map.h"
 
-#define FIELD(name_, analysis_, rank_, d0, d1, units_, member)                                                      \
-  {.name = name_, .analysis = analysis_, .rank = rank_, .dim = {d0, d1}, .units = units_,                              \
-   .sol = offsetof(tg_solution, member), .grid = offsetof(tg_grid, member)}
+#define FIELD(name_, analysis_, rank_, d0, d1, units_, member)                             \
+  {                                                                                        \
+    .name = name_, .analysis = analysis_, .rank = rank_, .dim = {d0, d1}, .units = units_, \
+    .sol = offsetof(tg_solution, member), .grid = offsetof(tg_grid, member)                \
+  }
 static const tg__field table[] = {
     FIELD("tof", 0, 1, TG__DIM_GAS, 0, "s^-1 per site (net production; consumed < 0)", tof),
     FIELD("coverages", 0, 1, TG__DIM_SPECIES, 0, "fraction of sites", coverages),
@@ -49,7 +51,8 @@ const char *tg__dim_label(const tg_model *m, tg__dim d, int k, char *buf, size_t
 {
   switch (d) {
   case TG__DIM_GAS: return tg_model_species(m, TG_GAS, k);
-  case TG__DIM_SPECIES: return k < m->na ? tg_model_species(m, TG_ADSORBATE, k) : tg_model_species(m, TG_SITE, k - m->na);
+  case TG__DIM_SPECIES:
+    return k < m->na ? tg_model_species(m, TG_ADSORBATE, k) : tg_model_species(m, TG_SITE, k - m->na);
   case TG__DIM_CONTROL:
     return k < m->na ? tg_model_species(m, TG_ADSORBATE, k) : tg_model_species(m, TG_TRANSITION_STATE, k - m->na);
   case TG__DIM_STEP: snprintf(buf, size, "%d", k + 1); return buf; /* steps have no names: the model's order */

@@ -8,7 +8,7 @@
 #include "map/map.h"
 
 static int gather_map(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
-                        int root, const tg_map_options *options, tg_grid *out, const char *fn);
+                      int root, const tg_map_options *options, tg_grid *out, const char *fn);
 
 void tg_grid_free(tg_grid *g)
 {
@@ -38,7 +38,7 @@ int tg_tof_grid_with(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
 static double **grid_array(tg_grid *g, const tg__field *f) { return (double **)((char *)g + f->grid); }
 
 static int gather_map(MPI_Comm comm, const tg_model *m, const tg_axis *x, const tg_axis *y, tg_schedule schedule,
-                        int root, const tg_map_options *options, tg_grid *out, const char *fn)
+                      int root, const tg_map_options *options, tg_grid *out, const char *fn)
 {
   if (!out) return tg__fail(TG_ERR_ARG, fn, "out is NULL");
   memset(out, 0, sizeof *out);

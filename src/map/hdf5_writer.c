@@ -9,8 +9,8 @@
 
 #ifndef TOFGRID_HAVE_HDF5
 
-int tg__write_hdf5(MPI_Comm dup, int rank, const tg__map *map, const tg__part *part, const char *path, const char *shown,
-                   const char *fn)
+int tg__write_hdf5(MPI_Comm dup, int rank, const tg__map *map, const tg__part *part, const char *path,
+                   const char *shown, const char *fn)
 {
   (void)dup, (void)rank, (void)map, (void)part, (void)path, (void)shown;
   return tg__fail(TG_ERR_UNSUPPORTED, fn, "this tofgrid was built without parallel HDF5 (libhdf5-mpich-dev)");
@@ -151,8 +151,8 @@ static int name_list(hid_t obj, const char *attr, names s)
 /* A 1-D dataset that labels a dimension of the map's datasets (a dimension
  * scale: h5py's dims, xarray's coordinates): the axis values, or the names
  * along a per-point dimension. Returned open in *out. */
-static int scale(MPI_Comm dup, hid_t h5f, const char *name, hid_t type, hsize_t n, const void *values, const char *units,
-                 const char *long_name, hid_t dcpl, hid_t dxpl, hid_t *out)
+static int scale(MPI_Comm dup, hid_t h5f, const char *name, hid_t type, hsize_t n, const void *values,
+                 const char *units, const char *long_name, hid_t dcpl, hid_t dxpl, hid_t *out)
 {
   hid_t sp = n ? H5Screate_simple(1, &n, NULL) : H5Screate(H5S_NULL), ds = -1;
   if (sp >= 0) ds = H5Dcreate2(h5f, name, type, sp, H5P_DEFAULT, dcpl, H5P_DEFAULT);
@@ -278,7 +278,9 @@ static int write_map(MPI_Comm dup, hid_t h5f, const tg__map *map, const tg__part
     const char *name = f ? f->name : k == l->n ? "status" : "iterations";
     hid_t set = -1;
     bad = write_dataset(dup, h5f, name, f ? H5T_NATIVE_DOUBLE : H5T_NATIVE_INT, rank_dims, dims, p,
-                        f ? (const void *)p->field[k] : k == l->n ? (const void *)p->status : (const void *)p->iterations,
+                        f           ? (const void *)p->field[k]
+                        : k == l->n ? (const void *)p->status
+                                    : (const void *)p->iterations,
                         dcpl, dxpl, &set);
     if (agreed(dup, bad)) {
       if (set >= 0) H5Dclose(set);
@@ -286,9 +288,10 @@ static int write_map(MPI_Comm dup, hid_t h5f, const tg__map *map, const tg__part
       break;
     }
     sets[nsets++] = set;
-    bad |= attribute(set, "units", f ? f->units
-                                     : k == l->n ? "tg_steady_status (the file's status_codes)"
-                                                 : "Newton iterations");
+    bad |= attribute(set, "units",
+                     f           ? f->units
+                     : k == l->n ? "tg_steady_status (the file's status_codes)"
+                                 : "Newton iterations");
     for (int d = 0; d < r; d++) bad |= H5DSattach_scale(set, scales[d], (unsigned)d) < 0;
     for (int d = 0; f && d < f->rank; d++) { /* every rank takes every turn: the scales are collective */
       tg__dim which = f->dim[d];
@@ -297,8 +300,7 @@ static int write_map(MPI_Comm dup, hid_t h5f, const tg__map *map, const tg__part
         hid_t type = string_type(s.width), made = -1;
         if (!agreed(dup, !s.buf || type < 0))
           bad |= scale(dup, h5f, tg__dim_name(which), type, s.n, s.buf, NULL, tg__dim_name(which), dcpl, dxpl, &made);
-        else
-          bad = 1;
+        else bad = 1;
         free(s.buf);
         if (type >= 0) H5Tclose(type);
         if (agreed(dup, bad)) {

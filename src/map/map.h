@@ -110,10 +110,10 @@ typedef struct tg__run {
 
 typedef struct tg__part {
   int64_t nrows, ny;
-  int64_t *row;                     /* [nrows], ascending */
-  double *field[TG__FIELDS_MAX];    /* [nrows * ny * count] per field of the layout */
-  int *status;                      /* [nrows * ny] */
-  int *iterations; /* [nrows * ny] */
+  int64_t *row;                  /* [nrows], ascending */
+  double *field[TG__FIELDS_MAX]; /* [nrows * ny * count] per field of the layout */
+  int *status;                   /* [nrows * ny] */
+  int *iterations;               /* [nrows * ny] */
   tg__run *runs;
   int nruns;
 } tg__part;
@@ -134,8 +134,8 @@ int tg__sweep_rows(MPI_Comm dup, int size, int rank, const tg__map *map, tg_sche
 /* The writers: each writes its file at path (a temporary; messages name
  * it as shown), collectively over dup, from the part every rank holds (no
  * rank holds the whole map). The status agrees on every rank. */
-int tg__write_hdf5(MPI_Comm dup, int rank, const tg__map *map, const tg__part *part, const char *path, const char *shown,
-                   const char *fn);
+int tg__write_hdf5(MPI_Comm dup, int rank, const tg__map *map, const tg__part *part, const char *path,
+                   const char *shown, const char *fn);
 int tg__write_csv(MPI_Comm dup, int rank, const tg__map *map, const tg__part *part, const char *path, const char *shown,
                   const char *fn);
 /* The conditions no axis sets, as the files state them: "T = 500 K, CO_g = 0.1 bar, ..." (every
@@ -167,8 +167,8 @@ static inline const char *tg__axis_name(const tg_model *m, const tg_axis *a)
 /* Checkpoints (checkpoint.c): CHECKPOINT.<r> holds a header identifying the
  * map, then a record per finished row, each with a checksum. */
 typedef struct tg__checkpoint {
-  const char *prefix; /* NULL: no checkpoints */
-  const char *fn;     /* the caller, for messages */
+  const char *prefix;          /* NULL: no checkpoints */
+  const char *fn;              /* the caller, for messages */
   int64_t head[4];             /* nx, ny, record size, fingerprint of the map (tg__map_fingerprint) */
   int64_t per_row;             /* doubles per row */
   int nfiles;                  /* files found by tg__checkpoint_resume */

@@ -51,7 +51,8 @@ int tg__part_from_rows(const tg__layout *l, const tg__rows *h, int64_t ny, tg__p
   int64_t *order = malloc((size_t)(h->n + 1) * 2 * sizeof *order);
   p->row = malloc((size_t)(h->n + 1) * sizeof *p->row);
   int ok = 1;
-  for (int k = 0; k < l->n; k++) ok &= (p->field[k] = malloc((size_t)(pts * l->f[k].count + 1) * sizeof(double))) != NULL;
+  for (int k = 0; k < l->n; k++)
+    ok &= (p->field[k] = malloc((size_t)(pts * l->f[k].count + 1) * sizeof(double))) != NULL;
   p->status = malloc((size_t)(pts + 1) * sizeof *p->status);
   p->iterations = malloc((size_t)(pts + 1) * sizeof *p->iterations);
   p->runs = malloc((size_t)(h->n + 1) * sizeof *p->runs);

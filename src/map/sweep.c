@@ -115,8 +115,7 @@ static void solve_row(const tg__map *map, int64_t i, double *p, tg_solution *sol
 }
 
 int tg__sweep_rows(MPI_Comm dup, int size, int rank, const tg__map *map, tg_schedule schedule, const char *done,
-                   int (*on_row)(int64_t row, const double *data, void *ctx), void *ctx, tg__rows *mine,
-                   const char *fn)
+                   int (*on_row)(int64_t row, const double *data, void *ctx), void *ctx, tg__rows *mine, const char *fn)
 {
   const tg_model *m = map->m;
   int64_t nx = map->nx, ny = map->ny;

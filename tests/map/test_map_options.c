@@ -175,8 +175,8 @@ int main(int argc, char **argv)
   char path[1200], ck[1200];
   snprintf(path, sizeof path, "%s/options.h5", argv[2]);
   snprintf(ck, sizeof ck, "%s/options.ckpt", argv[2]);
-  tg_map_options mo = {.descriptors = (double[]){NAN, 1.2}, .temperature = 600,
-                       .analyses = TG_ANALYSIS_ORDERS | TG_ANALYSIS_XRC};
+  tg_map_options mo = {
+      .descriptors = (double[]){NAN, 1.2}, .temperature = 600, .analyses = TG_ANALYSIS_ORDERS | TG_ANALYSIS_XRC};
   tg_sweep_options so = {.schedule = TG_SCHEDULE_DYNAMIC, .map = &mo, .checkpoint = ck};
   (void)sizeof ck;
   CHECK_OK(tg_tof_grid_file(MPI_COMM_WORLD, cm, &x1, NULL, path, &so));
@@ -223,8 +223,8 @@ int main(int argc, char **argv)
           "conditions '%s'", text);
     H5Tclose(t), H5Aclose(at);
     at = H5Aopen(f, "descriptors", H5P_DEFAULT);
-    CHECK(H5Aread(at, H5T_NATIVE_DOUBLE, desc) >= 0 && isnan(desc[0]) && desc[1] == 1.2, "descriptors %g %g",
-          desc[0], desc[1]);
+    CHECK(H5Aread(at, H5T_NATIVE_DOUBLE, desc) >= 0 && isnan(desc[0]) && desc[1] == 1.2, "descriptors %g %g", desc[0],
+          desc[1]);
     H5Aclose(at);
     H5Fclose(f);
   }
