@@ -32,6 +32,7 @@ module tofgrid_constants
   integer, parameter :: TG_GAS = 2
   integer, parameter :: TG_DESCRIPTOR = 3
   integer, parameter :: TG_TRANSITION_STATE = 4
+  integer, parameter :: TG_SURFACE = 5
   ! Outcomes of a steady-state solve (tg_steady_status)
   integer, parameter :: TG_STEADY_OK = 0
   integer, parameter :: TG_STEADY_PAST_T_END = 1

@@ -106,13 +106,23 @@ PyObject *tgpy_model_info(PyObject *cap)
   double T, p[256];
   if (ng > 256) return tgpy_raise_message(TG_ERR_UNSUPPORTED, "model_info: more than 256 gases");
   tg_model_conditions(m, &T, p);
+  /* The energy table's surfaces: {name: descriptor values} (volcano figures) */
+  PyObject *surfaces = PyDict_New();
+  int nd = tg_model_count(m, TG_DESCRIPTOR);
+  for (int k = 0; surfaces && k < tg_model_count(m, TG_SURFACE); k++) {
+    double d[64];
+    PyObject *v = nd <= 64 && tg_model_surface(m, k, d) == TG_SUCCESS ? vector(d, nd) : NULL;
+    if (!v || PyDict_SetItemString(surfaces, tg_model_species(m, TG_SURFACE, k), v) < 0) Py_CLEAR(surfaces);
+    Py_XDECREF(v);
+  }
+  if (!surfaces) return NULL;
   /* "N" hands every new reference to the dict (with "O" the product's name leaked per call). */
-  return Py_BuildValue("{s:s,s:N,s:N,s:N,s:N,s:i,s:N,s:d,s:N}", "name", tg_model_name(m), "adsorbates",
+  return Py_BuildValue("{s:s,s:N,s:N,s:N,s:N,s:i,s:N,s:d,s:N,s:N}", "name", tg_model_name(m), "adsorbates",
                        names(m, TG_ADSORBATE), "transition_states", names(m, TG_TRANSITION_STATE), "sites",
                        names(m, TG_SITE), "gases", names(m, TG_GAS), "steps", tg_model_count(m, -1), "product",
                        product >= 0 ? PyUnicode_FromString(tg_model_species(m, TG_GAS, product))
                                     : (Py_INCREF(Py_None), Py_None),
-                       "temperature", T, "pressures", vector(p, ng));
+                       "temperature", T, "pressures", vector(p, ng), "surfaces", surfaces);
 }
 
 /* A bool (Python's or numpy's): a number to Python, never a temperature or a count. */

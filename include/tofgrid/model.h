@@ -64,11 +64,12 @@ typedef struct tg_model tg_model;
  * Used as the @p kind argument of tg_model_count() and tg_model_species().
  */
 typedef enum tg_species_kind {
-  TG_ADSORBATE = 0,       /**< surface species: unknown coverages (sorted by name, as SCAKS sorts) */
-  TG_SITE = 1,            /**< free sites "*_s": unknown free-site fractions (sorted) */
-  TG_GAS = 2,             /**< gases: pressures (sorted) */
-  TG_DESCRIPTOR = 3,      /**< descriptors of a CatMAP model (in the model's order): not unknowns, conditions */
-  TG_TRANSITION_STATE = 4 /**< transition states of a CatMAP model (sorted by name) */
+  TG_ADSORBATE = 0,        /**< surface species: unknown coverages (sorted by name, as SCAKS sorts) */
+  TG_SITE = 1,             /**< free sites "*_s": unknown free-site fractions (sorted) */
+  TG_GAS = 2,              /**< gases: pressures (sorted) */
+  TG_DESCRIPTOR = 3,       /**< descriptors of a CatMAP model (in the model's order): not unknowns, conditions */
+  TG_TRANSITION_STATE = 4, /**< transition states of a CatMAP model (sorted by name) */
+  TG_SURFACE = 5           /**< surfaces of a CatMAP model's energy table (the file's order; tg_model_surface) */
 } tg_species_kind;
 
 /**
@@ -78,11 +79,11 @@ typedef enum tg_species_kind {
  * (implicit-function theorem). Definitions: docs/analyses.md.
  */
 typedef enum tg_analysis {
-  TG_ANALYSIS_ORDERS = 1,              /**< reaction orders d ln|TOF_g| / d ln p_k (solution->orders) */
-  TG_ANALYSIS_EAPP = 2,                /**< apparent activation energy kB T^2 d ln|TOF_g| / dT, eV (eapp) */
-  TG_ANALYSIS_RATE_CONTROL = 4,        /**< -kB T d ln TOF_g / d G_j, j adsorbates then transition states
-                                            (CatMAP models: species free energies) (rate_control) */
-  TG_ANALYSIS_SELECTIVITY = 8,         /**< each gas's share of the products' (or reactants') TOF */
+  TG_ANALYSIS_ORDERS = 1,               /**< reaction orders d ln|TOF_g| / d ln p_k (solution->orders) */
+  TG_ANALYSIS_EAPP = 2,                 /**< apparent activation energy kB T^2 d ln|TOF_g| / dT, eV (eapp) */
+  TG_ANALYSIS_RATE_CONTROL = 4,         /**< -kB T d ln TOF_g / d G_j, j adsorbates then transition states
+                                             (CatMAP models: species free energies) (rate_control) */
+  TG_ANALYSIS_SELECTIVITY = 8,          /**< each gas's share of the products' (or reactants') TOF */
   TG_ANALYSIS_SELECTIVITY_CONTROL = 16, /**< -kB T d ln S_g / d G_j (CatMAP models) (selectivity_control) */
   TG_ANALYSIS_XRC = 32                  /**< degree of rate control per step of the product's TOF (xrc; as
                                              tg_solve_options.want_xrc) */
@@ -258,6 +259,22 @@ TG_API int tg_model_gas_index(const tg_model *model, const char *name);
  * @return The index (0 <= index < tg_model_count(model, TG_DESCRIPTOR)), or -1
  */
 TG_API int tg_model_descriptor_index(const tg_model *model, const char *name);
+/**
+ * @brief Where surface @p k of a CatMAP model's energy table sits on its map: its
+ * descriptor values (the descriptor species' energies there), as volcano figures place it.
+ *
+ * @par Collectivity
+ * Not collective.
+ *
+ * @param[in]  model        the model
+ * @param[in]  k            0 <= k < tg_model_count(model, TG_SURFACE); its name is
+ *                          tg_model_species(model, TG_SURFACE, k)
+ * @param[out] descriptors  tg_model_count(model, TG_DESCRIPTOR) values (eV; NaN for a
+ *                          temperature or logPressure descriptor)
+ * @retval TG_SUCCESS  @p descriptors is filled
+ * @retval TG_ERR_ARG  @p model or @p descriptors NULL, or no surface @p k
+ */
+TG_API int tg_model_surface(const tg_model *model, int k, double *descriptors);
 
 /**
  * @brief A CatMAP model's descriptor ranges and resolution (its default map

@@ -51,7 +51,7 @@ static void show_progress(int64_t done, int64_t total, void *context)
  * Run after MPI_Finalize, without a shell, and without the launcher's PMI_*
  * and HYDRA_* variables: importing mpi4py must not try to join our finished
  * job. Returns 0 if the PNG was made. */
-static int draw(const char *csv, int quiet)
+static int draw(const char *map, int quiet)
 {
   size_t n = 0;
   while (environ[n]) n++;
@@ -61,7 +61,7 @@ static int draw(const char *csv, int quiet)
     if (strncmp(environ[i], "PMI_", 4) != 0 && strncmp(environ[i], "HYDRA_", 6) != 0 &&
         strncmp(environ[i], "HYDI_", 5) != 0)
       env[k++] = environ[i];
-  char *argv[] = {"python3", "-m", "tofgrid.plot", (char *)csv, NULL};
+  char *argv[] = {"python3", "-m", "tofgrid.plot", (char *)map, NULL};
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   if (quiet) posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
@@ -93,7 +93,8 @@ static const char usage[] =
     "                        the results are identical\n"
     "  --output PREFIX       write PREFIX.h5 (collectively, parallel HDF5), PREFIX.csv (maps of up to\n"
     "                        1e6 points; default prefix: tof_map) and draw PREFIX.png with\n"
-    "                        python3 -m tofgrid.plot when tofgrid's Python package and matplotlib are there\n"
+    "                        python3 -m tofgrid.plot when tofgrid's Python package, matplotlib and h5py\n"
+    "                        are there (it draws other quantities, PDF and SVG: python3 -m tofgrid.plot -h)\n"
     "  --no-plot             write the CSV only\n"
     "  --progress            show a progress bar on rank 0 (mpiexec runs ranks without a terminal, so\n"
     "                        it is not detected; without a launcher it shows when stderr is a terminal)\n"
@@ -386,16 +387,17 @@ int main(int argc, char **argv)
     if (h5_path) printf("wrote %s\n", h5);
     if (wrote_csv) printf("wrote %s\n", path);
   }
-  plot &= wrote_csv && !rc;
+  plot &= (wrote_csv || h5_path) && !rc;
+  const char *drawn = h5_path ? h5 : path; /* the HDF5 file knows more: the model's surfaces */
   free(xv);
   free(fixed_p);
   free(yv);
   tg_model_free(m);
   MPI_Finalize();
-  if (rank == 0 && status == 0 && plot && draw(path, quiet) != 0)
+  if (rank == 0 && status == 0 && plot && draw(drawn, quiet) != 0)
     fprintf(stderr,
             "tofgrid: no figure drawn; to draw one: python3 -m tofgrid.plot %s "
-            "(needs tofgrid's Python package and matplotlib)\n",
-            path);
+            "(needs tofgrid's Python package, matplotlib and h5py)\n",
+            drawn);
   return status;
 }

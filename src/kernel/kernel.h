@@ -184,6 +184,9 @@ typedef struct tg__catmap {
   double *dG_model;        /* [nsp]: the corrections at the model's temperature (most points use it) */
   double *concentration;   /* [nsp]: a gas's share of 10^logPressure bar, or NaN */
   int has_conditions;      /* a descriptor is temperature or logPressure */
+  int nsurf;               /* surfaces of the energy table (scaling: surfaces), for volcano figures */
+  char (*surface)[64];     /* [nsurf]: their names */
+  double *surface_desc;    /* [nsurf][nd]: their descriptor values (NaN: a condition, or not known) */
 } tg__catmap;
 
 /* Descriptors that are conditions (CatMAP's ThermodynamicScaler): their

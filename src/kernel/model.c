@@ -254,6 +254,7 @@ int tg_model_count(const tg_model *m, int kind)
   case TG_GAS: return m->ng;
   case TG_DESCRIPTOR: return m->catmap ? m->catmap->nd : 0;
   case TG_TRANSITION_STATE: return tg__transition_states(m, NULL);
+  case TG_SURFACE: return m->catmap ? m->catmap->nsurf : 0;
   case -1: return m->nsteps;
   }
   return 0;
@@ -270,11 +271,23 @@ const char *tg_model_species(const tg_model *m, int kind, int index)
     tg__transition_states(m, ts);
     return index < count ? m->sp[ts[index]].name : NULL;
   }
+  if (kind == TG_SURFACE && m->catmap && index < m->catmap->nsurf) return m->catmap->surface[index];
   if (kind == TG_DESCRIPTOR && m->catmap && index < m->catmap->nd) {
     int d = m->catmap->desc[index];
     return d == TG_DESC_TEMPERATURE ? "temperature" : d == TG_DESC_LOG_PRESSURE ? "logPressure" : m->sp[d].name;
   }
   return NULL;
+}
+
+int tg_model_surface(const tg_model *m, int k, double *descriptors)
+{
+  if (!m || !descriptors) return tg__fail(TG_ERR_ARG, __func__, "model and descriptors must not be NULL");
+  const tg__catmap *c = m->catmap;
+  if (!c || k < 0 || k >= c->nsurf)
+    return tg__fail(TG_ERR_ARG, __func__, "surface %d: %s has %d surfaces in its energy table", k, m->name,
+                    c ? c->nsurf : 0);
+  memcpy(descriptors, c->surface_desc + (size_t)k * c->nd, (size_t)c->nd * sizeof *descriptors);
+  return TG_SUCCESS;
 }
 
 int tg_model_descriptor_index(const tg_model *m, const char *name)

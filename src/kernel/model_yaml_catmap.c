@@ -474,6 +474,18 @@ static int read_scaling(reader *r, const yaml_node_t *sc, tg__catmap *c)
         break;
       }
     }
+  /* The surfaces where the table places them (volcano figures): names and descriptor values. */
+  if (!rc && E) {
+    yaml_node_t *su = lookup(r, sc, "surfaces");
+    c->surface = calloc((size_t)nsurf, sizeof *c->surface);
+    c->surface_desc = malloc((size_t)nsurf * (size_t)c->nd * sizeof *c->surface_desc);
+    if (!c->surface || !c->surface_desc) rc = tg__fail(TG_ERR_NOMEM, m->origin, "out of memory");
+    for (int k = 0; !rc && k < nsurf; k++) {
+      snprintf(c->surface[k], sizeof c->surface[k], "%s", scalar(node(r, su->data.sequence.items.start[k])));
+      for (int q = 0; q < c->nd; q++) c->surface_desc[k * c->nd + q] = c->desc[q] < 0 ? NAN : D[k * c->nd + q];
+    }
+    if (!rc) c->nsurf = nsurf;
+  }
   /* Adsorbates first (transition states are built on their rows). */
   for (int pass = 0; pass < 2 && !rc; pass++)
     for (int i = 0; i < m->nsp && !rc; i++) {
@@ -614,6 +626,6 @@ void tg__catmap_free(tg__catmap *c)
 {
   if (!c) return;
   free(c->coef), free(c->thermo), free(c->prefactor), free(c->ts_step), free(c->dG_model), free(c->concentration);
-  free(c->site_area), free(c->gas_mass);
+  free(c->site_area), free(c->gas_mass), free(c->surface), free(c->surface_desc);
   free(c);
 }

@@ -42,8 +42,8 @@ static void put(text *t, const char *fmt, ...)
   }
 }
 
-/* The comment lines (tofgrid, the model, the conditions no axis sets, the
- * units) and the header line: the axes, the TOF of every gas, the
+/* The comment lines (tofgrid, the model, its product, the conditions no
+ * axis sets, the units) and the header line: the axes, the TOF of every gas, the
  * coverages, each analysis's values (name[label] or name[label][label]),
  * status, iterations. */
 static void header(text *t, const tg__map *map)
@@ -52,6 +52,7 @@ static void header(text *t, const tg__map *map)
   const tg__layout *l = &map->layout;
   char buf[8192], a[32], b[32];
   put(t, "# tofgrid %s: %s\n", tg_version(), tg_model_name(m));
+  put(t, "# product: %s\n", tg_model_product(m) >= 0 ? tg_model_species(m, TG_GAS, tg_model_product(m)) : "none");
   if (tg__map_conditions_text(map, buf, sizeof buf) != TG_SUCCESS) t->failed = 1;
   put(t, "# conditions: %s\n", buf);
   put(t, "# units: %s in %s", tg__axis_name(m, map->x), tg__axis_unit(m, map->x));

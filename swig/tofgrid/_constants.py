@@ -32,6 +32,7 @@ TG_SITE = 1
 TG_GAS = 2
 TG_DESCRIPTOR = 3
 TG_TRANSITION_STATE = 4
+TG_SURFACE = 5
 
 # Outcomes of a steady-state solve (tg_steady_status)
 TG_STEADY_OK = 0

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Figures of maps (python -m tofgrid.plot): what a paper needs is on them -- the failed points
+counted, the negative-TOF side marked, the surfaces of a volcano map labelled, units and log axes
+right, any quantity of the map -- and the HDF5 and CSV files of one map read the same. Text is
+checked in SVG output (fonts as text)."""
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import numpy as np
+from mpi4py import MPI
+
+import tofgrid
+from tofgrid import plot as tplot
+from mpitest import main
+
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "catmap")
+SELF = MPI.COMM_SELF
+
+
+def svg_text(path, **kw):
+    import matplotlib
+    matplotlib.rcParams["svg.fonttype"] = "none"  # text as text, to be searched
+    out = tplot.plot(path, path.rsplit(".", 1)[0] + "_" + "_".join(f"{v}" for v in kw.values()).replace(":", "-")
+                     + ".svg", **kw)
+    with open(out) as f:
+        return f.read()
+
+
+class Plot(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="tofgrid_plot_")
+        cls.catmap = tofgrid.Model.load(os.path.join(DATA, "co_oxidation.yaml"))
+        cls.volcano = os.path.join(cls.tmp, "volcano.h5")
+        tofgrid.tof_grid(SELF, cls.catmap, path=cls.volcano, csv=cls.volcano[:-3] + ".csv",
+                         x=("O_s", np.linspace(-1, 3, 9)), y=("CO_s", np.linspace(-0.5, 4, 8)),
+                         analyses=["orders", "rate_control", "xrc"])
+
+    def test_hdf5_and_csv_read_alike(self):
+        h, c = tplot.read_map(self.volcano), tplot.read_map(self.volcano[:-3] + ".csv")
+        self.assertEqual(set(h.quantities), set(c.quantities))
+        for k, v in h.quantities.items():
+            self.assertTrue(np.array_equal(v, c.quantities[k], equal_nan=True), k)
+        self.assertTrue(np.array_equal(h.x[1], c.x[1]) and np.array_equal(h.y[1], c.y[1]))
+        self.assertEqual((h.x[0], h.x[2], h.y[0]), (c.x[0], c.x[2], c.y[0]))
+        self.assertEqual(h.conditions, c.conditions)
+        self.assertEqual(h.product, c.product)
+        self.assertEqual(set(h.surfaces), {"Pt", "Ag", "Cu", "Rh", "Pd", "Au", "Ru", "Ni"})
+        self.assertEqual(h.surfaces["Pt"], {"O_s": 1.62, "CO_s": 1.7})  # the tutorial's energy table
+
+    def test_volcano_surfaces_and_quantities(self):
+        text = svg_text(self.volcano)
+        for surface in ("Pt", "Cu", "Ru", "Ag"):
+            self.assertIn(f">{surface}<", text)
+        self.assertIn("all 72 points converged", text)
+        self.assertIn("E(O_s) (eV)", text)
+        self.assertIn("log10 |TOF of CO2_g|", text)
+        self.assertNotIn(">Au<", svg_text(self.volcano, surfaces=False))
+        self.assertIn("degree of rate control of O-CO_s", svg_text(self.volcano, quantity="rate_control:O-CO_s"))
+        self.assertIn("reaction order in CO_g", svg_text(self.volcano, quantity="orders:CO_g"))
+        self.assertIn("degree of rate control of step 3", svg_text(self.volcano, quantity="xrc:3"))
+        self.assertIn("coverage of O_s", svg_text(self.volcano, quantity="coverage:O_s"))
+        with self.assertRaises(SystemExit) as e:
+            tplot.plot(self.volcano, os.path.join(self.tmp, "x.png"), quantity="eapp")
+        self.assertIn("has no 'eapp'", str(e.exception))
+
+    def test_failed_points_counted_and_negative_tof_marked(self):
+        m = self.catmap
+        path = os.path.join(self.tmp, "cold.h5")
+        g = tofgrid.tof_grid(SELF, m, x=("O_s", np.linspace(-2, 6, 16)), y=("CO_s", np.linspace(-4, 4, 16)),
+                             temperature=250)
+        tofgrid.tof_grid(SELF, m, x=("O_s", np.linspace(-2, 6, 16)), y=("CO_s", np.linspace(-4, 4, 16)),
+                         temperature=250, path=path)
+        failed = int((g.status == 2).sum())
+        self.assertGreater(failed, 0)
+        self.assertIn(f"{failed} of 256 points without a steady state (grey)", svg_text(path))
+        neg = os.path.join(self.tmp, "reverse.h5")  # CO2 at 1 bar, CO at 1e-20 ... 1e-12 bar: the net TOF turns
+        tofgrid.tof_grid(SELF, m, x=("CO_g", np.geomspace(1e-20, 1e-12, 9)), y=("O_s", np.linspace(-1, 3, 5)),
+                         descriptors={"CO_s": 1.5}, temperature=700, pressures={"CO2_g": 1.0}, path=neg)
+        grid = tofgrid.load_map(neg)
+        self.assertTrue((grid.tof < 0).any() and (grid.tof > 0).any())
+        text = svg_text(neg)
+        self.assertIn("hatched: net TOF &lt; 0", text)
+        self.assertIn("p(CO_g) (bar)", text)
+        self.assertTrue(tplot._is_log(grid.x[1]))
+
+    def test_log_axes_units_and_lines(self):
+        self.assertTrue(tplot._is_log(np.geomspace(1e-4, 1, 5)))
+        self.assertFalse(tplot._is_log(np.linspace(1e-4, 1, 5)))
+        self.assertFalse(tplot._is_log([0.1, 1.0]))
+        self.assertFalse(tplot._is_log([0.0, 0.1, 0.2]))
+        a = tofgrid.Model.default()
+        path = os.path.join(self.tmp, "line.h5")
+        tofgrid.tof_grid(SELF, a, x=("O2_g", np.geomspace(1e-3, 1, 6)), path=path)
+        text = svg_text(path)
+        self.assertIn("p(O2_g) (atm = 101325 Pa)", text)  # SCAKS: 1 = 101325 Pa
+        self.assertIn("all 6 points converged", text)
+        for ext, magic in ((".pdf", b"%PDF"), (".png", b"\x89PNG")):
+            out = tplot.plot(path, path[:-3] + ext)
+            with open(out, "rb") as f:
+                self.assertEqual(f.read(4), magic)
+
+    def test_command_line(self):
+        out = os.path.join(self.tmp, "cli.pdf")
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("PMI_", "HYDRA_", "HYDI_"))}
+        r = subprocess.run([sys.executable, "-m", "tofgrid.plot", self.volcano, "-o", out, "--quantity",
+                            "tof:CO_g", "--size", "5,4", "--dpi", "80", "--cmap", "magma"],
+                           capture_output=True, text=True, env=env)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(os.path.getsize(out) > 1000)
+        r = subprocess.run([sys.executable, "-m", "tofgrid.plot", self.volcano, "--size", "5"],
+                           capture_output=True, text=True, env=env)
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("--size 5: give WIDTH,HEIGHT", r.stderr)
+
+
+if __name__ == "__main__":
+    main()
