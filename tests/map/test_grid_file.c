@@ -85,7 +85,8 @@ int main(int argc, char **argv)
       CHECK(read_attribute(path, "/", "temperature", &T, NULL, 0) == 0 && T == model_T, "temperature %g", T);
       CHECK(read_attribute(path, "/", "pressures", p, NULL, 0) == 0, "pressures");
       for (int k = 0; k < 3; k++) /* NaN where an axis sets it */
-        CHECK(k == tg_model_gas_index(m, "O2_g") || k == tg_model_gas_index(m, "CO_g") ? isnan(p[k]) : p[k] == model_p[k],
+        CHECK(k == tg_model_gas_index(m, "O2_g") || k == tg_model_gas_index(m, "CO_g") ? isnan(p[k])
+                                                                                       : p[k] == model_p[k],
               "pressure %d: %g (the model's %g)", k, p[k], model_p[k]);
       CHECK(read_attribute(path, "/", "pressure_unit", NULL, unit, sizeof unit) == 0 &&
                 !strcmp(unit, "101325 Pa (SCAKS: 1 = 1 atm)"),
