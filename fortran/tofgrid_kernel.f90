@@ -13,7 +13,8 @@ module tofgrid_kernel
   use, intrinsic :: ieee_arithmetic, only: ieee_is_finite, ieee_value, ieee_quiet_nan
   use tofgrid_constants, only: TG_STEADY_FAILED, TG_SCHEDULE_STATIC, TG_ADSORBATE, TG_SITE, TG_GAS, TG_SUCCESS, &
                                TG_ERR_CONVERGENCE, TG_AXIS_TEMPERATURE, TG_MODEL_TEMPERATURE, TG_DESCRIPTOR, &
-                               TG_TRANSITION_STATE
+                               TG_TRANSITION_STATE, TG_ANALYSIS_ORDERS, TG_ANALYSIS_EAPP, TG_ANALYSIS_RATE_CONTROL, &
+                               TG_ANALYSIS_SELECTIVITY, TG_ANALYSIS_SELECTIVITY_CONTROL, TG_ANALYSIS_XRC
   implicit none
   private
 
@@ -49,13 +50,23 @@ module tofgrid_kernel
 
 
   !> A TOF map on the root: tof(i, j, gas), coverages(i, j, species), status(i, j).
+  !> With analyses= (TG_ANALYSIS_* values, ior'ed; NaN where a point failed), as
+  !> tg_solution's per point: orders(i, j, k, g), eapp(i, j, g), rate_control(i, j, c, g),
+  !> selectivity(i, j, g), selectivity_control(i, j, c, g), xrc(i, j, step); the others
+  !> stay deallocated.
   type, public :: tg_map
     real(c_double), allocatable :: tof(:, :, :), coverages(:, :, :)
     integer(c_int), allocatable :: status(:, :)
+    real(c_double), allocatable :: orders(:, :, :, :), eapp(:, :, :), rate_control(:, :, :, :), &
+                                   selectivity(:, :, :), selectivity_control(:, :, :, :), xrc(:, :, :)
   end type
 
-  !> call tg_tof_grid(comm, model, x_gas, xs, y_gas, ys, map [, schedule] [, root] [, ierr])
+  !> call tg_tof_grid(comm, model, x_gas, xs, y_gas, ys, map [, schedule] [, root] [, ierr]
+  !>                  [, temperature] [, pressures] [, descriptors] [, analyses])
   !> with comm a type(MPI_Comm) or an integer handle; y_gas = "" for a 1-D map; "T" for temperature.
+  !> Conditions on no axis are the model's unless fixed: temperature (K), pressures (one per gas,
+  !> NaN for the model's), descriptors (one per descriptor, NaN for the model's); analyses:
+  !> TG_ANALYSIS_* values ior'ed, computed at every point (map%orders, ...).
   interface tg_tof_grid
     module procedure tof_grid_i, tof_grid_f08
   end interface
@@ -114,14 +125,17 @@ module tofgrid_kernel
       import :: c_int, c_char
       character(kind=c_char), intent(in) :: message(*)
     end function
-    integer(c_int) function c_tof_grid(comm, model, xvar, nx, xs, yvar, ny, ys, schedule, root, tof, cov, status) &
-        bind(C, name="tgf_tof_grid")
+    integer(c_int) function c_tof_grid(comm, model, xvar, nx, xs, yvar, ny, ys, schedule, root, temperature, &
+                                       pressures, descriptors, analyses, tof, cov, status, orders, eapp, &
+                                       rate_control, selectivity, selectivity_control, xrc) bind(C, name="tgf_tof_grid")
       import :: c_int, c_ptr, c_double, c_int64_t
-      integer(c_int), value :: comm, xvar, yvar, schedule, root
+      integer(c_int), value :: comm, xvar, yvar, schedule, root, analyses
       type(c_ptr), value :: model
       integer(c_int64_t), value :: nx, ny
-      real(c_double), intent(in) :: xs(*), ys(*)
-      real(c_double), intent(out) :: tof(*), cov(*)
+      real(c_double), value :: temperature
+      real(c_double), intent(in) :: xs(*), ys(*), pressures(*), descriptors(*)
+      real(c_double), intent(out) :: tof(*), cov(*), orders(*), eapp(*), rate_control(*), selectivity(*), &
+                                     selectivity_control(*), xrc(*)
       integer(c_int), intent(out) :: status(*)
     end function
     integer(c_int) function c_solve(model, temperature, pressures, want_xrc, has, times, initial, k_scale, &
@@ -137,12 +151,14 @@ module tofgrid_kernel
       integer(c_int), intent(out) :: ints(6)
     end function
     integer(c_int) function c_tof_grid_file(comm, model, xvar, nx, xs, yvar, ny, ys, path, csv, schedule, checkpoint, &
-                                            resume) bind(C, name="tgf_tof_grid_file")
+                                            resume, temperature, pressures, descriptors, analyses) &
+        bind(C, name="tgf_tof_grid_file")
       import :: c_int, c_ptr, c_double, c_int64_t, c_char
-      integer(c_int), value :: comm, xvar, yvar, schedule, resume
+      integer(c_int), value :: comm, xvar, yvar, schedule, resume, analyses
       type(c_ptr), value :: model
       integer(c_int64_t), value :: nx, ny
-      real(c_double), intent(in) :: xs(*), ys(*)
+      real(c_double), value :: temperature
+      real(c_double), intent(in) :: xs(*), ys(*), pressures(*), descriptors(*)
       character(kind=c_char), intent(in) :: path(*), csv(*), checkpoint(*)
     end function
     integer(c_int) function c_steady_states(model, temperature, pressures, has_descriptors, descriptors, max, &
@@ -419,34 +435,46 @@ contains
   end subroutine
   !> The map is allocated on the root only; on the other ranks its arrays
   !> are left deallocated (the C library returns data there only).
-  subroutine tof_grid_i(comm, model, x_gas, xs, y_gas, ys, map, schedule, root, ierr)
+  subroutine tof_grid_i(comm, model, x_gas, xs, y_gas, ys, map, schedule, root, ierr, temperature, pressures, &
+                        descriptors, analyses)
     use mpi_f08, only: MPI_Comm, MPI_Comm_rank, MPI_COMM_NULL, operator(==)
     integer, intent(in) :: comm
     type(tg_model), intent(in) :: model
     character(len=*), intent(in) :: x_gas, y_gas
     real(c_double), intent(in) :: xs(:), ys(:)
     type(tg_map), intent(inout) :: map
-    integer, intent(in), optional :: schedule, root
+    integer, intent(in), optional :: schedule, root, analyses
     integer, intent(out), optional :: ierr
-    integer :: xv, yv, r, s, nx, ny, ng, nc, me, e
+    real(c_double), intent(in), optional :: temperature, pressures(:), descriptors(:)
+    integer :: xv, yv, r, s, nx, ny, ng, nc, nctl, nst, me, e, bits
     integer(c_int) :: rc
-    real(c_double) :: none(1), no_tof(1), no_cov(1)
+    real(c_double) :: none(1), no_tof(1), no_cov(1), t
+    real(c_double), allocatable :: p(:), d(:)
     integer(c_int) :: no_status(1)
     type(MPI_Comm) :: c
-    logical :: two_d, ok
+    logical :: two_d, ok, stand_in(6)
     character(len=:), allocatable :: bad_axis
     two_d = len_trim(y_gas) > 0
     nx = size(xs)
     ny = merge(size(ys), 1, two_d)
     ng = c_count(model%ptr, TG_GAS)
     nc = c_count(model%ptr, TG_ADSORBATE) + c_count(model%ptr, TG_SITE)
-    if (allocated(map%tof)) deallocate (map%tof)
-    if (allocated(map%coverages)) deallocate (map%coverages)
-    if (allocated(map%status)) deallocate (map%status)
+    nctl = c_count(model%ptr, TG_ADSORBATE) + c_count(model%ptr, TG_TRANSITION_STATE)
+    nst = c_count(model%ptr, TG_STEPS)
+    call free_map(map)
     xv = 0
     yv = 0
     ok = axis_variable(model, x_gas, "x", "tg_tof_grid", xv, bad_axis)
     if (ok .and. two_d) ok = axis_variable(model, y_gas, "y", "tg_tof_grid", yv, bad_axis)
+    if (ok) ok = map_conditions(model, "tg_tof_grid", temperature, pressures, descriptors, t, p, d, bad_axis)
+    if (.not. allocated(p)) then  ! a bad axis name: the call still goes in (and fails on every rank)
+      allocate (p(1), d(1))
+      p = 0
+      d = 0
+      t = 0
+    end if
+    bits = 0
+    if (present(analyses)) bits = analyses
     ! An unknown name still enters the library's call, as a variable no model
     ! has: the ranks agree there, so a name wrong on one rank fails every
     ! rank instead of leaving the others in the sweep.
@@ -460,14 +488,38 @@ contains
     c%MPI_VAL = comm
     me = -1
     if (.not. (c == MPI_COMM_NULL)) call MPI_Comm_rank(c, me, e)
-    if (ok .and. me == r .and. c_associated(model%ptr)) &
+    if (ok .and. me == r .and. c_associated(model%ptr)) then
       allocate (map%tof(nx, ny, ng), map%coverages(nx, ny, nc), map%status(nx, ny))
+      if (iand(bits, TG_ANALYSIS_ORDERS) /= 0) allocate (map%orders(nx, ny, ng, ng))
+      if (iand(bits, TG_ANALYSIS_EAPP) /= 0) allocate (map%eapp(nx, ny, ng))
+      if (iand(bits, TG_ANALYSIS_RATE_CONTROL) /= 0) allocate (map%rate_control(nx, ny, nctl, ng))
+      if (iand(bits, TG_ANALYSIS_SELECTIVITY) /= 0) allocate (map%selectivity(nx, ny, ng))
+      if (iand(bits, TG_ANALYSIS_SELECTIVITY_CONTROL) /= 0) allocate (map%selectivity_control(nx, ny, nctl, ng))
+      if (iand(bits, TG_ANALYSIS_XRC) /= 0) allocate (map%xrc(nx, ny, nst))
+    end if
+    ! The analyses not asked for (and all on other ranks) get a one-element stand-in for the call:
+    ! the library writes only the arrays of the analyses asked for, on the root.
+    stand_in = [.not. allocated(map%orders), .not. allocated(map%eapp), .not. allocated(map%rate_control), &
+                .not. allocated(map%selectivity), .not. allocated(map%selectivity_control), .not. allocated(map%xrc)]
+    if (stand_in(1)) allocate (map%orders(1, 1, 1, 1))
+    if (stand_in(2)) allocate (map%eapp(1, 1, 1))
+    if (stand_in(3)) allocate (map%rate_control(1, 1, 1, 1))
+    if (stand_in(4)) allocate (map%selectivity(1, 1, 1))
+    if (stand_in(5)) allocate (map%selectivity_control(1, 1, 1, 1))
+    if (stand_in(6)) allocate (map%xrc(1, 1, 1))
     if (allocated(map%tof)) then
       rc = call_grid(map%tof, map%coverages, map%status)
     else
       rc = call_grid(no_tof, no_cov, no_status)
     end if
+    if (stand_in(1)) deallocate (map%orders)
+    if (stand_in(2)) deallocate (map%eapp)
+    if (stand_in(3)) deallocate (map%rate_control)
+    if (stand_in(4)) deallocate (map%selectivity)
+    if (stand_in(5)) deallocate (map%selectivity_control)
+    if (stand_in(6)) deallocate (map%xrc)
     if (.not. ok) rc = c_fail(bad_axis // c_null_char) ! this rank's own message, as the user typed the name
+    if (rc /= TG_SUCCESS) call free_map(map)
     call finish(rc, ierr)
   contains
     integer(c_int) function call_grid(tof, cov, status)
@@ -475,26 +527,82 @@ contains
       integer(c_int), intent(out) :: status(*)
       if (two_d) then
         call_grid = c_tof_grid(comm, model%ptr, xv, int(nx, c_int64_t), xs, yv, int(ny, c_int64_t), ys, s, r, &
-                               tof, cov, status)
+                               t, p, d, bits, tof, cov, status, map%orders, map%eapp, map%rate_control, &
+                               map%selectivity, map%selectivity_control, map%xrc)
       else
         call_grid = c_tof_grid(comm, model%ptr, xv, int(nx, c_int64_t), xs, 0, 0_c_int64_t, none, s, r, &
-                               tof, cov, status)
+                               t, p, d, bits, tof, cov, status, map%orders, map%eapp, map%rate_control, &
+                               map%selectivity, map%selectivity_control, map%xrc)
       end if
     end function
-
   end subroutine
 
-  subroutine tof_grid_f08(comm, model, x_gas, xs, y_gas, ys, map, schedule, root, ierr)
+  subroutine tof_grid_f08(comm, model, x_gas, xs, y_gas, ys, map, schedule, root, ierr, temperature, pressures, &
+                          descriptors, analyses)
     use mpi_f08, only: MPI_Comm
     type(MPI_Comm), intent(in) :: comm
     type(tg_model), intent(in) :: model
     character(len=*), intent(in) :: x_gas, y_gas
     real(c_double), intent(in) :: xs(:), ys(:)
     type(tg_map), intent(inout) :: map
-    integer, intent(in), optional :: schedule, root
+    integer, intent(in), optional :: schedule, root, analyses
     integer, intent(out), optional :: ierr
-    call tof_grid_i(comm%MPI_VAL, model, x_gas, xs, y_gas, ys, map, schedule, root, ierr)
+    real(c_double), intent(in), optional :: temperature, pressures(:), descriptors(:)
+    call tof_grid_i(comm%MPI_VAL, model, x_gas, xs, y_gas, ys, map, schedule, root, ierr, temperature, pressures, &
+                    descriptors, analyses)
   end subroutine
+
+  subroutine free_map(map)
+    type(tg_map), intent(inout) :: map
+    if (allocated(map%tof)) deallocate (map%tof)
+    if (allocated(map%coverages)) deallocate (map%coverages)
+    if (allocated(map%status)) deallocate (map%status)
+    if (allocated(map%orders)) deallocate (map%orders)
+    if (allocated(map%eapp)) deallocate (map%eapp)
+    if (allocated(map%rate_control)) deallocate (map%rate_control)
+    if (allocated(map%selectivity)) deallocate (map%selectivity)
+    if (allocated(map%selectivity_control)) deallocate (map%selectivity_control)
+    if (allocated(map%xrc)) deallocate (map%xrc)
+  end subroutine
+
+  !> The fixed conditions of a map as the library takes them: t (0: the model's), p (one per gas)
+  !> and d (one per descriptor, at least one), NaN for the model's. False (with msg) if an array has
+  !> the wrong size.
+  logical function map_conditions(model, fn, temperature, pressures, descriptors, t, p, d, msg) result(ok)
+    type(tg_model), intent(in) :: model
+    character(len=*), intent(in) :: fn
+    real(c_double), intent(in), optional :: temperature, pressures(:), descriptors(:)
+    real(c_double), intent(out) :: t
+    real(c_double), allocatable, intent(out) :: p(:), d(:)
+    character(len=:), allocatable, intent(inout) :: msg
+    integer :: ng, nd
+    character(len=24) :: a, b
+    ng = c_count(model%ptr, TG_GAS)
+    nd = c_count(model%ptr, TG_DESCRIPTOR)
+    allocate (p(max(ng, 1)), d(max(nd, 1)))
+    p = ieee_value(t, ieee_quiet_nan)
+    d = p(1)
+    t = 0
+    if (present(temperature)) t = temperature
+    ok = .true.
+    if (present(pressures)) then
+      ok = size(pressures) == ng
+      if (ok .and. ng > 0) p(1:ng) = pressures
+      write (a, '(i0)') size(pressures)
+      write (b, '(i0)') ng
+      if (.not. ok) msg = fn // ": pressures has " // trim(a) // " values; the model has " // trim(b) // &
+                          " gases (NaN for the model's own)"
+    end if
+    if (ok .and. present(descriptors)) then
+      ok = size(descriptors) == nd
+      if (ok .and. nd > 0) d(1:nd) = descriptors
+      write (a, '(i0)') size(descriptors)
+      write (b, '(i0)') nd
+      if (.not. ok) msg = fn // ": descriptors has " // trim(a) // " values; the model has " // trim(b) // &
+                          " descriptors (NaN for the model's own)"
+    end if
+  end function
+
   !> Every distinct steady state not found unstable, from the clean surface
   !> (first) and from each adsorbate covering its sites: states(k)%coverages,
   !> %tof, %status, %stable (1, or -1: an eigenvalue within roundoff of 0).
@@ -590,17 +698,21 @@ contains
   !> ("" for none) and/or the CSV file `csv`, with checkpoints (finished rows recorded in
   !> CHECKPOINT.<rank>) and resume after a kill (the C API's tg_tof_grid_file). Axes as for
   !> tg_tof_grid; comm a type(MPI_Comm) or an integer handle.
-  subroutine tof_grid_file_i(comm, model, x_name, xs, y_name, ys, path, csv, schedule, checkpoint, resume, ierr)
+  subroutine tof_grid_file_i(comm, model, x_name, xs, y_name, ys, path, csv, schedule, checkpoint, resume, ierr, &
+                             temperature, pressures, descriptors, analyses)
     integer, intent(in) :: comm
     type(tg_model), intent(in) :: model
     character(len=*), intent(in) :: x_name, y_name, path
     real(c_double), intent(in) :: xs(:), ys(:)
     character(len=*), intent(in), optional :: csv, checkpoint
-    integer, intent(in), optional :: schedule
+    integer, intent(in), optional :: schedule, analyses
     logical, intent(in), optional :: resume
     integer, intent(out), optional :: ierr
-    integer :: xv, yv, s
+    real(c_double), intent(in), optional :: temperature, pressures(:), descriptors(:)
+    integer :: xv, yv, s, bits
     integer(c_int) :: rc, res
+    real(c_double) :: t
+    real(c_double), allocatable :: p(:), d(:)
     logical :: two_d, ok
     character(len=:), allocatable :: bad_axis, csv_c, ckpt_c
     two_d = len_trim(y_name) > 0
@@ -608,6 +720,15 @@ contains
     yv = 0
     ok = axis_variable(model, x_name, "x", "tg_tof_grid_file", xv, bad_axis)
     if (ok .and. two_d) ok = axis_variable(model, y_name, "y", "tg_tof_grid_file", yv, bad_axis)
+    if (ok) ok = map_conditions(model, "tg_tof_grid_file", temperature, pressures, descriptors, t, p, d, bad_axis)
+    if (.not. allocated(p)) then  ! a bad axis name: the call still goes in (and fails on every rank)
+      allocate (p(1), d(1))
+      p = 0
+      d = 0
+      t = 0
+    end if
+    bits = 0
+    if (present(analyses)) bits = analyses
     if (.not. ok) xv = -huge(0)  ! every rank enters the library's call: a bad name fails all ranks alike
     s = TG_SCHEDULE_STATIC
     if (present(schedule)) s = schedule
@@ -619,25 +740,28 @@ contains
     if (present(checkpoint)) ckpt_c = trim(checkpoint) // c_null_char
     if (two_d) then
       rc = c_tof_grid_file(comm, model%ptr, xv, int(size(xs), c_int64_t), xs, yv, int(size(ys), c_int64_t), ys, &
-                           trim(path) // c_null_char, csv_c, s, ckpt_c, res)
+                           trim(path) // c_null_char, csv_c, s, ckpt_c, res, t, p, d, bits)
     else
       rc = c_tof_grid_file(comm, model%ptr, xv, int(size(xs), c_int64_t), xs, 0, 0_c_int64_t, [0.0_c_double], &
-                           trim(path) // c_null_char, csv_c, s, ckpt_c, res)
+                           trim(path) // c_null_char, csv_c, s, ckpt_c, res, t, p, d, bits)
     end if
     if (.not. ok) rc = c_fail(bad_axis // c_null_char)
     call finish(rc, ierr)
   end subroutine
 
-  subroutine tof_grid_file_f08(comm, model, x_name, xs, y_name, ys, path, csv, schedule, checkpoint, resume, ierr)
+  subroutine tof_grid_file_f08(comm, model, x_name, xs, y_name, ys, path, csv, schedule, checkpoint, resume, ierr, &
+                               temperature, pressures, descriptors, analyses)
     use mpi_f08, only: MPI_Comm
     type(MPI_Comm), intent(in) :: comm
     type(tg_model), intent(in) :: model
     character(len=*), intent(in) :: x_name, y_name, path
     real(c_double), intent(in) :: xs(:), ys(:)
     character(len=*), intent(in), optional :: csv, checkpoint
-    integer, intent(in), optional :: schedule
+    integer, intent(in), optional :: schedule, analyses
     logical, intent(in), optional :: resume
     integer, intent(out), optional :: ierr
-    call tof_grid_file_i(comm%MPI_VAL, model, x_name, xs, y_name, ys, path, csv, schedule, checkpoint, resume, ierr)
+    real(c_double), intent(in), optional :: temperature, pressures(:), descriptors(:)
+    call tof_grid_file_i(comm%MPI_VAL, model, x_name, xs, y_name, ys, path, csv, schedule, checkpoint, resume, ierr, &
+                         temperature, pressures, descriptors, analyses)
   end subroutine
 end module tofgrid_kernel

@@ -434,24 +434,49 @@ void tgf_species_name(const tg_model *m, int kind, int index, char *buf, int64_t
   for (; i < len; i++) buf[i] = ' ';
 }
 
-/* A TOF map for Fortran: axes by gas index (-1: temperature; ny = 0: 1-D);
- * on the root the results go to caller arrays in Fortran order
- * tof(i, j, g), coverages(i, j, c), status(i, j) (i: x, j: y). */
+/* A map's fixed conditions for Fortran: T (0: the model's), pressures and
+ * descriptors with NaN for the model's, analyses (tg_analysis bits). */
+static tg_map_options fortran_map_options(double temperature, const double *pressures, const double *descriptors,
+                                          int analyses)
+{
+  return (tg_map_options){.temperature = temperature, .pressures = pressures, .descriptors = descriptors,
+                          .analyses = analyses};
+}
+
+/* C's [point][n] (point k = i * ny + j) as Fortran's (i, j, n...) column-major. */
+static void to_fortran(const double *c, int64_t nx, int64_t ny, int64_t n, double *f)
+{
+  for (int64_t i = 0; i < nx; i++)
+    for (int64_t j = 0; j < ny; j++)
+      for (int64_t e = 0; e < n; e++) f[i + nx * (j + ny * e)] = c[(i * ny + j) * n + e];
+}
+
+/* A TOF map for Fortran: axes by gas index (-1: temperature; ny = 0: 1-D),
+ * fixed conditions and analyses as fortran_map_options; on the root the
+ * results go to caller arrays in Fortran order tof(i, j, g), coverages(i, j,
+ * c), status(i, j), and each analysis asked for to its array of out[6]
+ * (orders, eapp, rate_control, selectivity, selectivity_control, xrc; per
+ * point as tg_grid's, transposed) (i: x, j: y). */
 int tgf_tof_grid(MPI_Fint fcomm, const tg_model *m, int xvar, int64_t nx, const double *xs, int yvar, int64_t ny,
-                 const double *ys, int schedule, int root, double *tof, double *cov, int *status)
+                 const double *ys, int schedule, int root, double temperature, const double *pressures,
+                 const double *descriptors, int analyses, double *tof, double *cov, int *status, double *orders,
+                 double *eapp, double *rate_control, double *selectivity, double *selectivity_control, double *xrc)
 {
   tg_axis x = {xvar, nx, xs}, y = {yvar, ny, ys};
   tg_grid g;
-  TG_CALL(tg_tof_grid(MPI_Comm_f2c(fcomm), m, &x, ny > 0 ? &y : NULL, (tg_schedule)schedule, root, &g));
+  tg_map_options o = fortran_map_options(temperature, pressures, descriptors, analyses);
+  TG_CALL(tg_tof_grid_with(MPI_Comm_f2c(fcomm), m, &x, ny > 0 ? &y : NULL, (tg_schedule)schedule, root, &o, &g));
   if (g.tof) {
-    int64_t NY = g.ny;
+    int64_t NY = g.ny, ng = g.ng, nc = g.ncontrol;
+    to_fortran(g.tof, g.nx, NY, ng, tof);
+    to_fortran(g.coverages, g.nx, NY, g.ncov, cov);
     for (int64_t i = 0; i < g.nx; i++)
-      for (int64_t j = 0; j < NY; j++) {
-        int64_t k = i * NY + j, f = j * g.nx + i; /* C point index, Fortran (i, j) offset */
-        for (int c = 0; c < g.ng; c++) tof[f + (int64_t)c * g.nx * NY] = g.tof[k * g.ng + c];
-        for (int c = 0; c < g.ncov; c++) cov[f + (int64_t)c * g.nx * NY] = g.coverages[k * g.ncov + c];
-        status[f] = g.status[k];
-      }
+      for (int64_t j = 0; j < NY; j++) status[j * g.nx + i] = g.status[i * NY + j];
+    const double *from[6] = {g.orders, g.eapp, g.rate_control, g.selectivity, g.selectivity_control, g.xrc};
+    double *to[6] = {orders, eapp, rate_control, selectivity, selectivity_control, xrc};
+    int64_t n[6] = {ng * ng, ng, ng * nc, ng, ng * nc, g.nsteps};
+    for (int k = 0; k < 6; k++)
+      if (from[k]) to_fortran(from[k], g.nx, NY, n[k], to[k]);
   }
   tg_grid_free(&g);
   return TG_SUCCESS;
@@ -481,17 +506,20 @@ int tgf_steady_states(const tg_model *m, double temperature, const double *press
   return rc;
 }
 
-/* A map written to files for Fortran: axes as tgf_tof_grid; path, csv and
- * checkpoint empty for none. */
+/* A map written to files for Fortran: axes, fixed conditions and analyses
+ * as tgf_tof_grid; path, csv and checkpoint empty for none. */
 int tgf_tof_grid_file(MPI_Fint fcomm, const tg_model *m, int xvar, int64_t nx, const double *xs, int yvar, int64_t ny,
                       const double *ys, const char *path, const char *csv, int schedule, const char *checkpoint,
-                      int resume)
+                      int resume, double temperature, const double *pressures, const double *descriptors,
+                      int analyses)
 {
   tg_axis x = {xvar, nx, xs}, y = {yvar, ny, ys};
+  tg_map_options mo = fortran_map_options(temperature, pressures, descriptors, analyses);
   tg_sweep_options o = {.schedule = (tg_schedule)schedule,
                         .checkpoint = *checkpoint ? checkpoint : NULL,
                         .resume = resume,
-                        .csv = *csv ? csv : NULL};
+                        .csv = *csv ? csv : NULL,
+                        .map = &mo};
   return tg_tof_grid_file(MPI_Comm_f2c(fcomm), m, &x, ny > 0 ? &y : NULL, *path ? path : NULL, &o);
 }
 

@@ -9,6 +9,7 @@ program test_catmap_f
   use mpi_f08, only: MPI_Init, MPI_Finalize, MPI_COMM_WORLD, MPI_Comm_rank, MPI_Comm_size
   use tofgrid
   use checks
+  use, intrinsic :: ieee_arithmetic, only: ieee_value, ieee_quiet_nan
   implicit none
   type(tg_model) :: model
   type(tg_solution) :: sol
@@ -59,6 +60,29 @@ program test_catmap_f
   end if
   call tg_tof_grid(MPI_COMM_WORLD, model, "Cu_s", os, "", cos, map, ierr=ierr)
   call check_error(ierr, TG_ERR_ARG, "a descriptor of it", "unknown axis names descriptors too")
+
+  ! A map with analyses at a fixed temperature and E_CO: every point equals a single solve there
+  call tg_tof_grid(MPI_COMM_WORLD, model, "O_s", os, "", cos, map, temperature=600.0_real64, &
+                   descriptors=[ieee_value(1.0_real64, ieee_quiet_nan), 1.2_real64], &
+                   analyses=ior(ior(TG_ANALYSIS_ORDERS, TG_ANALYSIS_RATE_CONTROL), TG_ANALYSIS_XRC), ierr=ierr)
+  call check(ierr == 0, "map with analyses and fixed conditions")
+  if (rank == 0) then
+    call check(allocated(map%orders) .and. allocated(map%rate_control) .and. allocated(map%xrc) .and. &
+               .not. allocated(map%eapp) .and. .not. allocated(map%selectivity), "the analyses' arrays asked for")
+    do i = 1, 3
+      call tg_solve(model, p, sol, temperature=600.0_real64, descriptors=[os(i), 1.2_real64], &
+                    analyses=ior(ior(TG_ANALYSIS_ORDERS, TG_ANALYSIS_RATE_CONTROL), TG_ANALYSIS_XRC), ierr=ierr)
+      call check(all(map%tof(i, 1, :) == sol%tof) .and. all(map%orders(i, 1, :, :) == sol%orders) .and. &
+                 all(map%rate_control(i, 1, :, :) == sol%rate_control) .and. all(map%xrc(i, 1, :) == sol%xrc), &
+                 "map point's analyses equal a single solve's")
+    end do
+  end if
+  call tg_tof_grid(MPI_COMM_WORLD, model, "O_s", os, "", cos, map, pressures=[1.0_real64], ierr=ierr)
+  call check_error(ierr, TG_ERR_ARG, "pressures has 1 values; the model has 3 gases", "pressures of the wrong size")
+  call check(.not. allocated(map%tof), "a refused map is deallocated")
+  call tg_tof_grid(MPI_COMM_WORLD, model, "O_s", os, "", cos, map, &
+                   descriptors=[0.5_real64, ieee_value(1.0_real64, ieee_quiet_nan)], ierr=ierr)
+  call check_error(ierr, TG_ERR_ARG, "descriptor O_s is fixed (0.5) and is axis x", "a fixed descriptor on an axis")
 
   ! Settings: k_f and k_r scaled alike keep the state and scale the TOF; another start, the same state
   d = [1.0_real64, 1.0_real64]
@@ -143,6 +167,31 @@ program test_catmap_f
       end do
       close (unit, status="delete")
       call check(rows == 6, "every point in the CSV")
+    end block
+  end if
+  ! ... at a fixed temperature, with an analysis: the CSV states both, and its rows are solves at 600 K
+  write (csv, '("fortran_catmap_fixed.np", i0, ".csv")') ranks
+  call tg_tof_grid_file(MPI_COMM_WORLD, model, "O_s", os, "CO_s", cos, "", csv=trim(csv), temperature=600.0_real64, &
+                        analyses=TG_ANALYSIS_EAPP, ierr=ierr)
+  call check(ierr == 0, "map file at a fixed temperature with an analysis")
+  if (rank == 0) then
+    block
+      character(len=2048) :: line
+      real(real64) :: row(5)
+      logical :: stated, column
+      open (newunit=unit, file=trim(csv), action="read")
+      stated = .false.
+      do
+        read (unit, '(a)') line
+        stated = stated .or. index(line, "# conditions: T = 600 K") == 1
+        if (line(1:1) /= "#") exit
+      end do
+      column = index(line, ",eapp[CO2_g],") > 0
+      read (unit, *) row
+      call tg_solve(model, p, sol, temperature=600.0_real64, descriptors=row(1:2), ierr=ierr)
+      close (unit, status="delete")
+      call check(stated .and. column, "the CSV states the temperature and has the eapp columns")
+      call check(ierr == 0 .and. row(3) == sol%tof(1), "its first row is a solve at 600 K")
     end block
   end if
   call tg_tof_grid_file(MPI_COMM_WORLD, model, "O_s", os, "CO_s", cos, "", csv="x.csv", resume=.true., ierr=ierr)
