@@ -439,8 +439,8 @@ void tgf_species_name(const tg_model *m, int kind, int index, char *buf, int64_t
 static tg_map_options fortran_map_options(double temperature, const double *pressures, const double *descriptors,
                                           int analyses)
 {
-  return (tg_map_options){.temperature = temperature, .pressures = pressures, .descriptors = descriptors,
-                          .analyses = analyses};
+  return (tg_map_options){
+      .temperature = temperature, .pressures = pressures, .descriptors = descriptors, .analyses = analyses};
 }
 
 /* C's [point][n] (point k = i * ny + j) as Fortran's (i, j, n...) column-major. */
@@ -510,8 +510,7 @@ int tgf_steady_states(const tg_model *m, double temperature, const double *press
  * as tgf_tof_grid; path, csv and checkpoint empty for none. */
 int tgf_tof_grid_file(MPI_Fint fcomm, const tg_model *m, int xvar, int64_t nx, const double *xs, int yvar, int64_t ny,
                       const double *ys, const char *path, const char *csv, int schedule, const char *checkpoint,
-                      int resume, double temperature, const double *pressures, const double *descriptors,
-                      int analyses)
+                      int resume, double temperature, const double *pressures, const double *descriptors, int analyses)
 {
   tg_axis x = {xvar, nx, xs}, y = {yvar, ny, ys};
   tg_map_options mo = fortran_map_options(temperature, pressures, descriptors, analyses);
