@@ -462,23 +462,8 @@ contains
     nctl = c_count(model%ptr, TG_ADSORBATE) + c_count(model%ptr, TG_TRANSITION_STATE)
     nst = c_count(model%ptr, TG_STEPS)
     call free_map(map)
-    xv = 0
-    yv = 0
-    ok = axis_variable(model, x_gas, "x", "tg_tof_grid", xv, bad_axis)
-    if (ok .and. two_d) ok = axis_variable(model, y_gas, "y", "tg_tof_grid", yv, bad_axis)
-    if (ok) ok = map_conditions(model, "tg_tof_grid", temperature, pressures, descriptors, t, p, d, bad_axis)
-    if (.not. allocated(p)) then  ! a bad axis name: the call still goes in (and fails on every rank)
-      allocate (p(1), d(1))
-      p = 0
-      d = 0
-      t = 0
-    end if
-    bits = 0
-    if (present(analyses)) bits = analyses
-    ! An unknown name still enters the library's call, as a variable no model
-    ! has: the ranks agree there, so a name wrong on one rank fails every
-    ! rank instead of leaving the others in the sweep.
-    if (.not. ok) xv = -huge(0)
+    ok = map_arguments(model, "tg_tof_grid", x_gas, y_gas, temperature, pressures, descriptors, analyses, xv, yv, t, &
+                       p, d, bits, bad_axis)
     r = 0
     if (present(root)) r = root
     s = TG_SCHEDULE_STATIC
@@ -564,6 +549,36 @@ contains
     if (allocated(map%selectivity_control)) deallocate (map%selectivity_control)
     if (allocated(map%xrc)) deallocate (map%xrc)
   end subroutine
+
+  !> A map's arguments as the library takes them: axis variables (a bad name: a variable no model
+  !> has, so that every rank still enters the library's call and fails there alike, not leaving the
+  !> others in the sweep), fixed conditions (map_conditions) and analysis bits. False with msg (this
+  !> rank's own message, as the user typed the name) if one is bad.
+  logical function map_arguments(model, fn, x_name, y_name, temperature, pressures, descriptors, analyses, xv, yv, &
+                                 t, p, d, bits, msg) result(ok)
+    type(tg_model), intent(in) :: model
+    character(len=*), intent(in) :: fn, x_name, y_name
+    real(c_double), intent(in), optional :: temperature, pressures(:), descriptors(:)
+    integer, intent(in), optional :: analyses
+    integer, intent(out) :: xv, yv, bits
+    real(c_double), intent(out) :: t
+    real(c_double), allocatable, intent(out) :: p(:), d(:)
+    character(len=:), allocatable, intent(inout) :: msg
+    xv = 0
+    yv = 0
+    ok = axis_variable(model, x_name, "x", fn, xv, msg)
+    if (ok .and. len_trim(y_name) > 0) ok = axis_variable(model, y_name, "y", fn, yv, msg)
+    if (ok) ok = map_conditions(model, fn, temperature, pressures, descriptors, t, p, d, msg)
+    if (.not. allocated(p)) then
+      allocate (p(1), d(1))
+      p = 0
+      d = 0
+      t = 0
+    end if
+    bits = 0
+    if (present(analyses)) bits = analyses
+    if (.not. ok) xv = -huge(0)
+  end function
 
   !> The fixed conditions of a map as the library takes them: t (0: the model's), p (one per gas)
   !> and d (one per descriptor, at least one), NaN for the model's. False (with msg) if an array has
@@ -716,20 +731,8 @@ contains
     logical :: two_d, ok
     character(len=:), allocatable :: bad_axis, csv_c, ckpt_c
     two_d = len_trim(y_name) > 0
-    xv = 0
-    yv = 0
-    ok = axis_variable(model, x_name, "x", "tg_tof_grid_file", xv, bad_axis)
-    if (ok .and. two_d) ok = axis_variable(model, y_name, "y", "tg_tof_grid_file", yv, bad_axis)
-    if (ok) ok = map_conditions(model, "tg_tof_grid_file", temperature, pressures, descriptors, t, p, d, bad_axis)
-    if (.not. allocated(p)) then  ! a bad axis name: the call still goes in (and fails on every rank)
-      allocate (p(1), d(1))
-      p = 0
-      d = 0
-      t = 0
-    end if
-    bits = 0
-    if (present(analyses)) bits = analyses
-    if (.not. ok) xv = -huge(0)  ! every rank enters the library's call: a bad name fails all ranks alike
+    ok = map_arguments(model, "tg_tof_grid_file", x_name, y_name, temperature, pressures, descriptors, analyses, xv, &
+                       yv, t, p, d, bits, bad_axis)
     s = TG_SCHEDULE_STATIC
     if (present(schedule)) s = schedule
     res = 0
