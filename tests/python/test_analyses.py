@@ -74,6 +74,46 @@ class Analyses(unittest.TestCase):
         with self.assertRaisesRegex(tofgrid.Error, "derivatives by species free energies"):
             m.solve(analyses=["rate_control"])
 
+    def test_orders_and_eapp_scaks_model_b(self):
+        with open(os.path.join(DATA, "..", "model_b.yaml")) as f:
+            m = tofgrid.Model.from_yaml(f.read())
+        for p in ({"CO_g": 0.1, "O2_g": 0.4}, {"CO_g": 0.3, "O2_g": 0.2}):
+            kw = {"pressures": {**m.pressures, **p}}
+            s = m.solve(analyses=["orders", "eapp", "selectivity"], **kw)
+            self.assertTrue(s.converged, p)
+            T = m.temperature
+            self.assertAlmostEqual(s.eapp, fd_eapp(m, kw, T), delta=1e-6 * max(1, abs(s.eapp)), msg=p)
+            for gas in ("CO_g", "O2_g"):
+                up, down = dict(kw["pressures"]), dict(kw["pressures"])
+                up[gas] *= np.exp(1e-4)
+                down[gas] *= np.exp(-1e-4)
+                fd = (np.log(m.solve(pressures=up).tof) - np.log(m.solve(pressures=down).tof)) / 2e-4
+                self.assertAlmostEqual(s.orders[gas], fd, delta=1e-6 * max(1, abs(fd)), msg=(p, gas))
+            self.assertEqual(s.selectivity["CO2_g"], 1.0)
+
+    def test_catmap_reference_point(self):
+        """CatMAP's own sensitivities where they are converged: tutorial 2 at its highest-TOF grid point
+        (O, CO) = (1.2857142857142856, 1.75) eV, p(CO2) = 1e-30 (reference spec section 10.3: CatMAP's
+        classic solver, and the exact values computed analytically at 50 digits)."""
+        m = tofgrid.Model.from_yaml(model_text("co_oxidation.yaml"))
+        s = m.solve(descriptors={"O_s": 1.2857142857142856, "CO_s": 1.75}, pressures={"CO2_g": 1e-30},
+                    analyses=["rate_control", "orders", "selectivity", "selectivity_control", "eapp"])
+        exact = {"CO_s": -1.25169382924, "O_s": -0.725788847695, "O-CO_s": 0.725788847695, "O-O_s": 0.274211186133}
+        for species, x in exact.items():
+            self.assertAlmostEqual(s.rate_control[species], x, delta=1e-10, msg=species)
+        self.assertAlmostEqual(s.orders["CO_g"], -0.525905015378, delta=1e-10)
+        self.assertAlmostEqual(s.orders["O2_g"], 0.274211186133, delta=1e-10)
+        self.assertLess(abs(s.orders["CO2_g"]), 1e-40)  # CatMAP: ~-5e-47
+        self.assertEqual(s.selectivity["CO2_g"], 1.0)
+        self.assertAlmostEqual(s.selectivity["CO_g"], 2 / 3, places=14)
+        self.assertAlmostEqual(s.selectivity["O2_g"], 1 / 3, places=14)
+        for by_product in s.selectivity_control.values():
+            self.assertLess(abs(by_product["CO2_g"]), 1e-12)  # exactly 0 for one product
+        # E_app: the spec's exact value uses CatMAP's R' = 8.31447e-3 / 96.485307 eV/K, ours kB = 8.617332478e-5
+        # (1.2e-6 apart); the rate constants' T derivative is a central difference (1e-4 T): ~1e-8
+        r_prime = 8.31447e-3 / 96.485307
+        self.assertAlmostEqual(s.eapp * r_prime / KB, 1.15018366781896, delta=1e-7)
+
     def test_orders_and_eapp_one_and_two_site_types(self):
         for name, points in (("co_oxidation.yaml", [(1.0, 1.0), (-0.5, 2.5), (2.0, 0.5)]),
                              ("two_sites.yaml", [(1.0, 1.0), (-0.5, 3.0), (2.0, 0.0)])):
