@@ -47,3 +47,7 @@ set(TOFGRID_PC_LIBS_PRIVATE " ${TOFGRID_PC_LIBS_PRIVATE}")
 file(RELATIVE_PATH TOFGRID_PC_TO_PREFIX "/p/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/p")
 configure_file(cmake/tofgrid.pc.in ${PROJECT_BINARY_DIR}/tofgrid.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/tofgrid.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+if(TOFGRID_WITH_FORTRAN) # Makefile-built Fortran codes: the module directory and -ltofgrid_fortran
+  configure_file(cmake/tofgrid-fortran.pc.in ${PROJECT_BINARY_DIR}/tofgrid-fortran.pc @ONLY)
+  install(FILES ${PROJECT_BINARY_DIR}/tofgrid-fortran.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+endif()
