@@ -177,8 +177,9 @@ static inline int bcast(MPI_Fint fcomm, CFI_cdesc_t *buf, int root)
 {
   MPI_Comm comm = MPI_Comm_f2c(fcomm);
   fbuf b;
-  if (TG_LIKELY(root == 0 && fbuf_fast(buf, &b) && tg__fast_comm(comm)))
-    return tg__mpi(MPI_Bcast_c(b.ptr, b.count, tg__mpi_type(b.dtype), 0, comm), "tg_bcast", "MPI_Bcast_c");
+  if (TG_LIKELY(root == 0 && fbuf_fast(buf, &b) && TG__FITS_ONE_CALL(b.count) && tg__fast_comm(comm)))
+    return tg__mpi(TG__MPI_BCAST(b.ptr, b.count, tg__mpi_type(b.dtype), 0, comm), "tg_bcast",
+                   TG__MPI_NAME("MPI_Bcast"));
   return bcast_checked(fcomm, buf, root);
 }
 
@@ -197,9 +198,11 @@ static inline int scatter(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, 
 {
   MPI_Comm comm = MPI_Comm_f2c(fcomm);
   fbuf s, r;
-  if (TG_LIKELY(root == 0 && fbuf_fast(send, &s) && fbuf_fast(recv, &r) && whole_fits(comm, &s, &r))) {
+  if (TG_LIKELY(root == 0 && fbuf_fast(send, &s) && fbuf_fast(recv, &r) && TG__FITS_ONE_CALL(r.count) &&
+                whole_fits(comm, &s, &r))) {
     MPI_Datatype t = tg__mpi_type(r.dtype);
-    return tg__mpi(MPI_Scatter_c(s.ptr, r.count, t, r.ptr, r.count, t, 0, comm), "tg_scatter", "MPI_Scatter_c");
+    return tg__mpi(TG__MPI_SCATTER(s.ptr, r.count, t, r.ptr, r.count, t, 0, comm), "tg_scatter",
+                   TG__MPI_NAME("MPI_Scatter"));
   }
   return scatter_checked(fcomm, send, recv, root);
 }
@@ -208,9 +211,11 @@ static inline int gather(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv, i
 {
   MPI_Comm comm = MPI_Comm_f2c(fcomm);
   fbuf s, r;
-  if (TG_LIKELY(root == 0 && fbuf_fast(send, &s) && fbuf_fast(recv, &r) && whole_fits(comm, &r, &s))) {
+  if (TG_LIKELY(root == 0 && fbuf_fast(send, &s) && fbuf_fast(recv, &r) && TG__FITS_ONE_CALL(s.count) &&
+                whole_fits(comm, &r, &s))) {
     MPI_Datatype t = tg__mpi_type(s.dtype);
-    return tg__mpi(MPI_Gather_c(s.ptr, s.count, t, r.ptr, s.count, t, 0, comm), "tg_gather", "MPI_Gather_c");
+    return tg__mpi(TG__MPI_GATHER(s.ptr, s.count, t, r.ptr, s.count, t, 0, comm), "tg_gather",
+                   TG__MPI_NAME("MPI_Gather"));
   }
   return gather_checked(fcomm, send, recv, root);
 }
@@ -255,9 +260,10 @@ static inline int allreduce(MPI_Fint fcomm, CFI_cdesc_t *send, CFI_cdesc_t *recv
   MPI_Comm comm = MPI_Comm_f2c(fcomm);
   fbuf s, r;
   if (TG_LIKELY(fbuf_fast(send, &s) && fbuf_fast(recv, &r) && s.dtype == r.dtype && s.count == r.count &&
-                (s.ptr != r.ptr || s.count == 0) && tg__fast_reduction(s.dtype, (tg_op)op) && tg__fast_comm(comm)))
-    return tg__mpi(MPI_Allreduce_c(s.ptr, r.ptr, s.count, tg__mpi_type(s.dtype), tg__mpi_op((tg_op)op), comm),
-                   "tg_allreduce", "MPI_Allreduce_c");
+                (s.ptr != r.ptr || s.count == 0) && tg__fast_reduction(s.dtype, (tg_op)op) &&
+                TG__FITS_ONE_CALL(s.count) && tg__fast_comm(comm)))
+    return tg__mpi(TG__MPI_ALLREDUCE(s.ptr, r.ptr, s.count, tg__mpi_type(s.dtype), tg__mpi_op((tg_op)op), comm),
+                   "tg_allreduce", TG__MPI_NAME("MPI_Allreduce"));
   return reduction(fcomm, send, recv, op, 0, 1, "tg_allreduce");
 }
 

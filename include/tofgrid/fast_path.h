@@ -74,6 +74,25 @@ TG_API extern _Atomic(MPI_Comm) tg__intra_cache[TG__INTRA_CACHE];
 #define TG__LIKELY(x) (x)
 #endif
 
+/* The MPI calls of the fast paths, whose counts (<= 2^27) fit an int:
+ * MPI-4's large-count calls where the library has them, else MPI-3.1's.
+ * TG__FITS_ONE_CALL: whether a count may go to them (bindings' fast paths). */
+#if MPI_VERSION >= 4
+#define TG__MPI_BCAST MPI_Bcast_c
+#define TG__MPI_SCATTER MPI_Scatter_c
+#define TG__MPI_GATHER MPI_Gather_c
+#define TG__MPI_ALLREDUCE MPI_Allreduce_c
+#define TG__MPI_NAME(name) name "_c"
+#define TG__FITS_ONE_CALL(n) 1
+#else
+#define TG__MPI_BCAST(b, n, t, r, c) MPI_Bcast(b, (int)(n), t, r, c)
+#define TG__MPI_SCATTER(s, n, t, r, m, u, root, c) MPI_Scatter(s, (int)(n), t, r, (int)(m), u, root, c)
+#define TG__MPI_GATHER(s, n, t, r, m, u, root, c) MPI_Gather(s, (int)(n), t, r, (int)(m), u, root, c)
+#define TG__MPI_ALLREDUCE(s, r, n, t, op, c) MPI_Allreduce(s, r, (int)(n), t, op, c)
+#define TG__MPI_NAME(name) name
+#define TG__FITS_ONE_CALL(n) ((uint64_t)(n) <= (uint64_t)INT32_MAX)
+#endif
+
 /* An MPI error code as a tofgrid status, with MPI's message. */
 TG_API int tg__mpi_fail(int mpi_err, const char *fn, const char *call);
 
@@ -91,8 +110,8 @@ inline int tg_bcast(MPI_Comm comm, void *buf, int64_t count, tg_dtype dtype, int
   static const MPI_Datatype types[TG__N_DTYPES] = TG__MPI_TYPES;
   if (TG__LIKELY(root == 0 && (unsigned)dtype < TG__N_DTYPES && TG__FAST_COMM(comm) && TG__FAST_COUNT(count) &&
                  buf != TG_IN_PLACE && (buf != NULL || count == 0))) {
-    int err = MPI_Bcast_c(buf, count, types[dtype], 0, comm);
-    return TG__LIKELY(err == MPI_SUCCESS) ? TG_SUCCESS : tg__mpi_fail(err, "tg_bcast", "MPI_Bcast_c");
+    int err = TG__MPI_BCAST(buf, count, types[dtype], 0, comm);
+    return TG__LIKELY(err == MPI_SUCCESS) ? TG_SUCCESS : tg__mpi_fail(err, "tg_bcast", TG__MPI_NAME("MPI_Bcast"));
   }
   return tg__bcast_checked(comm, buf, count, dtype, root);
 }
@@ -103,8 +122,8 @@ inline int tg_scatter(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t
   if (TG__LIKELY(root == 0 && (unsigned)dtype < TG__N_DTYPES && TG__FAST_COMM(comm) && TG__FAST_COUNT(count) &&
                  sendbuf != TG_IN_PLACE && (sendbuf != NULL || count == 0) && recvbuf != TG_IN_PLACE &&
                  recvbuf != NULL)) {
-    int err = MPI_Scatter_c(sendbuf, count, types[dtype], recvbuf, count, types[dtype], 0, comm);
-    return TG__LIKELY(err == MPI_SUCCESS) ? TG_SUCCESS : tg__mpi_fail(err, "tg_scatter", "MPI_Scatter_c");
+    int err = TG__MPI_SCATTER(sendbuf, count, types[dtype], recvbuf, count, types[dtype], 0, comm);
+    return TG__LIKELY(err == MPI_SUCCESS) ? TG_SUCCESS : tg__mpi_fail(err, "tg_scatter", TG__MPI_NAME("MPI_Scatter"));
   }
   return tg__scatter_checked(comm, sendbuf, recvbuf, count, dtype, root);
 }
@@ -115,8 +134,8 @@ inline int tg_gather(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t 
   if (TG__LIKELY(root == 0 && (unsigned)dtype < TG__N_DTYPES && TG__FAST_COMM(comm) && TG__FAST_COUNT(count) &&
                  sendbuf != TG_IN_PLACE && (sendbuf != NULL || count == 0) && recvbuf != TG_IN_PLACE &&
                  recvbuf != NULL && (sendbuf != recvbuf || count == 0))) {
-    int err = MPI_Gather_c(sendbuf, count, types[dtype], recvbuf, count, types[dtype], 0, comm);
-    return TG__LIKELY(err == MPI_SUCCESS) ? TG_SUCCESS : tg__mpi_fail(err, "tg_gather", "MPI_Gather_c");
+    int err = TG__MPI_GATHER(sendbuf, count, types[dtype], recvbuf, count, types[dtype], 0, comm);
+    return TG__LIKELY(err == MPI_SUCCESS) ? TG_SUCCESS : tg__mpi_fail(err, "tg_gather", TG__MPI_NAME("MPI_Gather"));
   }
   return tg__gather_checked(comm, sendbuf, recvbuf, count, dtype, root);
 }
@@ -128,8 +147,9 @@ inline int tg_allreduce(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64
   if (TG__LIKELY(TG__FAST_REDUCTION(dtype, op) && TG__FAST_COMM(comm) && TG__FAST_COUNT(count) &&
                  (sendbuf != NULL || count == 0) && recvbuf != TG_IN_PLACE && /* sendbuf may be TG_IN_PLACE */
                  (recvbuf != NULL || count == 0) && (sendbuf != recvbuf || count == 0))) {
-    int err = MPI_Allreduce_c(sendbuf, recvbuf, count, types[dtype], ops[op], comm);
-    return TG__LIKELY(err == MPI_SUCCESS) ? TG_SUCCESS : tg__mpi_fail(err, "tg_allreduce", "MPI_Allreduce_c");
+    int err = TG__MPI_ALLREDUCE(sendbuf, recvbuf, count, types[dtype], ops[op], comm);
+    return TG__LIKELY(err == MPI_SUCCESS) ? TG_SUCCESS
+                                          : tg__mpi_fail(err, "tg_allreduce", TG__MPI_NAME("MPI_Allreduce"));
   }
   return tg__allreduce_checked(comm, sendbuf, recvbuf, count, dtype, op);
 }

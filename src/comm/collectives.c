@@ -87,7 +87,7 @@ static TG_ALWAYS_INLINE int bcast_on(tg__ctx *c, void *buf, int64_t count, tg_dt
   TG_CALL(tg__dtype(dtype, fn, &type, &es));
   TG_CALL(not_in_place(buf, fn, "buf"));
   TG_CALL(tg__buffer(buf, count, es, fn, "buf"));
-  return tg__mpi(MPI_Bcast_c(buf, count, type, root, c->comm), fn, "MPI_Bcast_c");
+  return tg__mpi(tg__large_bcast(buf, count, type, root, c->comm), fn, TG__LARGE("MPI_Bcast"));
 }
 
 int tg__bcast_checked(MPI_Comm comm, void *buf, int64_t count, tg_dtype dtype, int root)
@@ -119,7 +119,7 @@ static TG_ALWAYS_INLINE int scatter_on(tg__ctx *c, const void *sendbuf, void *re
   }
   if (recvbuf != TG_IN_PLACE) TG_CALL(tg__buffer(recvbuf, count, es, fn, "recvbuf"));
   else TG_CALL(tg__buffer(NULL, count < 0 ? count : 0, es, fn, "recvbuf"));
-  return tg__mpi(MPI_Scatter_c(sendbuf, count, type, recvbuf, count, type, root, c->comm), fn, "MPI_Scatter_c");
+  return tg__mpi(tg__large_scatter(sendbuf, recvbuf, count, type, root, c->comm), fn, TG__LARGE("MPI_Scatter"));
 }
 
 int tg__scatter_checked(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root)
@@ -151,7 +151,7 @@ static TG_ALWAYS_INLINE int gather_on(tg__ctx *c, const void *sendbuf, void *rec
       TG_CALL(not_in_place(sendbuf, fn, "sendbuf on a rank other than root"));
     }
   }
-  return tg__mpi(MPI_Gather_c(sendbuf, count, type, recvbuf, count, type, root, c->comm), fn, "MPI_Gather_c");
+  return tg__mpi(tg__large_gather(sendbuf, recvbuf, count, type, root, c->comm), fn, TG__LARGE("MPI_Gather"));
 }
 
 int tg__gather_checked(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, int root)
@@ -174,7 +174,7 @@ static TG_ALWAYS_INLINE int allgather_on(tg__ctx *c, const void *sendbuf, void *
   TG_CALL(tg__buffer(recvbuf, total, es, fn, "recvbuf"));
   TG_CALL(not_aliased(sendbuf, recvbuf, count, fn));
   /* With MPI_IN_PLACE, MPI ignores the send count and type. */
-  return tg__mpi(MPI_Allgather_c(sendbuf, count, type, recvbuf, count, type, c->comm), fn, "MPI_Allgather_c");
+  return tg__mpi(tg__large_allgather(sendbuf, recvbuf, count, type, c->comm), fn, TG__LARGE("MPI_Allgather"));
 }
 
 int tg_allgather(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype)
@@ -206,7 +206,7 @@ static TG_ALWAYS_INLINE int reduce_on(tg__ctx *c, const void *sendbuf, void *rec
       TG_CALL(not_in_place(sendbuf, fn, "sendbuf on a rank other than root"));
     }
   }
-  return tg__mpi(MPI_Reduce_c(sendbuf, recvbuf, count, type, mop, root, c->comm), fn, "MPI_Reduce_c");
+  return tg__mpi(tg__large_reduce(sendbuf, recvbuf, count, type, mop, root, c->comm), fn, TG__LARGE("MPI_Reduce"));
 }
 
 int tg_reduce(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op, int root)
@@ -228,7 +228,7 @@ static TG_ALWAYS_INLINE int allreduce_on(tg__ctx *c, const void *sendbuf, void *
   TG_CALL(not_in_place(recvbuf, fn, "recvbuf"));
   TG_CALL(tg__buffer(recvbuf, count, es, fn, "recvbuf"));
   TG_CALL(not_aliased(sendbuf, recvbuf, count, fn));
-  return tg__mpi(MPI_Allreduce_c(sendbuf, recvbuf, count, type, mop, c->comm), fn, "MPI_Allreduce_c");
+  return tg__mpi(tg__large_allreduce(sendbuf, recvbuf, count, type, mop, c->comm), fn, TG__LARGE("MPI_Allreduce"));
 }
 
 int tg__allreduce_checked(MPI_Comm comm, const void *sendbuf, void *recvbuf, int64_t count, tg_dtype dtype, tg_op op)

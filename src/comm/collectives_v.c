@@ -117,8 +117,8 @@ static int scatter_with(const comm_args *a, const char *fn, const void *sendbuf,
   }
   if (!rc && recvbuf != TG_IN_PLACE) rc = tg__buffer(recvbuf, recvcount, a->es, fn, "recvbuf");
   if (!rc)
-    rc = tg__mpi(MPI_Scatterv_c(sendbuf, l->counts, l->displs, a->type, recvbuf, recvcount, a->type, root, a->comm), fn,
-                 "MPI_Scatterv_c");
+    rc = tg__mpi(tg__large_scatterv(sendbuf, l->counts, l->displs, recvbuf, recvcount, a->type, root, a->comm), fn,
+                 TG__LARGE("MPI_Scatterv"));
   return rc;
 }
 
@@ -173,10 +173,10 @@ static int gather_with(const comm_args *a, const char *fn, const void *sendbuf, 
   }
   if (rc) return rc;
   if (all)
-    return tg__mpi(MPI_Allgatherv_c(sendbuf, sendcount, a->type, recvbuf, l->counts, l->displs, a->type, a->comm), fn,
-                   "MPI_Allgatherv_c");
-  return tg__mpi(MPI_Gatherv_c(sendbuf, sendcount, a->type, recvbuf, l->counts, l->displs, a->type, root, a->comm), fn,
-                 "MPI_Gatherv_c");
+    return tg__mpi(tg__large_allgatherv(sendbuf, sendcount, recvbuf, l->counts, l->displs, a->type, a->comm), fn,
+                   TG__LARGE("MPI_Allgatherv"));
+  return tg__mpi(tg__large_gatherv(sendbuf, sendcount, recvbuf, l->counts, l->displs, a->type, root, a->comm), fn,
+                 TG__LARGE("MPI_Gatherv"));
 }
 
 int tg_gatherv(MPI_Comm comm, const void *sendbuf, int64_t sendcount, void *recvbuf, const int64_t *recvcounts,

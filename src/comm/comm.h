@@ -13,6 +13,50 @@
 #include "tofgrid/decomp.h"
 #include "tofgrid/version.h"
 
+/* Counts beyond 2^31 - 1 on MPI-3.1 libraries (large_count.c): int-count
+ * calls, with derived datatypes or in pieces where a count does not fit.
+ * tg__mpi3_set_limits makes "fits" and the block small (tests; 0: the
+ * defaults INT_MAX and 2^30). Each returns an MPI error code. */
+void tg__mpi3_set_limits(MPI_Count fits_in_one_call, MPI_Count block);
+int tg__mpi3_bcast(void *buf, MPI_Count n, MPI_Datatype t, int root, MPI_Comm comm);
+int tg__mpi3_scatter(const void *s, void *r, MPI_Count n, MPI_Datatype t, int root, MPI_Comm comm);
+int tg__mpi3_gather(const void *s, void *r, MPI_Count n, MPI_Datatype t, int root, MPI_Comm comm);
+int tg__mpi3_allgather(const void *s, void *r, MPI_Count n, MPI_Datatype t, MPI_Comm comm);
+int tg__mpi3_reduce(const void *s, void *r, MPI_Count n, MPI_Datatype t, MPI_Op op, int root, MPI_Comm comm);
+int tg__mpi3_allreduce(const void *s, void *r, MPI_Count n, MPI_Datatype t, MPI_Op op, MPI_Comm comm);
+int tg__mpi3_gatherv(const void *s, MPI_Count n, void *r, const MPI_Count *counts, const MPI_Aint *displs,
+                     MPI_Datatype t, int root, MPI_Comm comm);
+int tg__mpi3_allgatherv(const void *s, MPI_Count n, void *r, const MPI_Count *counts, const MPI_Aint *displs,
+                        MPI_Datatype t, MPI_Comm comm);
+int tg__mpi3_scatterv(const void *s, const MPI_Count *counts, const MPI_Aint *displs, void *r, MPI_Count n,
+                      MPI_Datatype t, int root, MPI_Comm comm);
+
+/* The large-count collectives tofgrid calls: MPI-4's _c calls where the MPI
+ * library has them, else the MPI-3.1 path above. Messages name TG__LARGE. */
+#if MPI_VERSION >= 4
+#define TG__LARGE(name) name "_c"
+#define tg__large_bcast(b, n, t, root, c) MPI_Bcast_c(b, n, t, root, c)
+#define tg__large_scatter(s, r, n, t, root, c) MPI_Scatter_c(s, n, t, r, n, t, root, c)
+#define tg__large_gather(s, r, n, t, root, c) MPI_Gather_c(s, n, t, r, n, t, root, c)
+#define tg__large_allgather(s, r, n, t, c) MPI_Allgather_c(s, n, t, r, n, t, c)
+#define tg__large_reduce(s, r, n, t, op, root, c) MPI_Reduce_c(s, r, n, t, op, root, c)
+#define tg__large_allreduce(s, r, n, t, op, c) MPI_Allreduce_c(s, r, n, t, op, c)
+#define tg__large_gatherv(s, n, r, counts, displs, t, root, c) MPI_Gatherv_c(s, n, t, r, counts, displs, t, root, c)
+#define tg__large_allgatherv(s, n, r, counts, displs, t, c) MPI_Allgatherv_c(s, n, t, r, counts, displs, t, c)
+#define tg__large_scatterv(s, counts, displs, r, n, t, root, c) MPI_Scatterv_c(s, counts, displs, t, r, n, t, root, c)
+#else
+#define TG__LARGE(name) name
+#define tg__large_bcast tg__mpi3_bcast
+#define tg__large_scatter tg__mpi3_scatter
+#define tg__large_gather tg__mpi3_gather
+#define tg__large_allgather tg__mpi3_allgather
+#define tg__large_reduce tg__mpi3_reduce
+#define tg__large_allreduce tg__mpi3_allreduce
+#define tg__large_gatherv tg__mpi3_gatherv
+#define tg__large_allgatherv tg__mpi3_allgatherv
+#define tg__large_scatterv tg__mpi3_scatterv
+#endif
+
 /* Out-of-line error reports of the lookups below (dtype.c). */
 int tg__bad_dtype(tg_dtype dtype, const char *fn);
 int tg__bad_op(tg_op op, tg_dtype dtype, const char *fn);

@@ -115,8 +115,8 @@ int tg__write_csv(MPI_Comm dup, int rank, const tg__map *map, const tg__part *p,
   if (ok) len[nx] = (int64_t)head.n;
   int rc = tg__agree(dup, ok ? TG_SUCCESS : tg__fail(TG_ERR_NOMEM, fn, "out of memory formatting %s", shown), fn);
   if (!rc)
-    rc = tg__mpi(MPI_Allreduce_c(MPI_IN_PLACE, len, (MPI_Count)nx + 1, MPI_INT64_T, MPI_SUM, dup), fn,
-                 "MPI_Allreduce_c");
+    rc = tg__mpi(tg__large_allreduce(MPI_IN_PLACE, len, (MPI_Count)nx + 1, MPI_INT64_T, MPI_SUM, dup), fn,
+                 TG__LARGE("MPI_Allreduce"));
   MPI_File fh = MPI_FILE_NULL;
   if (!rc) { /* path is a new, empty temporary (outputs.c): nothing stale past our end */
     int err = MPI_File_open(dup, path, MPI_MODE_WRONLY | MPI_MODE_CREATE, MPI_INFO_NULL, &fh);
