@@ -2,7 +2,7 @@
 # targets. Optional parts are tri-state: AUTO (use it if found), ON (required:
 # fail with what to install), OFF (skip).
 #
-#   MPI::MPI_C (and MPI::MPI_Fortran)  FindMPI; MPI >= 4.0 (large counts)
+#   MPI::MPI_C (and MPI::MPI_Fortran)  FindMPI; MPI >= 3.1
 #   LAPACK::LAPACK                     FindLAPACK (OpenBLAS)
 #   tofgrid::lapacke                   LAPACKE, pkg-config lapacke
 #   tofgrid::yaml                      libyaml, pkg-config yaml-0.1
@@ -64,8 +64,10 @@ set(tofgrid_mpi_components C)
 if(TOFGRID_WITH_FORTRAN)
   list(APPEND tofgrid_mpi_components Fortran)
 endif()
-# Large counts (MPI_Bcast_c, ...) are MPI-4: MPICH >= 4.0, Open MPI >= 5.0.
-find_package(MPI 4.0 REQUIRED COMPONENTS ${tofgrid_mpi_components})
+# MPI-3.1 or newer: counts beyond 2^31 - 1 go through MPI-4's large-count
+# calls (MPICH >= 4.0, Open MPI >= 5.0) or, on MPI-3.1 (Open MPI 4.1, Cray
+# MPICH 8), through derived datatypes and pieces (src/comm/large_count.c).
+find_package(MPI 3.1 REQUIRED COMPONENTS ${tofgrid_mpi_components})
 if(TOFGRID_WITH_FORTRAN)
   if(NOT MPI_Fortran_HAVE_F08_MODULE)
     if(TOFGRID_FORTRAN_MODE STREQUAL "ON")

@@ -515,7 +515,7 @@ contains
                                t, p, d, bits, tof, cov, status, map%orders, map%eapp, map%rate_control, &
                                map%selectivity, map%selectivity_control, map%xrc)
       else
-        call_grid = c_tof_grid(comm, model%ptr, xv, int(nx, c_int64_t), xs, 0, 0_c_int64_t, none, s, r, &
+        call_grid = c_tof_grid(comm, model%ptr, xv, int(nx, c_int64_t), xs, 0, -1_c_int64_t, none, s, r, &
                                t, p, d, bits, tof, cov, status, map%orders, map%eapp, map%rate_control, &
                                map%selectivity, map%selectivity_control, map%xrc)
       end if
@@ -745,7 +745,7 @@ contains
       rc = c_tof_grid_file(comm, model%ptr, xv, int(size(xs), c_int64_t), xs, yv, int(size(ys), c_int64_t), ys, &
                            trim(path) // c_null_char, csv_c, s, ckpt_c, res, t, p, d, bits)
     else
-      rc = c_tof_grid_file(comm, model%ptr, xv, int(size(xs), c_int64_t), xs, 0, 0_c_int64_t, [0.0_c_double], &
+      rc = c_tof_grid_file(comm, model%ptr, xv, int(size(xs), c_int64_t), xs, 0, -1_c_int64_t, [0.0_c_double], &
                            trim(path) // c_null_char, csv_c, s, ckpt_c, res, t, p, d, bits)
     end if
     if (.not. ok) rc = c_fail(bad_axis // c_null_char)

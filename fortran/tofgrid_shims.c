@@ -457,7 +457,8 @@ static void to_fortran(const double *c, int64_t nx, int64_t ny, int64_t n, doubl
       for (int64_t e = 0; e < n; e++) f[i + nx * (j + ny * e)] = c[(i * ny + j) * n + e];
 }
 
-/* A TOF map for Fortran: axes by gas index (-1: temperature; ny = 0: 1-D),
+/* A TOF map for Fortran: axes by gas index (-1: temperature; ny < 0: 1-D, while
+ * ny = 0 is an empty y axis, refused by the library),
  * fixed conditions and analyses as fortran_map_options; on the root the
  * results go to caller arrays in Fortran order tof(i, j, g), coverages(i, j,
  * c), status(i, j), and each analysis asked for to its array of out[6]
@@ -471,9 +472,9 @@ int tgf_tof_grid(MPI_Fint fcomm, const tg_model *m, int xvar, int64_t nx, const 
   tg_axis x = {xvar, nx, xs}, y = {yvar, ny, ys};
   tg_grid g;
   tg_map_options o = fortran_map_options(temperature, pressures, descriptors, analyses);
-  TG_CALL(tg_tof_grid_with(MPI_Comm_f2c(fcomm), m, &x, ny > 0 ? &y : NULL, (tg_schedule)schedule, root, &o, &g));
+  TG_CALL(tg_tof_grid_with(MPI_Comm_f2c(fcomm), m, &x, ny >= 0 ? &y : NULL, (tg_schedule)schedule, root, &o, &g));
   if (g.tof) {
-    int64_t NY = g.ny, ng = g.ng, nc = g.ncontrol;
+    int64_t NY = g.ny, ng = g.ng, nc = g.ncontrol; /* 1 for a 1-D map */
     to_fortran(g.tof, g.nx, NY, ng, tof);
     to_fortran(g.coverages, g.nx, NY, g.ncov, cov);
     for (int64_t i = 0; i < g.nx; i++)
@@ -525,7 +526,7 @@ int tgf_tof_grid_file(MPI_Fint fcomm, const tg_model *m, int xvar, int64_t nx, c
                         .resume = resume,
                         .csv = *csv ? csv : NULL,
                         .map = &mo};
-  return tg_tof_grid_file(MPI_Comm_f2c(fcomm), m, &x, ny > 0 ? &y : NULL, *path ? path : NULL, &o);
+  return tg_tof_grid_file(MPI_Comm_f2c(fcomm), m, &x, ny >= 0 ? &y : NULL, *path ? path : NULL, &o);
 }
 
 /* A usage error found on the Fortran side, as "fn: text": recorded like

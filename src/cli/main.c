@@ -77,7 +77,7 @@ static int draw(const char *map, int quiet)
 static const char usage[] =
     "usage: mpiexec -n N tofgrid [options]\n"
     "Computes a turnover-frequency map (steady states of a microkinetic model) over the MPI ranks\n"
-    "and writes PREFIX.csv on rank 0. Defaults: the tutorial's map -- the embedded CO-oxidation model,\n"
+    "and writes PREFIX.h5 and PREFIX.csv collectively. Defaults: the tutorial's map -- the embedded CO-oxidation model,\n"
     "O2_g and CO_g = linspace(1e-5, 0.5, 10).\n\n"
     "  --model FILE          the model (YAML, docs/model-format.md); default: the embedded model.\n"
     "                        A CatMAP model's map defaults to its descriptor ranges\n"
@@ -95,7 +95,7 @@ static const char usage[] =
     "                        1e6 points; default prefix: tof_map) and draw PREFIX.png with\n"
     "                        python3 -m tofgrid.plot when tofgrid's Python package, matplotlib and h5py\n"
     "                        are there (it draws other quantities, PDF and SVG: python3 -m tofgrid.plot -h)\n"
-    "  --no-plot             write the CSV only\n"
+    "  --no-plot             draw no figure (the files are written all the same)\n"
     "  --progress            show a progress bar on rank 0 (mpiexec runs ranks without a terminal, so\n"
     "                        it is not detected; without a launcher it shows when stderr is a terminal)\n"
     "  --checkpoint          record finished rows in PREFIX.ckpt.<rank> as the map goes\n"
@@ -119,10 +119,11 @@ enum { NANALYSES = sizeof analysis_names / sizeof analysis_names[0], SETS_MAX = 
 /* "orders,eapp" -> bits; "all": every analysis this model can give. */
 static int parse_analyses(const char *text, const tg_model *m, int *bits, char *err, size_t errlen)
 {
-  char buf[512], *save = NULL;
-  snprintf(buf, sizeof buf, "%s", text);
+  char *buf = strdup(text), *save = NULL;
+  if (!buf) return snprintf(err, errlen, "out of memory"), -1;
   *bits = 0;
-  for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+  int rc = 0;
+  for (char *t = strtok_r(buf, ",", &save); t && !rc; t = strtok_r(NULL, ",", &save)) {
     int found = 0;
     for (int k = 0; k < NANALYSES; k++)
       if (!strcmp(t, analysis_names[k].name)) *bits |= analysis_names[k].bit, found = 1;
@@ -133,31 +134,35 @@ static int parse_analyses(const char *text, const tg_model *m, int *bits, char *
       if (tg_model_product(m) >= 0) *bits |= TG_ANALYSIS_XRC;
     }
     if (!found) {
-      int n = snprintf(err, errlen, "--analyses: unknown analysis \"%s\"; the analyses are", t);
+      int n = snprintf(err, errlen, "--analyses: unknown analysis \"%.100s\"; the analyses are", t);
       for (int k = 0; k < NANALYSES && n < (int)errlen; k++)
         n += snprintf(err + n, errlen - (size_t)n, " %s", analysis_names[k].name);
       if (n < (int)errlen) snprintf(err + n, errlen - (size_t)n, " (or all)");
-      return -1;
+      rc = -1;
     }
   }
-  if (!*bits) return snprintf(err, errlen, "--analyses needs at least one name"), -1;
-  return 0;
+  free(buf);
+  if (!rc && !*bits) return snprintf(err, errlen, "--analyses needs at least one name"), -1;
+  return rc;
 }
 
-/* --set NAME=VALUE: a gas's pressure or a descriptor of this model. */
+/* --set NAME=VALUE: a gas's pressure or a descriptor of this model, a
+ * finite decimal number, each name once (p and d start NaN: not set). */
 static int apply_set(const char *text, const tg_model *m, double *p, double *d, char *err, size_t errlen)
 {
   const char *eq = strchr(text, '=');
   char name[128], *end;
   if (!eq || eq == text || (size_t)(eq - text) >= sizeof name)
-    return snprintf(err, errlen, "--set \"%s\": write NAME=VALUE (a gas or a descriptor)", text), -1;
+    return snprintf(err, errlen, "--set \"%.200s\": write NAME=VALUE (a gas or a descriptor)", text), -1;
   snprintf(name, sizeof name, "%.*s", (int)(eq - text), text);
   double v = strtod(eq + 1, &end);
-  if (!eq[1] || *end) return snprintf(err, errlen, "--set %s: \"%s\" is not a number", name, eq + 1), -1;
+  if (!eq[1] || *end || strpbrk(eq + 1, "xXpP") || !isfinite(v))
+    return snprintf(err, errlen, "--set %s: \"%.200s\" is not a finite decimal number", name, eq + 1), -1;
   int g = tg_model_gas_index(m, name), q = tg_model_descriptor_index(m, name);
-  if (q >= 0) d[q] = v;
-  else if (g >= 0) p[g] = v;
-  else return snprintf(err, errlen, "--set %s: the model has no gas or descriptor of that name", name), -1;
+  double *slot = q >= 0 ? &d[q] : g >= 0 ? &p[g] : NULL;
+  if (!slot) return snprintf(err, errlen, "--set %s: the model has no gas or descriptor of that name", name), -1;
+  if (!isnan(*slot)) return snprintf(err, errlen, "--set %s is given twice", name), -1;
+  *slot = v;
   return 0;
 }
 

@@ -111,16 +111,12 @@ int tg__map_check(const tg__map *map, const char *fn)
   return TG_SUCCESS;
 }
 
-/* n values, NaN (not given) hashed as a mark: NaNs of other bits agree. */
+/* The values given (not NaN) with their places: NULL and all-NaN agree, as
+ * they mean the same map. */
 static uint64_t hash_values(uint64_t h, const double *v, int n)
 {
-  int given = v != NULL;
-  h = tg__hash(h, &given, sizeof given);
-  for (int k = 0; given && k < n; k++) {
-    double x = isnan(v[k]) ? 0 : v[k];
-    int nan = isnan(v[k]);
-    h = tg__hash(tg__hash(h, &nan, sizeof nan), &x, sizeof x);
-  }
+  for (int k = 0; v && k < n; k++)
+    if (!isnan(v[k])) h = tg__hash(tg__hash(h, &k, sizeof k), &v[k], sizeof v[k]);
   return h;
 }
 
@@ -130,8 +126,8 @@ uint64_t tg__map_fingerprint(const tg__map *map)
   uint64_t h = tg__axes_hash(tg__model_fingerprint(map->m), map->x, map->y);
   double T = fixed_temperature(o) ? o->temperature : 0;
   h = tg__hash(h, &T, sizeof T);
-  h = hash_values(h, o->pressures, map->m->ng);
-  h = hash_values(h, o->descriptors, tg_model_count(map->m, TG_DESCRIPTOR));
+  h = hash_values(tg__hash(h, "p", 1), o->pressures, map->m->ng);
+  h = hash_values(tg__hash(h, "d", 1), o->descriptors, tg_model_count(map->m, TG_DESCRIPTOR));
   return tg__hash(h, &o->analyses, sizeof o->analyses);
 }
 

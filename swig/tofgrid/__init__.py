@@ -27,6 +27,7 @@ def _check_same_mpi(ours, theirs):
     Two MPI libraries in one process crash at the first call; comparing
     MPI_Get_library_version() of both catches it at import, with advice.
     """
+    ours, theirs = ours.rstrip("\x00").strip(), theirs.rstrip("\x00").strip()  # Open MPI's ends with a NUL
     if ours != theirs:
         first = lambda text: text.strip().splitlines()[0] if text.strip() else "(unknown)"
         raise ImportError(

@@ -4,6 +4,8 @@
  * returned the remote group's values); a freed handle is refused with a
  * status, not MPI's abort, and so is a call after MPI_Finalize. Runs at 2
  * ranks. */
+#include <stdint.h>
+
 #include "check_mpi.h"
 
 int main(int argc, char **argv)
@@ -24,7 +26,9 @@ int main(int argc, char **argv)
   MPI_Comm old = a;
   MPI_Comm_free(&a);
   MPI_Intercomm_create(half, 0, MPI_COMM_WORLD, 1 - rank, 7, &inter);
-  CHECK(inter == old, "precondition: MPI reused the freed handle (%#x, %#x)", (unsigned)inter, (unsigned)old);
+  /* MPI_Comm is an int (MPICH) or a pointer (Open MPI): printed as a number either way */
+  CHECK(inter == old, "precondition: MPI reused the freed handle (%#llx, %#llx)", (unsigned long long)(uintptr_t)inter,
+        (unsigned long long)(uintptr_t)old);
   CHECK_FAILS(tg_allreduce(inter, x, y, 2, TG_FLOAT64, TG_SUM), TG_ERR_COMM, "intercommunicators are not supported");
   CHECK_FAILS(tg_bcast(inter, x, 2, TG_FLOAT64, 0), TG_ERR_COMM, "intercommunicators are not supported");
   int sz = -1;

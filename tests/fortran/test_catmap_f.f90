@@ -77,6 +77,11 @@ program test_catmap_f
                  "map point's analyses equal a single solve's")
     end do
   end if
+  ! a y axis named but given no values: refused (it was taken for a 1-D map, written past the arrays)
+  call tg_tof_grid(MPI_COMM_WORLD, model, "O_s", os, "CO_s", cos(1:0), map, analyses=TG_ANALYSIS_ORDERS, ierr=ierr)
+  call check_error(ierr, TG_ERR_ARG, "axis y is empty", "an empty y axis")
+  call tg_tof_grid_file(MPI_COMM_WORLD, model, "O_s", os, "CO_s", cos(1:0), "", csv="empty_y.csv", ierr=ierr)
+  call check_error(ierr, TG_ERR_ARG, "axis y is empty", "an empty y axis of a map file")
   call tg_tof_grid(MPI_COMM_WORLD, model, "O_s", os, "", cos, map, pressures=[1.0_real64], ierr=ierr)
   call check_error(ierr, TG_ERR_ARG, "pressures has 1 values; the model has 3 gases", "pressures of the wrong size")
   call check(.not. allocated(map%tof), "a refused map is deallocated")
