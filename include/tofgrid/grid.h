@@ -78,7 +78,8 @@ typedef struct tg_grid {
   int *iterations;   /**< Newton iterations at every point, nx*ny values */
   double seconds;    /**< wall time of the sweep */
   /* The analyses asked for (tg_map_options.analyses); arrays of the others are NULL.
-   * Point k = i*ny + j; NaN where the point failed or the value is undefined. */
+   * Point k = i*ny + j; NaN where the point failed, else as tg_solution's (orders and eapp
+   * NaN where TOF_g = 0, rate and selectivity control 0 there, as CatMAP defines them). */
   int analyses;                /**< the tg_analysis values computed */
   int nsteps;                  /**< steps of the model (xrc's second dimension) */
   int ncontrol;                /**< species whose free energies rate control varies: adsorbates, then

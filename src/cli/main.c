@@ -77,7 +77,8 @@ static int draw(const char *map, int quiet)
 static const char usage[] =
     "usage: mpiexec -n N tofgrid [options]\n"
     "Computes a turnover-frequency map (steady states of a microkinetic model) over the MPI ranks\n"
-    "and writes PREFIX.h5 and PREFIX.csv collectively. Defaults: the tutorial's map -- the embedded CO-oxidation model,\n"
+    "and writes PREFIX.h5 and PREFIX.csv collectively. Defaults: the tutorial's map -- the embedded CO-oxidation "
+    "model,\n"
     "O2_g and CO_g = linspace(1e-5, 0.5, 10).\n\n"
     "  --model FILE          the model (YAML, docs/model-format.md); default: the embedded model.\n"
     "                        A CatMAP model's map defaults to its descriptor ranges\n"

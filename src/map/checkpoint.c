@@ -86,7 +86,8 @@ static int read_file(tg__checkpoint *c, const char *file, char *done, tg__rows *
                   file, magic + 6, ckpt_magic + 6);
   else if (memcmp(got, c->head, sizeof got))
     rc = tg__fail(TG_ERR_ARG, fn,
-                  "checkpoint %s is of another map (model, solver settings, axes, fixed conditions or analyses differ); remove it or run "
+                  "checkpoint %s is of another map (model, solver settings, axes, fixed conditions or analyses "
+                  "differ); remove it or run "
                   "without resume",
                   file);
   int64_t per_row = c->per_row;

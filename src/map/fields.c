@@ -17,7 +17,8 @@
 static const tg__field table[] = {
     FIELD("tof", 0, 1, TG__DIM_GAS, 0, "s^-1 per site (net production; consumed < 0)", tof),
     FIELD("coverages", 0, 1, TG__DIM_SPECIES, 0, "fraction of sites", coverages),
-    FIELD("orders", TG_ANALYSIS_ORDERS, 2, TG__DIM_GAS, TG__DIM_GAS, "1 (d ln|TOF_gas| / d ln p_gas2)", orders),
+    FIELD("orders", TG_ANALYSIS_ORDERS, 2, TG__DIM_GAS, TG__DIM_PRESSURE, "1 (d ln|TOF_gas| / d ln p_pressure_gas)",
+          orders),
     FIELD("eapp", TG_ANALYSIS_EAPP, 1, TG__DIM_GAS, 0, "eV (kB T^2 d ln|TOF_gas| / dT)", eapp),
     FIELD("rate_control", TG_ANALYSIS_RATE_CONTROL, 2, TG__DIM_GAS, TG__DIM_CONTROL, "1 (-kB T d ln TOF_gas / d G)",
           rate_control),
@@ -33,29 +34,33 @@ _Static_assert((int)NTABLE <= (int)TG__FIELDS_MAX, "TG__FIELDS_MAX is too small 
 int tg__dim_size(const tg_model *m, tg__dim d)
 {
   switch (d) {
-  case TG__DIM_GAS: return m->ng;
+  case TG__DIM_GAS:
+  case TG__DIM_PRESSURE: return m->ng;
   case TG__DIM_SPECIES: return m->na + m->ns;
   case TG__DIM_CONTROL: return m->na + tg__transition_states(m, NULL);
   case TG__DIM_STEP: return m->nsteps;
+  case TG__NDIMS: break;
   }
   return 0;
 }
 
 const char *tg__dim_name(tg__dim d)
 {
-  static const char *const names[] = {"gas", "species", "control_species", "step"};
+  static const char *const names[TG__NDIMS] = {"gas", "species", "control_species", "step", "pressure_gas"};
   return names[d];
 }
 
 const char *tg__dim_label(const tg_model *m, tg__dim d, int k, char *buf, size_t size)
 {
   switch (d) {
-  case TG__DIM_GAS: return tg_model_species(m, TG_GAS, k);
+  case TG__DIM_GAS:
+  case TG__DIM_PRESSURE: return tg_model_species(m, TG_GAS, k);
   case TG__DIM_SPECIES:
     return k < m->na ? tg_model_species(m, TG_ADSORBATE, k) : tg_model_species(m, TG_SITE, k - m->na);
   case TG__DIM_CONTROL:
     return k < m->na ? tg_model_species(m, TG_ADSORBATE, k) : tg_model_species(m, TG_TRANSITION_STATE, k - m->na);
   case TG__DIM_STEP: snprintf(buf, size, "%d", k + 1); return buf; /* steps have no names: the model's order */
+  case TG__NDIMS: break;
   }
   return "";
 }

@@ -150,7 +150,8 @@ static int name_list(hid_t obj, const char *attr, names s)
 
 /* A 1-D dataset that labels a dimension of the map's datasets (a dimension
  * scale: h5py's dims, xarray's coordinates): the axis values, or the names
- * along a per-point dimension. Returned open in *out. */
+ * along a per-point dimension. Returned open in *out whenever it was made,
+ * failed or not: the caller closes it on every rank alike. */
 static int scale(MPI_Comm dup, hid_t h5f, const char *name, hid_t type, hsize_t n, const void *values,
                  const char *units, const char *long_name, hid_t dcpl, hid_t dxpl, hid_t *out)
 {
@@ -163,8 +164,7 @@ static int scale(MPI_Comm dup, hid_t h5f, const char *name, hid_t type, hsize_t 
     if (units) bad |= attribute(ds, "units", units);
   }
   close_space(sp);
-  if (!bad) *out = ds;
-  else if (ds >= 0) H5Dclose(ds);
+  *out = ds;
   return bad;
 }
 
@@ -181,7 +181,7 @@ static int describe(MPI_Comm dup, hid_t h5f, const tg__map *map, hid_t dcpl, hid
   if (type >= 0 && sp >= 0) ds = H5Dcreate2(h5f, "model_yaml", type, sp, H5P_DEFAULT, dcpl, H5P_DEFAULT);
   if (!agreed(dup, type < 0 || sp < 0 || ds < 0)) {
     bad |= H5Dwrite(ds, type, H5S_ALL, H5S_ALL, dxpl, yaml) < 0;
-    bad |= attribute(ds, "units", "YAML (docs/model-format.md); tofgrid.Model.from_string reads it");
+    bad |= attribute(ds, "units", "YAML (docs/model-format.md); tofgrid.Model.from_yaml reads it");
   } else {
     bad = 1;
   }
@@ -189,34 +189,41 @@ static int describe(MPI_Comm dup, hid_t h5f, const tg__map *map, hid_t dcpl, hid
   close_space(sp);
   if (type >= 0) H5Tclose(type);
   if (agreed(dup, bad)) return 1;
-  bad |= name_list(h5f, "gases", names_of(m, TG_GAS, 0));
-  bad |= name_list(h5f, "species", names_of(m, -1, TG__DIM_SPECIES));
-  bad |= attribute(h5f, "product", tg_model_product(m) >= 0 ? tg_model_species(m, TG_GAS, tg_model_product(m)) : "");
-  /* The conditions no axis sets: numbers (NaN where an axis or a descriptor sets one) and text */
+  /* What needs memory first, agreed: every attribute below is collective, so no rank may skip one. */
+  names gases = names_of(m, TG_GAS, 0), species_names = names_of(m, -1, TG__DIM_SPECIES),
+        dnames = names_of(m, TG_DESCRIPTOR, 0);
   int ng = m->ng, nd = tg_model_count(m, TG_DESCRIPTOR);
   double T, *p = malloc((size_t)(ng + 1) * sizeof *p), d[TG_DESCRIPTORS_MAX];
   char text[8192];
-  bad |= !p || tg__map_conditions_text(map, text, sizeof text) != TG_SUCCESS;
-  if (!bad) {
-    tg__map_base(map, &T, p, d);
-    const tg_axis *ax[2] = {map->x, map->y};
-    int T_set = tg__catmap_condition_descriptor(m, -1) >= 0;
-    for (int k = 0; k < 2; k++)
-      if (ax[k]) {
-        if (ax[k]->variable == TG_AXIS_TEMPERATURE) T_set = 1;
-        else if (ax[k]->variable < TG_AXIS_TEMPERATURE) d[TG_AXIS_DESCRIPTOR(0) - ax[k]->variable] = NAN;
-        else p[ax[k]->variable] = NAN;
-      }
-    for (int g = 0; g < ng; g++)
-      if (tg__catmap_condition_descriptor(m, g) >= 0) p[g] = NAN;
-    if (!T_set) bad |= numbers(h5f, "temperature", T == TG_MODEL_TEMPERATURE ? &m->temperature : &T, 1);
-    if (ng) bad |= numbers(h5f, "pressures", p, (hsize_t)ng);
-    if (nd) {
-      bad |= numbers(h5f, "descriptors", d, (hsize_t)nd);
-      bad |= name_list(h5f, "descriptor_names", names_of(m, TG_DESCRIPTOR, 0));
-    }
-    bad |= attribute(h5f, "conditions", text);
+  int ready = gases.buf && species_names.buf && dnames.buf && p && tg__map_conditions_text(map, text, sizeof text) == 0;
+  if (agreed(dup, !ready)) {
+    free(gases.buf), free(species_names.buf), free(dnames.buf), free(p);
+    return 1;
   }
+  bad |= name_list(h5f, "gases", gases);
+  bad |= name_list(h5f, "species", species_names);
+  bad |= attribute(h5f, "product", tg_model_product(m) >= 0 ? tg_model_species(m, TG_GAS, tg_model_product(m)) : "");
+  /* The conditions no axis sets: numbers (NaN where an axis or a descriptor sets one) and text */
+  tg__map_base(map, &T, p, d);
+  const tg_axis *ax[2] = {map->x, map->y};
+  int T_set = tg__catmap_condition_descriptor(m, -1) >= 0;
+  for (int k = 0; k < 2; k++)
+    if (ax[k]) {
+      if (ax[k]->variable == TG_AXIS_TEMPERATURE) T_set = 1;
+      else if (ax[k]->variable < TG_AXIS_TEMPERATURE) d[TG_AXIS_DESCRIPTOR(0) - ax[k]->variable] = NAN;
+      else p[ax[k]->variable] = NAN;
+    }
+  for (int g = 0; g < ng; g++)
+    if (tg__catmap_condition_descriptor(m, g) >= 0) p[g] = NAN;
+  if (!T_set) bad |= numbers(h5f, "temperature", T == TG_MODEL_TEMPERATURE ? &m->temperature : &T, 1);
+  if (ng) bad |= numbers(h5f, "pressures", p, (hsize_t)ng);
+  if (nd) {
+    bad |= numbers(h5f, "descriptors", d, (hsize_t)nd);
+    bad |= name_list(h5f, "descriptor_names", dnames);
+  } else {
+    free(dnames.buf);
+  }
+  bad |= attribute(h5f, "conditions", text);
   free(p);
   bad |= attribute(h5f, "temperature_unit", "K");
   bad |= attribute(h5f, "pressure_unit", tg__pressure_unit(m));
@@ -256,7 +263,7 @@ static int write_map(MPI_Comm dup, hid_t h5f, const tg__map *map, const tg__part
   const tg_model *m = map->m;
   const tg__layout *l = &map->layout;
   int r = map->y ? 2 : 1, bad = 0; /* map dimensions: a 1-D map is 1-D */
-  hid_t scales[2 + 4], sets[TG__FIELDS_MAX + 2];
+  hid_t scales[2], sets[TG__FIELDS_MAX + 2];
   int nscales = 0, nsets = 0;
   const tg_axis *ax[2] = {map->x, map->y};
   for (int k = 0; k < r && !bad; k++) {
@@ -266,10 +273,14 @@ static int write_map(MPI_Comm dup, hid_t h5f, const tg__map *map, const tg__part
     bad = scale(dup, h5f, k ? "y" : "x", H5T_NATIVE_DOUBLE, (hsize_t)ax[k]->n, ax[k]->values, tg__axis_unit(m, ax[k]),
                 label, dcpl, dxpl, &made);
     if (made >= 0) scales[nscales++] = made;
-    if (!bad) bad |= attribute(made, "name", label);
-    bad = agreed(dup, bad);
+    if (agreed(dup, bad)) {
+      bad = 1;
+      break;
+    }
+    bad = agreed(dup, attribute(made, "name", label));
   }
-  hid_t dim_scale[4] = {-1, -1, -1, -1}; /* per tg__dim, made when first used */
+  hid_t dim_scale[TG__NDIMS]; /* per tg__dim, made when first used */
+  for (int k = 0; k < TG__NDIMS; k++) dim_scale[k] = -1;
   for (int k = 0; k < l->n + 2 && !bad; k++) {
     const tg__field *f = k < l->n ? &l->f[k] : NULL;
     hsize_t dims[4] = {(hsize_t)map->nx, (hsize_t)map->ny};
@@ -303,12 +314,11 @@ static int write_map(MPI_Comm dup, hid_t h5f, const tg__map *map, const tg__part
         else bad = 1;
         free(s.buf);
         if (type >= 0) H5Tclose(type);
+        dim_scale[which] = made; /* closed at the end, failed or not */
         if (agreed(dup, bad)) {
-          if (made >= 0) H5Dclose(made);
           bad = 1;
           break;
         }
-        dim_scale[which] = made;
       }
       bad |= H5DSattach_scale(set, dim_scale[which], (unsigned)(r + d)) < 0;
     }
@@ -316,7 +326,7 @@ static int write_map(MPI_Comm dup, hid_t h5f, const tg__map *map, const tg__part
   }
   for (int k = 0; k < nsets; k++) bad |= H5Dclose(sets[k]) < 0;
   for (int k = 0; k < nscales; k++) bad |= H5Dclose(scales[k]) < 0;
-  for (int k = 0; k < 4; k++)
+  for (int k = 0; k < TG__NDIMS; k++)
     if (dim_scale[k] >= 0) bad |= H5Dclose(dim_scale[k]) < 0;
   return bad;
 }

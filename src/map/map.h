@@ -27,7 +27,16 @@ int tg__private_comm(MPI_Comm comm, const char *fn, MPI_Comm *dup);
  * and place in tg_solution and tg_grid. A point's record is the fields in
  * order, then status and iterations (doubles). */
 enum { TG__FIELDS_MAX = 8 };
-typedef enum tg__dim { TG__DIM_GAS, TG__DIM_SPECIES, TG__DIM_CONTROL, TG__DIM_STEP } tg__dim;
+/* What a per-point dimension runs over; orders' second is the gas whose
+ * pressure moves (a name of its own: a dataset's dimensions differ). */
+typedef enum tg__dim {
+  TG__DIM_GAS,
+  TG__DIM_SPECIES,
+  TG__DIM_CONTROL,
+  TG__DIM_STEP,
+  TG__DIM_PRESSURE,
+  TG__NDIMS
+} tg__dim;
 typedef struct tg__field {
   const char *name;  /* dataset, CSV column stem, Python attribute */
   int analysis;      /* the tg_analysis that gives it, 0 for always */

@@ -79,8 +79,9 @@ int main(int argc, char **argv)
     int rc = tg_bcast(ret, z, rank == 0 ? 4 : 1, TG_FLOAT64, 0);
     if (rank == 1) {
       CHECK(rc == TG_ERR_MPI, "count mismatch -> %s (%s)", tg_status_name(rc), tg_error_message());
-      CHECK(strstr(tg_error_message(), MPI_VERSION >= 4 ? "tg_bcast: MPI_Bcast_c failed" : "tg_bcast: MPI_Bcast failed"),
-            "message: %s", tg_error_message());
+      CHECK(
+          strstr(tg_error_message(), MPI_VERSION >= 4 ? "tg_bcast: MPI_Bcast_c failed" : "tg_bcast: MPI_Bcast failed"),
+          "message: %s", tg_error_message());
     }
     MPI_Errhandler eh;
     MPI_Comm_get_errhandler(w, &eh);

@@ -68,10 +68,9 @@ static void v_variants(void)
   int root = 0;
   MPI_Count *counts = malloc((size_t)size * sizeof *counts);
   MPI_Aint *displs = malloc((size_t)size * sizeof *displs);
-  int64_t total = 0;
+  int64_t total = 0, n = 3 + 11 * rank;
   for (int k = 0; k < size; k++) counts[k] = 3 + 11 * k, displs[k] = total, total += counts[k] + 2;
-  long *all = malloc((size_t)total * sizeof *all), *mine = malloc((size_t)counts[rank] * sizeof *mine);
-  int64_t n = counts[rank];
+  long *all = malloc((size_t)total * sizeof *all), *mine = malloc((size_t)n * sizeof *mine);
   for (int64_t i = 0; i < n; i++) mine[i] = 1000 * rank + i;
   for (int64_t i = 0; i < total; i++) all[i] = -7;
   CHECK(tg__mpi3_gatherv(mine, n, all, counts, displs, MPI_LONG, root, MPI_COMM_WORLD) == MPI_SUCCESS, "gatherv");

@@ -195,9 +195,11 @@ int main(int argc, char **argv)
     double orders[5 * 9], xrc[5 * 3];
     CHECK(H5Dread(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, orders) >= 0 && same(orders, g.orders, 45),
           "the file's orders equal the gathered map's");
-    hid_t xs = H5Dopen2(f, "x", H5P_DEFAULT), gs = H5Dopen2(f, "gas", H5P_DEFAULT);
-    CHECK(H5DSis_attached(ds, xs, 0) > 0 && H5DSis_attached(ds, gs, 1) > 0 && H5DSis_attached(ds, gs, 2) > 0,
-          "orders' dimensions are labelled by the scales x and gas");
+    hid_t xs = H5Dopen2(f, "x", H5P_DEFAULT), gs = H5Dopen2(f, "gas", H5P_DEFAULT),
+          ps = H5Dopen2(f, "pressure_gas", H5P_DEFAULT);
+    CHECK(H5DSis_attached(ds, xs, 0) > 0 && H5DSis_attached(ds, gs, 1) > 0 && H5DSis_attached(ds, ps, 2) > 0,
+          "orders' dimensions are labelled by the scales x, gas and pressure_gas (a name of their own each)");
+    H5Dclose(ps);
     char label[64] = "";
     CHECK(H5DSget_scale_name(xs, label, sizeof label) > 0 && !strcmp(label, "O_s"), "x's scale name '%s'", label);
     H5Sclose(sp), H5Dclose(ds), H5Dclose(xs), H5Dclose(gs);

@@ -127,6 +127,7 @@ class MapOptions(unittest.TestCase):
         with h5py.File(h5) as h:  # labelled dimensions, as xarray and h5py users see them
             self.assertEqual(list(h["orders"].dims[0].keys()), ["O_s"])
             self.assertEqual([v.decode() for v in h["orders"].dims[2][0][()]], m.info["gases"])
+            self.assertEqual(list(h["orders"].dims[2].keys()), ["pressure_gas"])
             self.assertEqual(h["x"].attrs["units"].decode() if isinstance(h["x"].attrs["units"], bytes)
                              else h["x"].attrs["units"], "eV")
         with open(csv) as c:
