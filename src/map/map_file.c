@@ -68,6 +68,8 @@ int tg_tof_grid_file(MPI_Comm comm, const tg_model *m, const tg_axis *x, const t
   if (!local) local = check_name(o.csv, "options->csv", fn);
   if (!local) local = check_name(o.checkpoint, "options->checkpoint", fn);
   if (!local && !path && !o.csv) local = tg__fail(TG_ERR_ARG, fn, "no output: path and options->csv are both NULL");
+  if (!local && path && o.csv && !strcmp(path, o.csv))
+    local = tg__fail(TG_ERR_ARG, fn, "path and options->csv are the same file %s: give two names", path);
   if (!local && o.resume && !o.checkpoint)
     local = tg__fail(TG_ERR_ARG, fn, "options->resume is set but options->checkpoint is NULL");
   /* The names and the resume flag, which every rank must pass alike. */

@@ -8,9 +8,14 @@
     if grid is not None:            # the root
         grid.tof                    # 2-D: the product's TOF, grid.tof[i, j] at (xs[i], ys[j])
 """
+import math
+import numbers
+import os
+
 import numpy as np
 
 from . import core as _core
+from .model import Model
 from ._constants import ANALYSES, SCHEDULES as _SCHEDULES, TG_AXIS_TEMPERATURE, TG_ERR_ARG, TG_ERR_IO, TG_STEADY_FAILED
 
 __all__ = ["tof_grid", "Grid", "load_map"]
@@ -75,14 +80,15 @@ def load_map(path):
         import h5py
     except ImportError:
         raise _core.Error("load_map: reading HDF5 needs h5py (pip install h5py)", TG_ERR_ARG) from None
-    from .model import Model
     try:
         f = h5py.File(path, "r")
     except OSError as e:
         raise _core.Error(f"load_map: cannot read {path}: {e}", TG_ERR_IO) from None
     with f:
-        if "model_yaml" not in f or "tof" not in f:
-            raise _core.Error(f"load_map: {path} is not a tofgrid map (no model_yaml or tof dataset)", TG_ERR_ARG)
+        missing = [k for k in ("model_yaml", "tof", "coverages", "status", "iterations", "x") if k not in f]
+        if missing or "name" not in f["x"].attrs:
+            raise _core.Error(f"load_map: {path} is not a tofgrid map (no {', '.join(missing) or 'name of x'})",
+                              TG_ERR_ARG)
         text = f["model_yaml"][()]
         model = Model.from_yaml(text.decode() if isinstance(text, bytes) else text, origin=f"{path}:model_yaml")
         one_d = "y" not in f
@@ -100,8 +106,8 @@ def load_map(path):
 
         def axis(name):
             d = f[name]
-            label = d.attrs["name"]
-            return (label.decode() if isinstance(label, bytes) else str(label), d[()])
+            label = d.attrs.get("name", name)
+            return (_label(label.decode() if isinstance(label, bytes) else str(label)), d[()])
 
         x, y = axis("x"), None if one_d else axis("y")
         conditions = f.attrs.get("conditions")
@@ -113,9 +119,12 @@ def load_map(path):
 def _axis(model, axis, name):
     try:
         var, values = axis
+        kind = np.asarray(values).dtype.kind
         values = np.ascontiguousarray(values, dtype=np.float64)
     except (TypeError, ValueError):
         raise _core.Error(f"tof_grid: axis {name} must be (variable, values), not {axis!r}", TG_ERR_ARG) from None
+    if kind not in "iuf":  # strings and bools are not values (float('0.1') would pass)
+        raise _core.ArgumentTypeError(f"tof_grid: axis {name}: values must be numbers, not {np.asarray(axis[1]).dtype}")
     if values.ndim != 1 or values.size == 0:
         raise _core.Error(f"tof_grid: axis {name} needs a non-empty 1-D sequence of values", TG_ERR_ARG)
     descriptors = [d[0] for d in model._descriptors]
@@ -183,42 +192,72 @@ def tof_grid(comm, model, x=None, y=None, schedule="static", root=0, path=None, 
             raise _core.Error("tof_grid: y is given without x (a 1-D map is x alone)", TG_ERR_ARG)
         if schedule not in _SCHEDULES:
             raise _core.Error(f"tof_grid: schedule {schedule!r}: use 'static' or 'dynamic'", TG_ERR_ARG)
+        if not isinstance(model, Model):
+            raise _core.ArgumentTypeError(f"tof_grid: model must be a tofgrid.Model, not {type(model).__name__}")
+        if isinstance(root, bool) or not isinstance(root, numbers.Integral):
+            raise _core.ArgumentTypeError(f"tof_grid: root must be an int, not {type(root).__name__}")
         xv, xs = _axis(model, x, "x")
         yv, ys = _axis(model, y, "y") if y is not None else (0, None)
         fixed = _fixed(model, temperature, pressures, descriptors)
         which = model._analyses("tof_grid", analyses)
-    except _core.Error as e:
+        files = [_file_name(path, "path"), _file_name(csv, "csv")]
+        if files[0] is not None and files[0] == files[1]:
+            raise _core.Error(f"tof_grid: path and csv are the same file {files[0]!r}", TG_ERR_ARG)
+    except Exception as e:  # any kind, on any rank: every rank must hear of it before the sweep
         error = e
     _agree(comm, error)
     if path is not None or csv is not None:
-        _core._tof_grid_write(comm, model._capsule, xv, xs, yv, ys, _SCHEDULES[schedule],
-                              None if path is None else str(path), None if csv is None else str(csv), *fixed, which)
+        _core._tof_grid_write(comm, model._capsule, xv, xs, yv, ys, _SCHEDULES[schedule], files[0], files[1], *fixed,
+                              which)
         return None
     raw = _core._tof_grid(comm, model._capsule, xv, xs, yv, ys, _SCHEDULES[schedule], root, *fixed, which)
     if raw is None:
         return None
-    return Grid(model, (x[0], xs), (y[0], ys) if y is not None else None, raw)
+    return Grid(model, (_label(x[0]), xs), (_label(y[0]), ys) if y is not None else None, raw)
+
+
+def _label(name):
+    """An axis's name on a Grid: a gas, a descriptor, or "temperature" (also for "T")."""
+    return "temperature" if name == "T" else name
+
+
+def _file_name(value, what):
+    """A file argument as a str (str or os.PathLike), or None."""
+    if value is None:
+        return None
+    if not isinstance(value, (str, os.PathLike)):
+        raise _core.ArgumentTypeError(f"tof_grid: {what} must be a file name (str or path), not {type(value).__name__}")
+    return os.fspath(value)
 
 
 def _fixed(model, temperature, pressures, descriptors):
     """The fixed conditions as the C call takes them: T (0: the model's),
     pressures and descriptors with NaN for the model's (None: all)."""
     from .model import _mapping, _number
-    T = 0.0 if temperature is None else _number("tof_grid", "temperature", temperature)
+
+    def value(what, v, low=None):  # None is the model's; anything else must be a real value
+        x = _number("tof_grid", what, v)
+        if not math.isfinite(x) or (low == "positive" and not x > 0) or (low == "zero" and not x >= 0):
+            bound = {"positive": " and > 0", "zero": " and >= 0"}.get(low, "")
+            raise _core.Error(f"tof_grid: {what} = {x!r} must be finite{bound} (leave it out for the model's)",
+                              TG_ERR_ARG)
+        return x
+
+    T = 0.0 if temperature is None else value("temperature", temperature, "positive")
     p = d = None
     if pressures is not None:
         gases = model.info["gases"]
         p = np.full(len(gases), np.nan)
-        for gas, value in _mapping("tof_grid", "pressures", pressures, "{gas: value}").items():
+        for gas, v in _mapping("tof_grid", "pressures", pressures, "{gas: value}").items():
             if gas not in gases:
                 raise _core.Error(f"tof_grid: pressures: unknown gas {gas!r}; the model's gases are {gases}", TG_ERR_ARG)
-            p[gases.index(gas)] = _number("tof_grid", f"the pressure of {gas}", value)
+            p[gases.index(gas)] = value(f"the pressure of {gas}", v, "zero")
     if descriptors is not None:
         names = [r[0] for r in model._descriptors]
         d = np.full(len(names), np.nan)
-        for name, value in _mapping("tof_grid", "descriptors", descriptors, "{name: value}").items():
+        for name, v in _mapping("tof_grid", "descriptors", descriptors, "{name: value}").items():
             if name not in names:
                 raise _core.Error(f"tof_grid: descriptors: unknown descriptor {name!r}; the model's are {names}",
                                   TG_ERR_ARG)
-            d[names.index(name)] = _number("tof_grid", f"descriptor {name}", value)
+            d[names.index(name)] = value(f"descriptor {name}", v)
     return T, p, d

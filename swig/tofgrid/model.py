@@ -226,6 +226,8 @@ class Model:
             return 0
         if isinstance(analyses, str):
             raise _core.ArgumentTypeError(f"{fn}: analyses must be a list of names, not the string {analyses!r}")
+        if not isinstance(analyses, (list, tuple, set, frozenset)) or not all(isinstance(a, str) for a in analyses):
+            raise _core.ArgumentTypeError(f"{fn}: analyses must be a list of names, not {analyses!r}")
         bits = ANALYSES
         which = 0
         for name in analyses:

@@ -102,6 +102,34 @@ class MapOptions(unittest.TestCase):
             tofgrid.tof_grid(COMM, self.catmap, x=("O_s", [0.0]), descriptors={"Pt": 1.0})
         self.assertIn("unknown descriptor 'Pt'", str(e.exception))
 
+    def test_argument_errors_raise_on_every_rank(self):
+        m, x = self.scaks, ("O2_g", [0.1, 0.2])
+        # wrong on one rank only (the model loaded on the root alone): every rank raises, none waits
+        with self.assertRaises(tofgrid.Error) as e:
+            tofgrid.tof_grid(COMM, None if COMM.rank == COMM.size - 1 else m, x=x)
+        if COMM.rank == COMM.size - 1:
+            self.assertIn("model must be a tofgrid.Model", str(e.exception))
+        last = COMM.size - 1  # the last rank (rank 0 alone on one rank) gets the bad value
+        with self.assertRaises(tofgrid.Error):
+            tofgrid.tof_grid(COMM, m, x=x, analyses=3 if COMM.rank == last else ["orders"])
+        with self.assertRaises(tofgrid.Error):
+            tofgrid.tof_grid(COMM, m, x=x, root="0" if COMM.rank == last else 0)
+        # what None means (the model's) is not also said by 0 or NaN
+        for kw, text in ((dict(temperature=0.0), "temperature = 0.0 must be finite and > 0"),
+                         (dict(pressures={"CO2_g": float("nan")}), "the pressure of CO2_g = nan must be finite"),
+                         (dict(path=os.path.join(self.tmp, "same"), csv=os.path.join(self.tmp, "same")),
+                          "path and csv are the same file")):
+            with self.assertRaises(tofgrid.Error) as e:
+                tofgrid.tof_grid(COMM, m, x=x, **kw)
+            self.assertIn(text, str(e.exception))
+        with self.assertRaises(tofgrid.ArgumentTypeError):
+            tofgrid.tof_grid(COMM, m, x=x, path=5)
+        with self.assertRaises(tofgrid.ArgumentTypeError):
+            tofgrid.tof_grid(COMM, m, x=("O2_g", ["0.1", "0.2"]))
+        g = tofgrid.tof_grid(COMM, m, x=("T", [450.0, 500.0]))
+        if COMM.rank == 0:
+            self.assertEqual(g.x[0], "temperature")
+
     def test_file_round_trip(self):
         m = self.catmap
         h5, csv = os.path.join(self.tmp, "map.h5"), os.path.join(self.tmp, "map.csv")
@@ -156,6 +184,13 @@ class MapOptions(unittest.TestCase):
         with self.assertRaises(tofgrid.Error) as e:
             tofgrid.load_map(other)
         self.assertIn("not a tofgrid map", str(e.exception))
+        m = os.path.join(self.tmp, "no_x.h5")  # a tofgrid file without its x axis: said, not a KeyError
+        tofgrid.tof_grid(MPI.COMM_SELF, self.scaks, x=("O2_g", [0.1]), path=m)
+        with h5py.File(m, "a") as h:
+            del h["x"]
+        with self.assertRaises(tofgrid.Error) as e:
+            tofgrid.load_map(m)
+        self.assertIn("not a tofgrid map (no x)", str(e.exception))
 
 
 if __name__ == "__main__":
