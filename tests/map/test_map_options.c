@@ -183,8 +183,8 @@ int main(int argc, char **argv)
   tg_map_options mo = {
       .descriptors = (double[]){NAN, 1.2}, .temperature = 600, .analyses = TG_ANALYSIS_ORDERS | TG_ANALYSIS_XRC};
   tg_sweep_options so = {.schedule = TG_SCHEDULE_DYNAMIC, .map = &mo, .checkpoint = ck};
-  tg_sweep_options same = {.csv = path};
-  CHECK(tg_tof_grid_file(MPI_COMM_WORLD, cm, &x1, NULL, path, &same) == TG_ERR_ARG &&
+  tg_sweep_options one_name = {.csv = path};
+  CHECK(tg_tof_grid_file(MPI_COMM_WORLD, cm, &x1, NULL, path, &one_name) == TG_ERR_ARG &&
             strstr(tg_error_message(), "the same file"),
         "path and csv the same file: '%s' (the CSV replaced the HDF5 file)", tg_error_message());
   CHECK_OK(tg_tof_grid_file(MPI_COMM_WORLD, cm, &x1, NULL, path, &so));
