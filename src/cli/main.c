@@ -64,8 +64,7 @@ static int draw(const char *map, int quiet)
   char *argv[] = {"python3", "-m", "tofgrid.plot", (char *)map, NULL};
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
-  if (quiet) posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+  if (quiet) posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0); /* its errors still show */
   pid_t pid;
   int rc = posix_spawnp(&pid, "python3", &fa, NULL, argv, env), status = 1;
   posix_spawn_file_actions_destroy(&fa);
@@ -402,7 +401,7 @@ int main(int argc, char **argv)
   MPI_Finalize();
   if (rank == 0 && status == 0 && plot && draw(drawn, quiet) != 0)
     fprintf(stderr,
-            "tofgrid: no figure drawn; to draw one: python3 -m tofgrid.plot %s "
+            "tofgrid: no figure drawn (see above); to draw one: python3 -m tofgrid.plot %s "
             "(needs tofgrid's Python package, matplotlib and h5py)\n",
             drawn);
   return status;

@@ -1,7 +1,7 @@
 """Figures of a TOF map, for a paper.
 
     python -m tofgrid.plot MAP.h5 [-o FIGURE.pdf] [--quantity tof:CO2_g] [--cmap NAME] [--levels N]
-                                  [--size 6.4,5] [--dpi 150] [--no-surfaces]
+                                  [--vmin V] [--vmax V] [--size 6.4,5] [--dpi 150] [--no-surfaces]
 
 MAP is a map file of tofgrid (HDF5 from ``tof_grid(..., path=)`` or the
 ``tofgrid`` command, or its CSV). The quantity: ``tof`` (the product's; the
@@ -10,11 +10,14 @@ default), ``tof:GAS``, ``coverage:SPECIES``, ``orders:GAS``, ``eapp``,
 or ``xrc:STEP`` (1-based), as the map holds them. TOFs are drawn as
 log10 |TOF| with the line where the net TOF changes sign and its negative side
 hatched (a negative net TOF is physics, not missing data); points without a
-steady state are grey and counted under the title. Axes spaced in log10 are
+steady state are grey and counted under the title, points where the quantity
+has no value (an order where the TOF is 0) dotted white. The colour scale of
+a TOF spans at most 40 decades below its largest value unless --vmin says
+otherwise. Axes spaced in log10 are
 drawn in log10; units are the file's (SCAKS models: 1 = 101325 Pa; CatMAP
 models: bar). A map over two descriptors shows the surfaces of the model's
 energy table at their descriptor values, labelled, as volcano figures do. A
-1-D map is a line. The figure's format follows its name (.png, .pdf, .svg).
+1-D map (or a map one point wide) is a line. The figure's format follows its name (.png, .pdf, .svg).
 Needs matplotlib (pip install matplotlib); HDF5 needs h5py.
 """
 import argparse
@@ -96,7 +99,7 @@ def read_csv(path):
     col = {h: data[:, k] for k, h in enumerate(header)}
     xname, yname = header[0], header[1]
     xs = col[xname]
-    ny = int(np.sum(xs == xs[0])) if yname != "-" else 1
+    ny = _inner_count(xs, col[yname]) if yname != "-" else 1
     nx = len(xs) // ny
     shape = (nx, ny)
     q = {}
@@ -122,8 +125,22 @@ def read_csv(path):
     return MapData(title, x, y, q, col["status"].reshape(shape).astype(int), conditions, {}, product, pressure_unit)
 
 
+def _inner_count(xs, ys):
+    """Points per row of a CSV map (rows in map order, x outer): the least p such that x is
+    constant within blocks of p rows and y repeats every p rows (axes may repeat a value)."""
+    n = len(xs)
+    for p in range(1, n + 1):
+        if n % p == 0:
+            xb, yb = xs.reshape(n // p, p), ys.reshape(n // p, p)
+            if (xb == xb[:, :1]).all() and (yb == yb[:1, :]).all():
+                return p
+    return n
+
+
 def read_map(path):
     """A MapData from a .h5 (or, without h5py, the .csv beside it) or a .csv."""
+    if not os.path.exists(path):
+        raise SystemExit(f"tofgrid.plot: no such file: {path}")
     if path.endswith((".h5", ".hdf5")):
         try:
             import h5py  # noqa: F401
@@ -182,98 +199,165 @@ def _quantity(m, what):
     return m.quantities[what], labels.get(kind, what), kind == "tof"
 
 
-def plot(path, output=None, quantity=None, cmap=None, levels=None, size=(6.4, 5.0), dpi=150, surfaces=True):
+def _colour_range(shown, is_tof, signed, vmin, vmax):
+    """(lo, hi, floored): the colour scale. TOFs reach down to denormal numbers (1e-320) where a
+    surface is poisoned: unless told, the scale spans at most 40 decades below the largest."""
+    finite = shown[np.isfinite(shown)]
+    lo, hi = float(finite.min()), float(finite.max())
+    floored = False
+    if is_tof and vmin is None and hi - lo > 40:
+        lo, floored = hi - 40, True
+    if signed and vmin is None and vmax is None:  # sensitivities: centred on 0
+        hi = max(abs(lo), abs(hi))
+        lo = -hi
+    lo = lo if vmin is None else vmin
+    hi = hi if vmax is None else vmax
+    if not hi > lo:
+        raise SystemExit(f"tofgrid.plot: the colour range {lo:g} ... {hi:g} is empty (--vmin must be below --vmax)")
+    return lo, hi, floored
+
+
+def _levels(lo, hi, is_tof, levels):
+    if levels is None and is_tof:  # whole decades, or halves or tenths for a narrow range
+        step = 1.0 if hi - lo > 6 else 0.5 if hi - lo > 2 else 0.1
+        bounds = np.arange(np.floor(lo / step) * step, np.ceil(hi / step) * step + step / 2, step)
+        return bounds if bounds.size >= 2 else np.array([lo, hi])
+    return np.linspace(lo, hi, (levels or 20) + 1)
+
+
+def _label_surfaces(ax, surfaces, xname, yname, xs, ys):
+    """Mark and name the energy table's surfaces inside the map; a label that would sit on an
+    earlier one goes below its point instead."""
+    placed = []
+    dx, dy = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    for name, d in sorted(surfaces.items(), key=lambda kv: (-kv[1][yname], kv[1][xname])):
+        px, py = d[xname], d[yname]
+        if not (min(xs) <= px <= max(xs) and min(ys) <= py <= max(ys)):
+            continue
+        crowded = any(abs(px - qx) < 0.08 * dx and abs(py - qy) < 0.05 * dy for qx, qy in placed)
+        ax.plot(px, py, "o", ms=4, mfc="white", mec="k", zorder=5)
+        ax.annotate(name, (px, py), xytext=(4, -10 if crowded else 3), textcoords="offset points", fontsize=8,
+                    zorder=5)
+        placed.append((px, py))
+
+
+def plot(path, output=None, quantity=None, cmap=None, levels=None, size=(6.4, 5.0), dpi=150, surfaces=True,
+         vmin=None, vmax=None):
     """Draw the map in `path`; returns the figure's file name."""
+    import textwrap
+
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
+    from matplotlib.ticker import MaxNLocator
 
+    out = output or path.rsplit(".", 1)[0] + ".png"
     m = read_map(path)
     z, label, is_tof = _quantity(m, quantity)
     failed = m.status == FAILED
     nfailed, total = int(failed.sum()), failed.size
     values = np.where(failed, np.nan, z)
-    negative = is_tof and bool(np.any(values < 0))
+    undefined = ~failed & ~np.isfinite(values)  # converged, but this quantity has no value there
     zero = is_tof & (values == 0)  # converged, TOF exactly 0: below any log scale
+    positive, negative = is_tof and bool(np.any(values > 0)), is_tof and bool(np.any(values < 0))
+    notes = []
     if is_tof:
         with np.errstate(divide="ignore", invalid="ignore"):
             shown = np.log10(np.abs(values))
         shown[~np.isfinite(shown)] = np.nan
+        if negative and not positive:
+            notes.append("net TOF < 0 everywhere (consumed): |TOF| shown")
     else:
         shown = values
     fig, ax = plt.subplots(figsize=size, dpi=dpi)
-    notes = []
-    if m.y is None:  # a line
-        xs = m.x[1]
-        ax.plot(xs, shown[:, 0], marker="o", ms=3, color="C0")
-        if negative:
-            neg = values[:, 0] < 0
-            ax.plot(xs[neg], shown[neg, 0], "v", color="C3", label="net TOF < 0 (|TOF| shown)")
+    signed = not is_tof and not label.startswith(("coverage", "selectivity to", "apparent"))
+    line = m.y is None or m.x[1].size == 1 or m.y[1].size == 1  # one row or one column: a line
+    if not np.isfinite(shown).any():
+        ax.text(0.5, 0.5, "no value to draw", transform=ax.transAxes, ha="center", va="center")
+    elif line:
+        along = m.x if m.y is None or m.y[1].size == 1 else m.y
+        xs, ys = along[1], shown.reshape(-1)
+        ax.plot(xs, ys, marker="o", ms=3, color="C0")
+        flat_values = values.reshape(-1)
+        if negative and positive:
+            neg = flat_values < 0
+            ax.plot(xs[neg], ys[neg], "v", color="C3", label="net TOF < 0 (|TOF| shown)")
             ax.legend(loc="best", fontsize="small")
-        if nfailed:
-            for xf in xs[failed[:, 0]]:
-                ax.axvline(xf, color="0.8", lw=3, zorder=0)
-        ax.set_xlabel(_axis_label(m.x, m.pressure_unit))
+        for xf in xs[failed.reshape(-1)]:
+            ax.axvline(xf, color="0.8", lw=3, zorder=0)
+        ax.set_xlabel(_axis_label(along, m.pressure_unit))
         ax.set_ylabel(label)
         if _is_log(xs):
             ax.set_xscale("log")
+        fixed = m.x if along is m.y else m.y
+        if fixed is not None:
+            notes.append(f"{fixed[0]} = {fixed[1][0]:.4g}")
     else:
         xs, ys = m.x[1], m.y[1]
-        finite = shown[np.isfinite(shown)]
-        cmap = cmap or ("viridis" if is_tof or label.startswith(("coverage", "selectivity to", "apparent"))
-                        else "RdBu_r")
+        cmap = cmap or ("RdBu_r" if signed else "viridis")
         ax.set_facecolor("0.82")  # failed points: grey
-        if finite.size:
-            lo, hi = float(finite.min()), float(finite.max())
-            if cmap == "RdBu_r":  # signed sensitivities: centred on 0
-                hi = max(abs(lo), abs(hi), 1e-12)
-                lo = -hi
-            if levels is None and is_tof:  # whole decades, or halves for a narrow range
-                step = 1.0 if hi - lo > 6 else 0.5 if hi - lo > 2 else 0.1
-                bounds = np.arange(np.floor(lo / step) * step, np.ceil(hi / step) * step + step / 2, step)
-            else:
-                bounds = np.linspace(lo, hi if hi > lo else lo + 1e-12, (levels or 20) + 1)
-            if bounds.size < 2:
-                bounds = np.array([lo, lo + 1e-12])
-            if np.any(zero):  # drawn in the colour below the scale, and said
-                shown = np.where(zero, bounds[0] - 1, shown)
-                notes.append(f"{int(zero.sum())} points with TOF = 0 (below the scale)")
-            filled = ax.contourf(xs, ys, shown.T, levels=bounds, cmap=cmap, extend="min" if np.any(zero) else "neither")
-            fig.colorbar(filled, ax=ax, label=label)
-        if negative:
-            sign = np.where(np.isnan(values), np.nan, np.sign(values))
+        finite = shown[np.isfinite(shown)]
+        floored = False
+        if float(finite.max() - finite.min()) <= 1e-9 * max(1.0, float(np.abs(finite).max())) and vmin is None \
+                and vmax is None:  # one value everywhere: one colour, the value on the bar
+            v = float(finite.mean())
+            lo, hi = v - max(abs(v) * 0.05, 0.05), v + max(abs(v) * 0.05, 0.05)
+            bounds = np.array([lo, hi])
+            notes.append(f"{v:.6g} everywhere")
+        else:
+            lo, hi, floored = _colour_range(shown, is_tof, signed and cmap == "RdBu_r", vmin, vmax)
+            bounds = _levels(lo, hi, is_tof, levels)
+        below = np.any(zero) or floored or (vmin is not None and np.nanmin(shown) < lo)
+        drawn = np.where(zero, bounds[0] - 1, np.clip(shown, bounds[0] - 1, bounds[-1] + 1))
+        if np.any(zero):
+            notes.append(f"{int(zero.sum())} points with TOF = 0 (lowest colour)")
+        if floored:
+            notes.append(f"TOF below 1e{bounds[0]:.0f} in the lowest colour")
+        filled = ax.contourf(xs, ys, drawn.T, levels=bounds, cmap=cmap,
+                             extend="min" if below else "neither")
+        ticks = MaxNLocator(nbins=8, integer=is_tof and bounds[-1] - bounds[0] > 8).tick_values(bounds[0], bounds[-1])
+        ticks = ticks[(ticks >= bounds[0] - 1e-9) & (ticks <= bounds[-1] + 1e-9)]
+        fig.colorbar(filled, ax=ax, label=label, ticks=ticks if bounds.size > 2 else bounds.mean(keepdims=True))
+        if np.any(undefined & ~zero):  # converged, no value: white dots, not the grey of failures
+            ax.contourf(xs, ys, np.where(undefined & ~zero, 1.0, np.nan).T, levels=[0.5, 1.5], colors=["white"],
+                        hatches=[".."])
+        if negative and positive:
+            sign = np.ma.masked_invalid(np.sign(values))  # failed points are no sign change
             with plt.rc_context({"hatch.color": "0.15", "hatch.linewidth": 0.6}):
-                ax.contourf(xs, ys, np.where(sign < 0, 1.0, np.nan).T, levels=[0.5, 1.5], colors=[(0, 0, 0, 0)],
+                ax.contourf(xs, ys, np.where(values < 0, 1.0, np.nan).T, levels=[0.5, 1.5], colors=[(0, 0, 0, 0)],
                             hatches=["///"])
-            ax.contour(xs, ys, np.nan_to_num(sign, nan=0.0).T, levels=[0], colors="k", linewidths=1.0,
-                       linestyles="--")
+            ax.contour(xs, ys, sign.T, levels=[0], colors="k", linewidths=1.0, linestyles="--")
             notes.append("hatched: net TOF < 0 (dashed: sign change)")
-        if surfaces and m.surfaces and m.x[0] in next(iter(m.surfaces.values())) and \
-                m.y[0] in next(iter(m.surfaces.values())):
-            for name, d in m.surfaces.items():
-                px, py = d[m.x[0]], d[m.y[0]]
-                if min(xs) <= px <= max(xs) and min(ys) <= py <= max(ys):
-                    ax.plot(px, py, "o", ms=4, mfc="white", mec="k")
-                    ax.annotate(name, (px, py), xytext=(4, 3), textcoords="offset points", fontsize=8)
+        if surfaces and m.surfaces and all(k in next(iter(m.surfaces.values())) for k in (m.x[0], m.y[0])):
+            _label_surfaces(ax, m.surfaces, m.x[0], m.y[0], xs, ys)
         ax.set_xlabel(_axis_label(m.x, m.pressure_unit))
         ax.set_ylabel(_axis_label(m.y, m.pressure_unit))
         if _is_log(xs):
             ax.set_xscale("log")
         if _is_log(ys):
             ax.set_yscale("log")
+        legend = []
         if nfailed:
-            ax.legend(handles=[Patch(color="0.82", label="no steady state")], loc="upper right", fontsize="small")
-    caption = f"{nfailed} of {total} points without a steady state (grey)" if nfailed else f"all {total} points converged"
-    ax.set_title(m.title + "\n" + "; ".join([caption] + notes), fontsize=10)
+            legend.append(Patch(facecolor="0.82", label="no steady state"))
+        if np.any(undefined & ~zero):
+            legend.append(Patch(facecolor="white", hatch="..", edgecolor="0.4", label="no value (e.g. TOF = 0)"))
+        if legend:
+            ax.legend(handles=legend, loc="best", fontsize="small", framealpha=0.9)
+    if np.any(zero) and line:
+        notes.append(f"{int(zero.sum())} points with TOF = 0 (not drawn)")
+    caption = f"{nfailed} of {total} points without a steady state" if nfailed else f"all {total} points converged"
+    width = max(30, int(size[0] * 13))  # characters of ~8 pt text across the figure
+    ax.set_title(m.title + "\n" + "\n".join(textwrap.wrap("; ".join([caption] + notes), width)), fontsize=9)
+    bottom = 0.0
     if m.conditions:  # the file's exact numbers, shortened for reading
         import re
-        import textwrap
         short = re.sub(r"-?\d+\.\d{5,}(e[-+]?\d+)?", lambda v: f"{float(v.group()):.4g}", m.conditions)
-        fig.text(0.01, 0.005, "\n".join(textwrap.wrap(short, 130)), fontsize=7, color="0.3", ha="left", va="bottom")
-    fig.tight_layout(rect=(0, 0.03, 1, 1))
-    out = output or path.rsplit(".", 1)[0] + ".png"
+        lines = textwrap.wrap(short, max(30, int(size[0] * 17)))
+        fig.text(0.01, 0.005, "\n".join(lines), fontsize=7, color="0.3", ha="left", va="bottom")
+        bottom = min(0.3, (len(lines) * 7 * 1.3 + 4) / 72 / size[1])
+    fig.tight_layout(rect=(0, bottom, 1, 1))
     fig.savefig(out)
     plt.close(fig)
     return out
@@ -290,7 +374,22 @@ def main(argv=None):
     ap.add_argument("--size", default="6.4,5.0", help="width,height in inches (default 6.4,5.0)")
     ap.add_argument("--dpi", type=int, default=150)
     ap.add_argument("--no-surfaces", action="store_true", help="do not mark the energy table's surfaces")
+    ap.add_argument("--vmin", type=float, help="the colour scale's low end (log10 for TOFs; default: the data's, "
+                                                "TOFs at most 40 decades below the largest)")
+    ap.add_argument("--vmax", type=float, help="the colour scale's high end (log10 for TOFs)")
     a = ap.parse_args(argv)
+    if a.levels is not None and a.levels < 2:
+        sys.exit(f"tofgrid.plot: --levels {a.levels}: give 2 or more")
+    if a.dpi <= 0:
+        sys.exit(f"tofgrid.plot: --dpi {a.dpi}: give a positive number")
+    import matplotlib
+    if a.cmap and a.cmap not in matplotlib.colormaps:
+        sys.exit(f"tofgrid.plot: --cmap {a.cmap}: not a matplotlib colour map (e.g. viridis, magma, RdBu_r)")
+    out = a.output or a.map.rsplit(".", 1)[0] + ".png"
+    import matplotlib.figure
+    formats = matplotlib.figure.Figure().canvas.get_supported_filetypes()
+    if out.rsplit(".", 1)[-1].lower() not in formats:
+        sys.exit(f"tofgrid.plot: {out}: name the figure .png, .pdf or .svg (or {', '.join(sorted(formats))})")
     try:
         size = tuple(float(v) for v in a.size.split(","))
         if len(size) != 2 or min(size) <= 0:
@@ -299,11 +398,15 @@ def main(argv=None):
         sys.exit(f"tofgrid.plot: --size {a.size}: give WIDTH,HEIGHT in inches")
     quantity = f"tof:{a.gas}" if a.gas else a.quantity
     try:
-        print(f"wrote {plot(a.map, a.output, quantity, a.cmap, a.levels, size, a.dpi, not a.no_surfaces)}")
+        print(f"wrote {plot(a.map, out, quantity, a.cmap, a.levels, size, a.dpi, not a.no_surfaces, a.vmin, a.vmax)}")
     except ImportError as e:
         sys.exit(f"tofgrid.plot: {e.name or e} is not installed: python3 -m pip install matplotlib h5py")
-    except OSError as e:
+    except (OSError, ValueError) as e:
         sys.exit(f"tofgrid.plot: {e}")
+    except Exception as e:  # tofgrid.Error from load_map: its message, not a traceback
+        if type(e).__module__.startswith("tofgrid"):
+            sys.exit(f"tofgrid.plot: {e}")
+        raise
 
 
 if __name__ == "__main__":
