@@ -48,8 +48,8 @@ static void show_progress(int64_t done, int64_t total, void *context)
 }
 
 /* Draw PREFIX.png with tofgrid's Python plotter (python3 -m tofgrid.plot).
- * Run after MPI_Finalize, without a shell, and without the launcher's PMI_*
- * and HYDRA_* variables: importing mpi4py must not try to join our finished
+ * Run after MPI_Finalize, without a shell, and without the launcher's
+ * variables (PMI_*, HYDRA_*; OMPI_*, PMIX_*): importing mpi4py must not try to join our finished
  * job. Returns 0 if the PNG was made. */
 static int draw(const char *map, int quiet)
 {
@@ -57,16 +57,25 @@ static int draw(const char *map, int quiet)
   while (environ[n]) n++;
   char **env = calloc(n + 1, sizeof *env);
   if (!env) return -1;
-  for (size_t i = 0, k = 0; i < n; i++)
-    if (strncmp(environ[i], "PMI_", 4) != 0 && strncmp(environ[i], "HYDRA_", 6) != 0 &&
-        strncmp(environ[i], "HYDI_", 5) != 0)
-      env[k++] = environ[i];
-  char *argv[] = {"python3", "-m", "tofgrid.plot", (char *)map, NULL};
+  static const char *const launcher[] = {"PMI_", "HYDRA_", "HYDI_", "OMPI_", "PMIX_"}; /* MPICH, Open MPI */
+  for (size_t i = 0, k = 0; i < n; i++) {
+    int drop = 0;
+    for (size_t l = 0; l < sizeof launcher / sizeof *launcher; l++)
+      drop |= strncmp(environ[i], launcher[l], strlen(launcher[l])) == 0;
+    if (!strncmp(environ[i], "OMPI_ALLOW_RUN_AS_ROOT", 22)) drop = 0; /* the consent to run as root stays */
+    if (!drop) env[k++] = environ[i];
+  }
+  /* the Python tofgrid was built for (the same MPI as ours), unless $TOFGRID_PYTHON names another */
+#ifndef TOFGRID_PYTHON
+#define TOFGRID_PYTHON "python3"
+#endif
+  const char *python = getenv("TOFGRID_PYTHON") && *getenv("TOFGRID_PYTHON") ? getenv("TOFGRID_PYTHON") : TOFGRID_PYTHON;
+  char *argv[] = {(char *)python, "-m", "tofgrid.plot", (char *)map, NULL};
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   if (quiet) posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0); /* its errors still show */
   pid_t pid;
-  int rc = posix_spawnp(&pid, "python3", &fa, NULL, argv, env), status = 1;
+  int rc = posix_spawnp(&pid, python, &fa, NULL, argv, env), status = 1;
   posix_spawn_file_actions_destroy(&fa);
   free(env);
   if (rc == 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0) return 0;
@@ -401,8 +410,8 @@ int main(int argc, char **argv)
   MPI_Finalize();
   if (rank == 0 && status == 0 && plot && draw(drawn, quiet) != 0)
     fprintf(stderr,
-            "tofgrid: no figure drawn (see above); to draw one: python3 -m tofgrid.plot %s "
-            "(needs tofgrid's Python package, matplotlib and h5py)\n",
-            drawn);
+            "tofgrid: no figure drawn (see above); to draw one: %s -m tofgrid.plot %s "
+            "(needs tofgrid's Python package on PYTHONPATH, matplotlib and h5py)\n",
+            getenv("TOFGRID_PYTHON") && *getenv("TOFGRID_PYTHON") ? getenv("TOFGRID_PYTHON") : TOFGRID_PYTHON, drawn);
   return status;
 }

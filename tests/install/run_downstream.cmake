@@ -9,22 +9,30 @@ function(run)
 endfunction()
 
 file(REMOVE_RECURSE ${PREFIX} ${WORK})
+set(hdf5_wrapper "")
+if(H5PCC) # the parallel HDF5 of the same MPI
+  set(hdf5_wrapper -DHDF5_C_COMPILER_EXECUTABLE=${H5PCC})
+endif()
 if(STATIC_SOURCE) # a static libtofgrid (and Fortran module), built here first
   run(${CMAKE_COMMAND} -S ${STATIC_SOURCE} -B ${BUILD_DIR} -G ${GENERATOR} -DBUILD_SHARED_LIBS=OFF
+      -DMPI_C_COMPILER=${MPICC} -DMPI_Fortran_COMPILER=${MPIF90} -DMPIEXEC_EXECUTABLE=${MPIEXEC} ${hdf5_wrapper}
       -DTOFGRID_PYTHON=OFF -DTOFGRID_EXAMPLES=OFF -DTOFGRID_BENCHMARKS=OFF -DBUILD_TESTING=OFF
       -DCMAKE_BUILD_TYPE=Release)
   run(${CMAKE_COMMAND} --build ${BUILD_DIR} -j 2)
   set(pc_static --static)
 endif()
 run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${PREFIX})
-run(${CMAKE_COMMAND} -S ${SOURCE} -B ${WORK} -G ${GENERATOR} -DCMAKE_PREFIX_PATH=${PREFIX} -DWITH_FORTRAN=${FORTRAN})
+# The consumer uses the MPI tofgrid was built with (its wrappers: an mpi_f08 module is one MPI's).
+run(${CMAKE_COMMAND} -S ${SOURCE} -B ${WORK} -G ${GENERATOR} -DCMAKE_PREFIX_PATH=${PREFIX} -DWITH_FORTRAN=${FORTRAN}
+    -DMPI_C_COMPILER=${MPICC} -DMPI_Fortran_COMPILER=${MPIF90} ${hdf5_wrapper})
 run(${CMAKE_COMMAND} --build ${WORK})
-run(${MPIEXEC} -n 2 ${WORK}/consumer_c)
+separate_arguments(preflags UNIX_COMMAND "${MPIEXEC_PREFLAGS}")
+run(${MPIEXEC} -n 2 ${preflags} ${WORK}/consumer_c)
 if(NOT last_output MATCHES "consumer_c: sum 3 ok")
   message(FATAL_ERROR "downstream: C consumer printed: ${last_output}")
 endif()
 if(FORTRAN)
-  run(${MPIEXEC} -n 2 ${WORK}/consumer_f)
+  run(${MPIEXEC} -n 2 ${preflags} ${WORK}/consumer_f)
   if(NOT last_output MATCHES "consumer_f: sum 3 ok")
     message(FATAL_ERROR "downstream: Fortran consumer printed: ${last_output}")
   endif()
@@ -32,7 +40,6 @@ endif()
 
 # pkg-config: compile the same C program with mpicc and tofgrid.pc alone.
 find_program(PKG_CONFIG pkg-config)
-find_program(MPICC mpicc)
 if(PKG_CONFIG AND MPICC)
   set(ENV{PKG_CONFIG_PATH} ${PREFIX}/lib/pkgconfig)
   execute_process(COMMAND ${PKG_CONFIG} ${pc_static} --cflags --libs tofgrid OUTPUT_VARIABLE flags
@@ -42,13 +49,12 @@ if(PKG_CONFIG AND MPICC)
   endif()
   separate_arguments(flags UNIX_COMMAND "${flags}")
   run(${MPICC} ${SOURCE}/consumer.c -o ${WORK}/consumer_pc ${flags})
-  run(${MPIEXEC} -n 2 ${WORK}/consumer_pc)
+  run(${MPIEXEC} -n 2 ${preflags} ${WORK}/consumer_pc)
   if(NOT last_output MATCHES "consumer_c: sum 3 ok")
     message(FATAL_ERROR "downstream: pkg-config consumer printed: ${last_output}")
   endif()
 endif()
 # pkg-config for Fortran: a legacy `use mpi` program built Makefile-style with mpif90 and tofgrid-fortran.pc.
-find_program(MPIF90 mpif90)
 if(FORTRAN AND PKG_CONFIG AND MPIF90)
   execute_process(COMMAND ${PKG_CONFIG} ${pc_static} --cflags --libs tofgrid-fortran OUTPUT_VARIABLE fflags
                   OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE rc)
@@ -57,7 +63,7 @@ if(FORTRAN AND PKG_CONFIG AND MPIF90)
   endif()
   separate_arguments(fflags UNIX_COMMAND "${fflags}")
   run(${MPIF90} ${SOURCE}/legacy.f90 -o ${WORK}/legacy_pc ${fflags})
-  run(${MPIEXEC} -n 2 ${WORK}/legacy_pc)
+  run(${MPIEXEC} -n 2 ${preflags} ${WORK}/legacy_pc)
   if(NOT last_output MATCHES "legacy_pc: sum 3 ok")
     message(FATAL_ERROR "downstream: the pkg-config Fortran program printed: ${last_output}")
   endif()

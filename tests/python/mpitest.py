@@ -4,10 +4,20 @@ Each rank runs the same tests in the same order (collectives must match);
 rank 0 prints the summary line "N passed, N failed" over all ranks, and
 every rank exits non-zero if any rank failed.
 """
+import os
 import sys
 import unittest
 
 from mpi4py import MPI
+
+
+def child_env():
+    """The environment for a child process that initialises MPI on its own (a
+    singleton): ours without the launcher's variables (MPICH's hydra: PMI_*,
+    HYDRA_*, HYDI_*; Open MPI: OMPI_*, PMIX_*, but for the run-as-root consent)."""
+    keep = ("OMPI_ALLOW_RUN_AS_ROOT", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM")
+    launcher = ("PMI_", "HYDRA_", "HYDI_", "OMPI_", "PMIX_")
+    return {k: v for k, v in os.environ.items() if k in keep or not k.startswith(launcher)}
 
 
 def main(module="__main__"):

@@ -14,7 +14,7 @@ import numpy as np
 from mpi4py import MPI
 
 import tofgrid
-from mpitest import main
+from mpitest import child_env, main
 
 comm = MPI.COMM_WORLD
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "catmap")
@@ -43,7 +43,7 @@ class Catmap(unittest.TestCase):
         with tempfile.TemporaryDirectory() as d:
             out = os.path.join(d, "m.yaml")
             # the child must not try to join this MPI job (mpiexec's PMI variables)
-            env = {k: v for k, v in os.environ.items() if not k.startswith(("PMI_", "HYDRA_", "HYDI_"))}
+            env = child_env()
             r = subprocess.run([sys.executable, "-m", "tofgrid.convert", SETUP, "-o", out], capture_output=True,
                                text=True, env=env)
             self.assertEqual(r.returncode, 0, r.stderr)

@@ -14,7 +14,7 @@ import unittest
 import numpy as np
 
 import tofgrid
-from mpitest import main
+from mpitest import child_env, main
 
 DATA = os.path.join(os.path.dirname(__file__), "..", "data")
 
@@ -67,7 +67,7 @@ class Kernel(unittest.TestCase):
         the same model as from_scaks; errors name the user's entry."""
         setup = os.path.join(DATA, "scaks_inputs", "model_A", "model.py")
         energies = os.path.join(DATA, "scaks_inputs", "model_A", "rel_energy.py")
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("PMI_", "HYDRA_", "HYDI_"))}
+        env = child_env()
         with tempfile.TemporaryDirectory() as d:
             out = os.path.join(d, "a.yaml")
             r = subprocess.run([sys.executable, "-m", "tofgrid.convert", setup, energies, "--product", "CO2_g", "-o",

@@ -14,7 +14,7 @@ from mpi4py import MPI
 
 import tofgrid
 from tofgrid import plot as tplot
-from mpitest import main
+from mpitest import child_env, main
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "catmap")
 SELF = MPI.COMM_SELF
@@ -125,7 +125,7 @@ class Plot(unittest.TestCase):
 
     def test_command_line(self):
         out = os.path.join(self.tmp, "cli.pdf")
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("PMI_", "HYDRA_", "HYDI_"))}
+        env = child_env()
         r = subprocess.run([sys.executable, "-m", "tofgrid.plot", self.volcano, "-o", out, "--quantity",
                             "tof:CO_g", "--size", "5,4", "--dpi", "80", "--cmap", "magma"],
                            capture_output=True, text=True, env=env)
