@@ -69,7 +69,8 @@ static int draw(const char *map, int quiet)
 #ifndef TOFGRID_PYTHON
 #define TOFGRID_PYTHON "python3"
 #endif
-  const char *python = getenv("TOFGRID_PYTHON") && *getenv("TOFGRID_PYTHON") ? getenv("TOFGRID_PYTHON") : TOFGRID_PYTHON;
+  const char *python =
+      getenv("TOFGRID_PYTHON") && *getenv("TOFGRID_PYTHON") ? getenv("TOFGRID_PYTHON") : TOFGRID_PYTHON;
   char *argv[] = {(char *)python, "-m", "tofgrid.plot", (char *)map, NULL};
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
