@@ -68,6 +68,11 @@ endif()
 # calls (MPICH >= 4.0, Open MPI >= 5.0) or, on MPI-3.1 (Open MPI 4.1, Cray
 # MPICH 8), through derived datatypes and pieces (src/comm/large_count.c).
 find_package(MPI 3.1 REQUIRED COMPONENTS ${tofgrid_mpi_components})
+# Which MPI (for the tests that depend on a launcher's or a handle's behaviour).
+include(CheckSymbolExists)
+set(CMAKE_REQUIRED_LIBRARIES MPI::MPI_C)
+check_symbol_exists(OPEN_MPI mpi.h TOFGRID_OPEN_MPI)
+unset(CMAKE_REQUIRED_LIBRARIES)
 if(TOFGRID_WITH_FORTRAN)
   if(NOT MPI_Fortran_HAVE_F08_MODULE)
     if(TOFGRID_FORTRAN_MODE STREQUAL "ON")

@@ -17,10 +17,11 @@ int main(int argc, char **argv)
   tg_test_rank = rank;
   CHECK(size == 2, "run on 2 ranks");
 
+  double x[2] = {rank + 1.0, 10.0 * (rank + 1)}, y[2] = {0, 0};
+#ifndef OPEN_MPI /* Open MPI's handles are pointers: using a freed one is undefined (it crashes in MPI itself) */
   MPI_Comm half, a, inter;
   MPI_Comm_split(MPI_COMM_WORLD, rank, 0, &half);
   MPI_Comm_dup(MPI_COMM_WORLD, &a);
-  double x[2] = {rank + 1.0, 10.0 * (rank + 1)}, y[2] = {0, 0};
   CHECK_OK(tg_allreduce(a, x, y, 2, TG_FLOAT64, TG_SUM)); /* a is now known as an intracommunicator */
   CHECK(y[0] == 3 && y[1] == 30, "sum over both ranks: %g %g", y[0], y[1]);
   MPI_Comm old = a;
@@ -44,6 +45,7 @@ int main(int argc, char **argv)
   MPI_Comm_free(&b);
   CHECK_FAILS(tg_bcast(stale, x, 2, TG_FLOAT64, 0), TG_ERR_COMM, "not a valid communicator");
 
+#endif
   /* The known communicators still take the fast path and give right values. */
   x[0] = rank + 1.0, x[1] = 10.0 * (rank + 1);
   CHECK_OK(tg_allreduce(MPI_COMM_WORLD, x, y, 2, TG_FLOAT64, TG_SUM));
