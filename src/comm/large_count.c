@@ -173,15 +173,25 @@ static int exchange(const void *sb, MPI_Count sn, MPI_Datatype t, void *r, const
   return err ? err : waited;
 }
 
+/* A v-variant's path, the same on every rank: one int-count call if every
+ * count and displacement of the layout (the root's, or every rank's when
+ * all_hold) and this rank's n fit (then *ic, *id are their int copies). */
+static int v_path(const MPI_Count *counts, const MPI_Aint *displs, MPI_Count n, int all_hold, int root, MPI_Comm comm,
+                  int *size, int *rank, int **ic, int **id, int *fit)
+{
+  *ic = *id = NULL, *fit = 1;
+  int err = MPI_Comm_size(comm, size);
+  if (!err) err = MPI_Comm_rank(comm, rank);
+  if (!err && (all_hold || *rank == root)) err = int_layout(*size, counts, displs, ic, id, fit);
+  *fit = *fit && n <= fits;
+  if (!err) err = MPI_Allreduce(MPI_IN_PLACE, fit, 1, MPI_INT, MPI_LAND, comm);
+  return err;
+}
+
 int tg__mpi3_gatherv(const void *s, MPI_Count n, void *r, const MPI_Count *counts, const MPI_Aint *displs,
                      MPI_Datatype t, int root, MPI_Comm comm)
 {
-  int size, rank, err = MPI_Comm_size(comm, &size), fit = 1, *ic = NULL, *id = NULL;
-  if (!err) err = MPI_Comm_rank(comm, &rank);
-  /* Every rank must take the same path: whether the root's layout fits is the root's to say. */
-  if (!err && rank == root) err = int_layout(size, counts, displs, &ic, &id, &fit);
-  fit = fit && n <= fits;
-  if (!err) err = MPI_Allreduce(MPI_IN_PLACE, &fit, 1, MPI_INT, MPI_LAND, comm);
+  int size, rank, fit, *ic, *id, err = v_path(counts, displs, n, 0, root, comm, &size, &rank, &ic, &id, &fit);
   if (!err && fit) err = MPI_Gatherv(s, (int)n, t, r, ic, id, t, root, comm);
   else if (!err)
     err = exchange(s, n, t, r, counts, displs, s == MPI_IN_PLACE ? 0 : 1, root, rank == root, s == MPI_IN_PLACE, comm);
@@ -192,11 +202,7 @@ int tg__mpi3_gatherv(const void *s, MPI_Count n, void *r, const MPI_Count *count
 int tg__mpi3_allgatherv(const void *s, MPI_Count n, void *r, const MPI_Count *counts, const MPI_Aint *displs,
                         MPI_Datatype t, MPI_Comm comm)
 {
-  int size, rank, err = MPI_Comm_size(comm, &size), fit = 1, *ic = NULL, *id = NULL;
-  if (!err) err = MPI_Comm_rank(comm, &rank);
-  if (!err) err = int_layout(size, counts, displs, &ic, &id, &fit);
-  fit = fit && n <= fits;
-  if (!err) err = MPI_Allreduce(MPI_IN_PLACE, &fit, 1, MPI_INT, MPI_LAND, comm);
+  int size, rank, fit, *ic, *id, err = v_path(counts, displs, n, 1, 0, comm, &size, &rank, &ic, &id, &fit);
   if (!err && fit) {
     err = MPI_Allgatherv(s, (int)n, t, r, ic, id, t, comm);
   } else if (!err) { /* in place: this rank's part is already at its place in r, and goes from there */
@@ -214,11 +220,7 @@ int tg__mpi3_allgatherv(const void *s, MPI_Count n, void *r, const MPI_Count *co
 int tg__mpi3_scatterv(const void *s, const MPI_Count *counts, const MPI_Aint *displs, void *r, MPI_Count n,
                       MPI_Datatype t, int root, MPI_Comm comm)
 {
-  int size, rank, err = MPI_Comm_size(comm, &size), fit = 1, *ic = NULL, *id = NULL;
-  if (!err) err = MPI_Comm_rank(comm, &rank);
-  if (!err && rank == root) err = int_layout(size, counts, displs, &ic, &id, &fit);
-  fit = fit && n <= fits;
-  if (!err) err = MPI_Allreduce(MPI_IN_PLACE, &fit, 1, MPI_INT, MPI_LAND, comm);
+  int size, rank, fit, *ic, *id, err = v_path(counts, displs, n, 0, root, comm, &size, &rank, &ic, &id, &fit);
   if (!err && fit) {
     err = MPI_Scatterv(s, ic, id, t, r, (int)n, t, root, comm);
   } else if (!err) { /* the root sends each rank its part; each rank receives its own (on a duplicate) */
