@@ -412,7 +412,7 @@ int main(int argc, char **argv)
   if (rank == 0 && status == 0 && plot && draw(drawn, quiet) != 0)
     fprintf(stderr,
             "tofgrid: no figure drawn (see above); to draw one: %s -m tofgrid.plot %s "
-            "(needs tofgrid's Python package on PYTHONPATH, matplotlib and h5py)\n",
+            "(needs tofgrid's Python package, and python3 -m pip install matplotlib h5py)\n",
             getenv("TOFGRID_PYTHON") && *getenv("TOFGRID_PYTHON") ? getenv("TOFGRID_PYTHON") : TOFGRID_PYTHON, drawn);
   return status;
 }

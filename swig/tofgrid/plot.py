@@ -382,7 +382,10 @@ def main(argv=None):
         sys.exit(f"tofgrid.plot: --levels {a.levels}: give 2 or more")
     if a.dpi <= 0:
         sys.exit(f"tofgrid.plot: --dpi {a.dpi}: give a positive number")
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        sys.exit("tofgrid.plot: matplotlib is not installed: python3 -m pip install matplotlib h5py")
     if a.cmap and a.cmap not in matplotlib.colormaps:
         sys.exit(f"tofgrid.plot: --cmap {a.cmap}: not a matplotlib colour map (e.g. viridis, magma, RdBu_r)")
     out = a.output or a.map.rsplit(".", 1)[0] + ".png"
