@@ -68,6 +68,11 @@ endif()
 # calls (MPICH >= 4.0, Open MPI >= 5.0) or, on MPI-3.1 (Open MPI 4.1, Cray
 # MPICH 8), through derived datatypes and pieces (src/comm/large_count.c).
 find_package(MPI 3.1 REQUIRED COMPONENTS ${tofgrid_mpi_components})
+# The directory of the MPI library itself, for builds outside CMake (Makefiles,
+# f2py): Debian's Open MPI wrappers leave it to the linker's default path, where
+# the `mpi` alternative (MPICH, pinned) would answer -lmpi.
+list(GET MPI_C_LIB_NAMES 0 tofgrid_mpi_lib_name)
+get_filename_component(TOFGRID_MPI_LIBDIR "${MPI_${tofgrid_mpi_lib_name}_LIBRARY}" DIRECTORY)
 # Which MPI (for the tests that depend on a launcher's or a handle's behaviour).
 include(CheckSymbolExists)
 set(CMAKE_REQUIRED_LIBRARIES MPI::MPI_C)

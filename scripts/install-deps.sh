@@ -73,6 +73,8 @@ pip_install() { "$PYTHON" -m pip install --quiet --root-user-action=ignore "$@";
 "$PYTHON" -c "import numpy" 2>/dev/null || { echo "install-deps: pip numpy"; pip_install numpy; }
 "$PYTHON" -c "import matplotlib" 2>/dev/null || { echo "install-deps: pip matplotlib"; pip_install matplotlib; }
 "$PYTHON" -c "import h5py" 2>/dev/null || { echo "install-deps: pip h5py"; pip_install h5py; }  # tofgrid.load_map
+"$PYTHON" -c "import mesonbuild" 2>/dev/null && command -v ninja >/dev/null 2>&1 ||
+  { echo "install-deps: pip meson ninja"; pip_install meson ninja; }  # numpy.f2py's build backend (example.f2py)
 
 # mpi4py must report the same MPI library as the system mpicc (MPICH).
 mpi4py_is_mpich() {
@@ -94,6 +96,7 @@ if [ "$OPENMPI" = 1 ]; then
   vpip() { "$venv/bin/python" -m pip install --quiet --root-user-action=ignore "$@"; }
   "$venv/bin/python" -c "import numpy, matplotlib, h5py" 2>/dev/null ||
     { echo "install-deps: pip numpy matplotlib h5py (Open MPI venv)"; vpip numpy matplotlib h5py; }
+  "$venv/bin/python" -c "import mesonbuild" 2>/dev/null || vpip meson ninja
   if ! "$venv/bin/python" -c "import sys; from mpi4py import MPI; sys.exit('Open MPI' not in MPI.Get_library_version())" \
       2>/dev/null; then
     echo "install-deps: building mpi4py against Open MPI in $venv (about 2 minutes)"
