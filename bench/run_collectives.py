@@ -35,7 +35,7 @@ def main():
     ap.add_argument("--mpiexec", default=shutil.which("mpiexec") or "mpiexec")
     ap.add_argument("--repeat", type=int, default=5,
                     help="run each program this many times; report the median per cell (runs differ by ~5%%)")
-    ap.add_argument("--markdown", action="store_true", help="print a compact Markdown table of ratios (for the README)")
+    ap.add_argument("--markdown", action="store_true", help="print a compact Markdown table of ratios (for bench/README.md)")
     args = ap.parse_args()
     build = os.path.abspath(args.build)
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1", PYTHONPATH=os.path.join(build, "python"))
