@@ -473,3 +473,18 @@ PyObject *tgpy_block_range(long long n, int size, int rank)
 }
 
 const char *tgpy_mpi_library_version(void) { return tg_mpi_library_version(); }
+
+/* The MPI tofgrid was compiled against, from its mpi.h: a run-time check cannot
+ * tell, as the library that answers MPI_Get_library_version may be mpi4py's. */
+const char *tgpy_mpi_built_with(void)
+{
+#if defined(OPEN_MPI)
+  return "Open MPI";
+#elif defined(I_MPI_VERSION)
+  return "Intel(R) MPI";
+#elif defined(MPICH_VERSION)
+  return "MPICH";
+#else
+  return "";
+#endif
+}

@@ -16,5 +16,6 @@ PyObject *tgpy_reduce(MPI_Comm comm, PyObject *a, PyObject *op, int root, PyObje
 PyObject *tgpy_allreduce(MPI_Comm comm, PyObject *a, PyObject *op, PyObject *out);
 PyObject *tgpy_block_range(long long n, int size, int rank);
 const char *tgpy_mpi_library_version(void);
+const char *tgpy_mpi_built_with(void);
 
 #endif

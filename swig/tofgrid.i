@@ -108,6 +108,8 @@ PyObject *tgpy_block_range(long long n, int size, int rank);
 MPI_Get_library_version() of the MPI library tofgrid was built with.";
 %rename(mpi_library_version) tgpy_mpi_library_version;
 const char *tgpy_mpi_library_version(void);
+%rename(_mpi_built_with) tgpy_mpi_built_with;
+const char *tgpy_mpi_built_with(void);
 
 %feature("docstring") tg_version "version() -> str
 

@@ -18,17 +18,25 @@ type raise :class:`tofgrid.ArgumentTypeError`, an Error that is also a
     mine = tofgrid.scatter(comm, np.arange(10) if comm.rank == 0 else None)
     everything = tofgrid.gather(comm, mine)                    # root only
 """
-from mpi4py import MPI as _MPI  # initialises MPI unless mpi4py.rc says otherwise
+try:
+    from mpi4py import MPI as _MPI  # initialises MPI unless mpi4py.rc says otherwise
+except ImportError as _e:
+    raise ImportError(
+        f"tofgrid needs mpi4py built against the MPI tofgrid was built with ({_e}); install it with\n"
+        "  MPICC=mpicc python -m pip install --no-binary=mpi4py mpi4py") from _e
 
 
-def _check_same_mpi(ours, theirs):
+def _check_same_mpi(ours, theirs, built_with=""):
     """Refuse to run when mpi4py and tofgrid use different MPI libraries.
 
     Two MPI libraries in one process crash at the first call; comparing
     MPI_Get_library_version() of both catches it at import, with advice.
     """
     ours, theirs = ours.rstrip("\x00").strip(), theirs.rstrip("\x00").strip()  # Open MPI's ends with a NUL
-    if ours != theirs:
+    # mpi4py's MPI, once loaded, may answer tofgrid's own question too: the MPI tofgrid was compiled
+    # against (its mpi.h) is the check that cannot be fooled
+    if ours != theirs or (built_with and not theirs.startswith(built_with)):
+        ours = ours if not built_with or ours.startswith(built_with) else f"built with {built_with}"
         first = lambda text: text.strip().splitlines()[0] if text.strip() else "(unknown)"
         raise ImportError(
             "tofgrid and mpi4py use different MPI libraries:\n"
@@ -40,7 +48,7 @@ def _check_same_mpi(ours, theirs):
 
 from . import core as _core  # noqa: E402  (after mpi4py, whose C API it imports)
 
-_check_same_mpi(_core.mpi_library_version(), _MPI.Get_library_version())
+_check_same_mpi(_core.mpi_library_version(), _MPI.Get_library_version(), _core._mpi_built_with())
 
 from .core import (  # noqa: E402
     ArgumentTypeError,

@@ -76,6 +76,10 @@ class Errors(unittest.TestCase):
         tofgrid._check_same_mpi("MPICH Version: 4.0.2", "MPICH Version: 4.0.2")
         self.raises("Rebuild mpi4py", lambda: tofgrid._check_same_mpi("MPICH Version: 4.0.2\nmore",
                                                                      "Open MPI v4.1.4, package"), ImportError)
+        # an mpi4py of another MPI that answers for both (its libmpi loaded first): caught by how tofgrid was built
+        self.raises("Rebuild mpi4py", lambda: tofgrid._check_same_mpi("Open MPI v4.1.4", "Open MPI v4.1.4",
+                                                                     built_with="MPICH"), ImportError)
+        tofgrid._check_same_mpi("MPICH Version: 4.0.2", "MPICH Version: 4.0.2", built_with="MPICH")
         # (mpi4py keeps the NUL that ends Open MPI's string)
         self.assertEqual(tofgrid.mpi_library_version(), MPI.Get_library_version().rstrip("\x00"))
 
