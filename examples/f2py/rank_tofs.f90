@@ -5,8 +5,11 @@
 ! tofgrid's kernel, and sums the TOFs over the communicator with tofgrid's
 ! allreduce -- Python, Fortran and tofgrid's C core on one MPI_Comm.
 !
-!   python -m numpy.f2py -c rank_tofs.f90 -m rank_tofs --backend meson \
-!       -I<tofgrid's fortran module dir> -L<libdir> -ltofgrid_fortran -ltofgrid   (FC=mpif90)
+! Build (needs tofgrid's Fortran library: a CMake build or install, not pip's
+! package; numpy.f2py's meson backend: pip install meson ninja), then run:
+!   FC=mpif90 LDFLAGS="-Wl,-rpath,<libdir>" python -m numpy.f2py -c rank_tofs.f90 -m rank_tofs \
+!       --backend meson -I<prefix>/include/tofgrid/fortran -L<libdir> -ltofgrid_fortran -ltofgrid
+!   mpiexec -n 4 python run.py          (rank_tofs*.so and tofgrid on PYTHONPATH)
 subroutine rank_tofs(fcomm, p_co, mine, total, ierr)
   use mpi, only: MPI_Comm_rank
   use tofgrid
@@ -23,10 +26,13 @@ subroutine rank_tofs(fcomm, p_co, mine, total, ierr)
   call tg_model_default(model)
   call tg_model_conditions(model, t, p)
   p(tg_model_gas_index(model, "CO_g")) = p_co(rank + 1)
-  call tg_solve(model, p, sol, ierr=ierr)
+  call tg_solve(model, p, sol, ierr=ierr)       ! no steady state: ierr /= 0 and NaN results
   mine = sol%tof(tg_model_product(model))
   one = mine
-  if (ierr == 0) call tg_allreduce(fcomm, one, sum, TG_SUM, ierr)
+  ! Every rank takes part in the collective, whatever its own solve did (a rank
+  ! skipping it would leave the others waiting); a NaN makes the sum NaN.
+  call tg_allreduce(fcomm, one, sum, TG_SUM, e)
+  if (ierr == 0) ierr = e
   total = sum(1)
   call tg_model_free(model)
 end subroutine rank_tofs

@@ -11,7 +11,7 @@ import tofgrid
 
 world = MPI.COMM_WORLD
 comm = world.Split(world.rank % 2)  # any communicator, not only COMM_WORLD
-p_co = np.linspace(0.05, 0.5, comm.size)
+p_co = np.geomspace(1e-7, 1e-6, comm.size)  # the tutorial model's active range (1 = 101325 Pa)
 mine, total, ierr = rank_tofs.rank_tofs(comm.py2f(), p_co)
 check = tofgrid.allreduce(comm, np.array([mine]))[0]
 expected = tofgrid.Model.default().solve(pressures={"CO_g": p_co[comm.rank]}).tof

@@ -20,7 +20,7 @@ foreach(pair IN LISTS run_env)
   set(ENV{${name}} "${value}")
 endforeach()
 separate_arguments(preflags UNIX_COMMAND "${MPIEXEC_PREFLAGS}")
-execute_process(COMMAND ${MPIEXEC} -n 3 ${preflags} ${PYTHON} ${SOURCE}/run.py
+execute_process(COMMAND ${MPIEXEC} -n 4 ${preflags} ${PYTHON} ${SOURCE}/run.py
                 WORKING_DIRECTORY ${WORK} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 message("${out}${err}")
 if(NOT rc EQUAL 0)

@@ -47,6 +47,30 @@ static void show_progress(int64_t done, int64_t total, void *context)
   fflush(b->tty);
 }
 
+/* The Python that draws the figure: $TOFGRID_PYTHON if set; else a python3
+ * beside this program (pip installs the command into the environment's
+ * bin/, beside its Python); else the Python tofgrid was built for (the same
+ * MPI as ours); else python3 on PATH. */
+#ifndef TOFGRID_PYTHON
+#define TOFGRID_PYTHON "python3"
+#endif
+static const char *plot_python(void)
+{
+  static char beside[4096 + 16];
+  const char *env = getenv("TOFGRID_PYTHON");
+  if (env && *env) return env;
+  ssize_t n = readlink("/proc/self/exe", beside, 4096);
+  if (n > 0) {
+    beside[n] = 0;
+    char *slash = strrchr(beside, '/');
+    if (slash) {
+      strcpy(slash + 1, "python3");
+      if (access(beside, X_OK) == 0) return beside;
+    }
+  }
+  return access(TOFGRID_PYTHON, X_OK) == 0 ? TOFGRID_PYTHON : "python3";
+}
+
 /* Draw PREFIX.png with tofgrid's Python plotter (python3 -m tofgrid.plot).
  * Run after MPI_Finalize, without a shell, and without the launcher's
  * variables (PMI_*, HYDRA_*; OMPI_*, PMIX_*): importing mpi4py must not try to join our finished
@@ -65,12 +89,7 @@ static int draw(const char *map, int quiet)
     if (!strncmp(environ[i], "OMPI_ALLOW_RUN_AS_ROOT", 22)) drop = 0; /* the consent to run as root stays */
     if (!drop) env[k++] = environ[i];
   }
-  /* the Python tofgrid was built for (the same MPI as ours), unless $TOFGRID_PYTHON names another */
-#ifndef TOFGRID_PYTHON
-#define TOFGRID_PYTHON "python3"
-#endif
-  const char *python =
-      getenv("TOFGRID_PYTHON") && *getenv("TOFGRID_PYTHON") ? getenv("TOFGRID_PYTHON") : TOFGRID_PYTHON;
+  const char *python = plot_python();
   char *argv[] = {(char *)python, "-m", "tofgrid.plot", (char *)map, NULL};
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
@@ -79,6 +98,7 @@ static int draw(const char *map, int quiet)
   int rc = posix_spawnp(&pid, python, &fa, NULL, argv, env), status = 1;
   posix_spawn_file_actions_destroy(&fa);
   free(env);
+  if (rc != 0) fprintf(stderr, "tofgrid: cannot run %s: %s\n", python, strerror(rc));
   if (rc == 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0) return 0;
   return -1;
 }
@@ -214,11 +234,13 @@ static int parse_axis(const char *text, axis_arg *a, char *err, size_t errlen)
 static int make_axis(const tg_model *m, const axis_arg *a, tg_axis *ax, double **values, char *err, size_t errlen)
 {
   int d = tg_model_descriptor_index(m, a->name);
-  ax->variable = (strcmp(a->name, "T") == 0) ? TG_AXIS_TEMPERATURE
+  int is_t = !strcmp(a->name, "T") || (!strcmp(a->name, "temperature") && d < 0); /* a descriptor may be named so */
+  ax->variable = is_t                         ? TG_AXIS_TEMPERATURE
                  : d >= 0                    ? TG_AXIS_DESCRIPTOR(d)
                                              : tg_model_gas_index(m, a->name);
-  if (ax->variable == -1 && strcmp(a->name, "T") != 0) {
-    int k = snprintf(err, errlen, "axis: unknown gas %s; the model's gases are", a->name);
+  if (ax->variable == -1 && !is_t) {
+    int k = snprintf(err, errlen, "axis: unknown gas %s (T or temperature: the temperature); the model's gases are",
+                     a->name);
     for (int g = 0; g < tg_model_count(m, TG_GAS) && k < (int)errlen; g++)
       k += snprintf(err + k, errlen - (size_t)k, " %s", tg_model_species(m, TG_GAS, g));
     for (int q = 0; q < tg_model_count(m, TG_DESCRIPTOR) && k < (int)errlen; q++)
@@ -412,7 +434,7 @@ int main(int argc, char **argv)
   if (rank == 0 && status == 0 && plot && draw(drawn, quiet) != 0)
     fprintf(stderr,
             "tofgrid: no figure drawn (see above); to draw one: %s -m tofgrid.plot %s "
-            "(needs tofgrid's Python package, and python3 -m pip install matplotlib h5py)\n",
-            getenv("TOFGRID_PYTHON") && *getenv("TOFGRID_PYTHON") ? getenv("TOFGRID_PYTHON") : TOFGRID_PYTHON, drawn);
+            "(needs tofgrid's Python package, and: %s -m pip install matplotlib h5py)\n",
+            plot_python(), drawn, plot_python());
   return status;
 }

@@ -29,6 +29,8 @@ def _axis(text, model):
         raise Error(f"axis {text!r}: LO and HI must be numbers, N a whole number") from None
     if n < 1:
         raise Error(f"axis {text!r}: N must be >= 1")
+    if len(parts) == 5 and not (lo > 0 and hi > 0):
+        raise Error(f"axis {text!r}: a log axis needs bounds > 0")
     values = np.geomspace(lo, hi, n) if len(parts) == 5 else np.linspace(lo, hi, n)
     return (parts[0], values)
 
@@ -66,6 +68,9 @@ def main(argv=None):
                 raise Error(f"--set {item!r}: write NAME=VALUE with a finite number")
             (fixed if name in descriptors else pressures)[name] = v
         analyses = [s for s in a.analyses.split(",") if s] if a.analyses else None
+        if analyses and "all" in analyses:  # every analysis this model can give, as the command's
+            analyses = ["orders", "eapp", "selectivity"] + (["rate_control", "selectivity_control"] if descriptors
+                                                            else []) + (["xrc"] if model.info["product"] else [])
         t0 = MPI.Wtime()
         tof_grid(comm, model, x, y if a.x or a.y else None, schedule=a.schedule, path=a.output + ".h5",
                  csv=a.output + ".csv", temperature=a.temperature, pressures=pressures or None,
@@ -84,7 +89,7 @@ def main(argv=None):
             if not a.quiet:
                 print(f"wrote {out}")
         except (ImportError, SystemExit) as e:
-            print(f"python -m tofgrid: no figure drawn ({e}); python3 -m pip install matplotlib h5py",
+            print(f"python -m tofgrid: no figure drawn ({e}); {sys.executable} -m pip install matplotlib h5py",
                   file=sys.stderr)
     return 0
 

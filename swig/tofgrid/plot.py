@@ -148,7 +148,7 @@ def read_map(path):
             csv = path.rsplit(".", 1)[0] + ".csv"
             if os.path.exists(csv):
                 return read_csv(csv)
-            raise SystemExit("tofgrid.plot: reading HDF5 needs h5py (pip install h5py)")
+            raise SystemExit(f"tofgrid.plot: reading HDF5 needs h5py: {sys.executable} -m pip install h5py")
         return read_h5(path)
     return read_csv(path)
 
@@ -385,7 +385,7 @@ def main(argv=None):
     try:
         import matplotlib
     except ImportError:
-        sys.exit("tofgrid.plot: matplotlib is not installed: python3 -m pip install matplotlib h5py")
+        sys.exit(f"tofgrid.plot: matplotlib is not installed: {sys.executable} -m pip install matplotlib h5py")
     if a.cmap and a.cmap not in matplotlib.colormaps:
         sys.exit(f"tofgrid.plot: --cmap {a.cmap}: not a matplotlib colour map (e.g. viridis, magma, RdBu_r)")
     out = a.output or a.map.rsplit(".", 1)[0] + ".png"
@@ -403,7 +403,7 @@ def main(argv=None):
     try:
         print(f"wrote {plot(a.map, out, quantity, a.cmap, a.levels, size, a.dpi, not a.no_surfaces, a.vmin, a.vmax)}")
     except ImportError as e:
-        sys.exit(f"tofgrid.plot: {e.name or e} is not installed: python3 -m pip install matplotlib h5py")
+        sys.exit(f"tofgrid.plot: {e.name or e} is not installed: {sys.executable} -m pip install matplotlib h5py")
     except (OSError, ValueError) as e:
         sys.exit(f"tofgrid.plot: {e}")
     except Exception as e:  # tofgrid.Error from load_map: its message, not a traceback

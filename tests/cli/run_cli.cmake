@@ -56,7 +56,7 @@ expect("100.0% 1600/1600 points")
 
 # Bad arguments: clear errors, exit code 2, the earlier map untouched.
 run(2 ${launch} --x N2_g:0:1:3 --output ${WORK}/map)
-expect("tofgrid: axis: unknown gas N2_g; the model's gases are CO2_g CO_g O2_g")
+expect("tofgrid: axis: unknown gas N2_g (T or temperature: the temperature); the model's gases are CO2_g CO_g O2_g")
 run(2 ${launch} --x CO_g:0.5:0.1:0 --output ${WORK}/map)
 expect("N \"0\" must be a whole number >= 1")
 run(2 ${launch} --x CO_g:-1:0.5:3 --y O2_g:0:1:2 --output ${WORK}/map)

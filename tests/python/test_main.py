@@ -37,8 +37,16 @@ class MapCommand(unittest.TestCase):
             self.assertTrue(os.path.getsize(prefix + ".png") > 1000)
             self.assertTrue(os.path.exists(prefix + ".csv"))
 
+    def test_analyses_all(self):
+        prefix = os.path.join(self.tmp, "all")
+        self.assertEqual(map_command(["--x", "O2_g:0.1:0.5:2", "--analyses", "all", "--output", prefix,
+                                      "--no-plot", "--quiet"]), 0)
+        if COMM.rank == 0:  # model A: no species free energies, so no rate control; xrc of its product
+            self.assertEqual(tofgrid.load_map(prefix + ".h5").analyses, ["orders", "eapp", "selectivity", "xrc"])
+
     def test_bad_options_return_2(self):
         for args in (["--x", "O2_g:0.1:0.5"], ["--x", "N2_g:0.1:0.5:3"], ["--set", "CO2_g=nan"],
+                     ["--x", "O2_g:0:0.5:3:log"],
                      ["--analyses", "speed"], ["--x", "O2_g:0.1:0.5:3", "--set", "O2_g=0.2"]):
             self.assertEqual(map_command(args + ["--output", os.path.join(self.tmp, "bad"), "--no-plot"]), 2, args)
 
