@@ -235,9 +235,7 @@ static int make_axis(const tg_model *m, const axis_arg *a, tg_axis *ax, double *
 {
   int d = tg_model_descriptor_index(m, a->name);
   int is_t = !strcmp(a->name, "T") || (!strcmp(a->name, "temperature") && d < 0); /* a descriptor may be named so */
-  ax->variable = is_t                         ? TG_AXIS_TEMPERATURE
-                 : d >= 0                    ? TG_AXIS_DESCRIPTOR(d)
-                                             : tg_model_gas_index(m, a->name);
+  ax->variable = is_t ? TG_AXIS_TEMPERATURE : d >= 0 ? TG_AXIS_DESCRIPTOR(d) : tg_model_gas_index(m, a->name);
   if (ax->variable == -1 && !is_t) {
     int k = snprintf(err, errlen, "axis: unknown gas %s (T or temperature: the temperature); the model's gases are",
                      a->name);
