@@ -38,34 +38,27 @@ if(FORTRAN)
   endif()
 endif()
 
-# pkg-config: compile the same C program with mpicc and tofgrid.pc alone.
-find_program(PKG_CONFIG pkg-config)
-if(PKG_CONFIG AND MPICC)
-  set(ENV{PKG_CONFIG_PATH} ${PREFIX}/lib/pkgconfig)
-  execute_process(COMMAND ${PKG_CONFIG} ${pc_static} --cflags --libs tofgrid OUTPUT_VARIABLE flags
+# pkg-config, as a Makefile would build: a program compiled with an MPI wrapper
+# and one .pc file alone (named), run on 2 ranks, must print `expect`.
+function(pc_consumer package compiler source program expect)
+  execute_process(COMMAND ${PKG_CONFIG} ${pc_static} --cflags --libs ${package} OUTPUT_VARIABLE flags
                   OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "downstream: pkg-config does not know tofgrid")
+    message(FATAL_ERROR "downstream: pkg-config does not know ${package}")
   endif()
   separate_arguments(flags UNIX_COMMAND "${flags}")
-  run(${MPICC} ${SOURCE}/consumer.c -o ${WORK}/consumer_pc -L${MPI_LIBDIR} ${flags})
-  run(${MPIEXEC} -n 2 ${preflags} ${WORK}/consumer_pc)
-  if(NOT last_output MATCHES "consumer_c: sum 3 ok")
-    message(FATAL_ERROR "downstream: pkg-config consumer printed: ${last_output}")
+  run(${compiler} ${SOURCE}/${source} -o ${WORK}/${program} -L${MPI_LIBDIR} ${flags})
+  run(${MPIEXEC} -n 2 ${preflags} ${WORK}/${program})
+  if(NOT last_output MATCHES "${expect}")
+    message(FATAL_ERROR "downstream: ${program} (${package}.pc) printed: ${last_output}")
   endif()
+endfunction()
+find_program(PKG_CONFIG pkg-config)
+set(ENV{PKG_CONFIG_PATH} ${PREFIX}/lib/pkgconfig)
+if(PKG_CONFIG AND MPICC) # the same C program, with tofgrid.pc
+  pc_consumer(tofgrid ${MPICC} consumer.c consumer_pc "consumer_c: sum 3 ok")
 endif()
-# pkg-config for Fortran: a legacy `use mpi` program built Makefile-style with mpif90 and tofgrid-fortran.pc.
-if(FORTRAN AND PKG_CONFIG AND MPIF90)
-  execute_process(COMMAND ${PKG_CONFIG} ${pc_static} --cflags --libs tofgrid-fortran OUTPUT_VARIABLE fflags
-                  OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE rc)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "downstream: pkg-config does not know tofgrid-fortran")
-  endif()
-  separate_arguments(fflags UNIX_COMMAND "${fflags}")
-  run(${MPIF90} ${SOURCE}/legacy.f90 -o ${WORK}/legacy_pc -L${MPI_LIBDIR} ${fflags})
-  run(${MPIEXEC} -n 2 ${preflags} ${WORK}/legacy_pc)
-  if(NOT last_output MATCHES "legacy_pc: sum 3 ok")
-    message(FATAL_ERROR "downstream: the pkg-config Fortran program printed: ${last_output}")
-  endif()
+if(FORTRAN AND PKG_CONFIG AND MPIF90) # a legacy `use mpi` program, with tofgrid-fortran.pc
+  pc_consumer(tofgrid-fortran ${MPIF90} legacy.f90 legacy_pc "legacy_pc: sum 3 ok")
 endif()
 message("downstream: all consumers passed")
