@@ -156,6 +156,21 @@ static int species_free_energies(const tg_model *m, double T, const double *d, i
   return TG_SUCCESS;
 }
 
+int tg__check_analyses(const tg_model *m, int analyses, const char *where, const char *fn)
+{
+  int all = TG_ANALYSIS_ORDERS | TG_ANALYSIS_EAPP | TG_ANALYSIS_RATE_CONTROL | TG_ANALYSIS_SELECTIVITY |
+            TG_ANALYSIS_SELECTIVITY_CONTROL | TG_ANALYSIS_XRC;
+  if (analyses & ~all)
+    return tg__fail(TG_ERR_ARG, fn, "%sanalyses = %d has bits that are no tg_analysis (0x%x)", where, analyses,
+                    analyses & ~all);
+  if ((analyses & (TG_ANALYSIS_RATE_CONTROL | TG_ANALYSIS_SELECTIVITY_CONTROL)) && !m->catmap)
+    return tg__fail(TG_ERR_ARG, fn,
+                    "%srate_control and selectivity_control are derivatives by species free energies, which %s (a "
+                    "model of step energies) does not have; the degree of rate control per step is xrc",
+                    where, m->name);
+  return TG_SUCCESS;
+}
+
 int tg__analyses(const tg_model *m, double T, const double *d, int which, const double *y, const double *rf,
                  const double *rr, tg_solution *sol, const char *fn)
 {

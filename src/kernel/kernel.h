@@ -309,6 +309,10 @@ double tg__net_rates(const tg_model *m, const double *rf, const double *rr, doub
 /* Analyses of a steady state (analyses.c; catmap_model_spec section 6):
  * what options->analyses asks for, into sol, at the state y with rates
  * rf, rr, for the point (T, descriptors d or NULL). fn names errors. */
+/* Analyses a model can be asked for: known tg_analysis bits, and rate and
+ * selectivity control only of a model with species free energies (CatMAP's);
+ * else TG_ERR_ARG in fn's name, prefixed by `where` (e.g. "options: "). */
+int tg__check_analyses(const tg_model *m, int analyses, const char *where, const char *fn);
 int tg__analyses(const tg_model *m, double T, const double *d, int which, const double *y, const double *rf,
                  const double *rr, tg_solution *sol, const char *fn);
 /* The transition-state species (indices into m->sp, in name order) into

@@ -408,11 +408,6 @@ static int check_options(const tg_solve_options *o)
     return tg__fail(TG_ERR_ARG, fn, "options: tolerance = %g must be finite and > 0", o->tolerance);
   if (o->max_iterations < 1)
     return tg__fail(TG_ERR_ARG, fn, "options: max_iterations = %d must be >= 1", o->max_iterations);
-  int all = TG_ANALYSIS_ORDERS | TG_ANALYSIS_EAPP | TG_ANALYSIS_RATE_CONTROL | TG_ANALYSIS_SELECTIVITY |
-            TG_ANALYSIS_SELECTIVITY_CONTROL | TG_ANALYSIS_XRC;
-  if (o->analyses & ~all)
-    return tg__fail(TG_ERR_ARG, fn, "options: analyses = %d has bits that are no tg_analysis (0x%x)", o->analyses,
-                    o->analyses & ~all);
   return TG_SUCCESS;
 }
 
@@ -485,11 +480,7 @@ static int solve_point(const tg_model *m, double T, const double *pressures, con
       return tg__fail(TG_ERR_ARG, fn, "pressure of %s is %g; it must be finite and >= 0", m->sp[m->gases[g]].name,
                       p[g]);
   TG_CALL(check_options(&o));
-  if ((o.analyses & (TG_ANALYSIS_RATE_CONTROL | TG_ANALYSIS_SELECTIVITY_CONTROL)) && !m->catmap)
-    return tg__fail(TG_ERR_ARG, fn,
-                    "rate_control and selectivity_control are derivatives by species free energies, which %s (a "
-                    "model of step energies) does not have; the degree of rate control per step is xrc",
-                    m->name);
+  TG_CALL(tg__check_analyses(m, o.analyses, "options: ", fn));
 
   int n = m->na + m->ns, ns = m->nsteps;
   size_t doubles = (size_t)(2 * ns + 2 * ns + 9 * n + 3 * n * n + 3 * ns + n + m->nrfac);

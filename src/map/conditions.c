@@ -93,20 +93,11 @@ int tg__map_check(const tg__map *map, const char *fn)
                       name);
     }
   }
-  int all = TG_ANALYSIS_ORDERS | TG_ANALYSIS_EAPP | TG_ANALYSIS_RATE_CONTROL | TG_ANALYSIS_SELECTIVITY |
-            TG_ANALYSIS_SELECTIVITY_CONTROL | TG_ANALYSIS_XRC;
-  if (o->analyses & ~all)
-    return tg__fail(TG_ERR_ARG, fn, "options: analyses = %d has bits that are no tg_analysis (0x%x)", o->analyses,
-                    o->analyses & ~all);
+  TG_CALL(tg__check_analyses(m, o->analyses, "options: ", fn));
   if ((o->analyses & TG_ANALYSIS_XRC) && tg_model_product(m) < 0)
     return tg__fail(TG_ERR_ARG, fn,
                     "options: xrc is the degree of rate control of the product's TOF, and %s names no "
                     "product",
-                    m->name);
-  if ((o->analyses & (TG_ANALYSIS_RATE_CONTROL | TG_ANALYSIS_SELECTIVITY_CONTROL)) && !m->catmap)
-    return tg__fail(TG_ERR_ARG, fn,
-                    "options: rate_control and selectivity_control are derivatives by species free energies, which "
-                    "%s (a model of step energies) does not have; the degree of rate control per step is xrc",
                     m->name);
   return TG_SUCCESS;
 }
