@@ -133,22 +133,33 @@ static void add(char *buf, size_t size, size_t *used, const char *fmt, ...)
   if (n > 0) *used += (size_t)n;
 }
 
+void tg__map_stated(const tg__map *map, double *T, double *p, double *d)
+{
+  const tg_model *m = map->m;
+  tg__map_base(map, T, p, d);
+  if (*T == TG_MODEL_TEMPERATURE) *T = m->temperature;
+  if (on_axis(map, TG_AXIS_TEMPERATURE) || tg__catmap_condition_descriptor(m, -1) >= 0) *T = NAN;
+  for (int g = 0; g < m->ng; g++)
+    if (on_axis(map, g) || tg__catmap_condition_descriptor(m, g) >= 0) p[g] = NAN;
+  for (int k = 0; k < tg_model_count(m, TG_DESCRIPTOR); k++)
+    if (on_axis(map, TG_AXIS_DESCRIPTOR(k))) d[k] = NAN;
+}
+
 int tg__map_conditions_text(const tg__map *map, char *buf, size_t size)
 {
   const tg_model *m = map->m;
   int nd = tg_model_count(m, TG_DESCRIPTOR);
   double T, p[m->ng > 0 ? m->ng : 1], d[TG_DESCRIPTORS_MAX];
-  tg__map_base(map, &T, p, d);
+  tg__map_stated(map, &T, p, d);
   size_t used = 0;
   buf[0] = 0;
-  if (!on_axis(map, TG_AXIS_TEMPERATURE) && tg__catmap_condition_descriptor(m, -1) < 0)
-    add(buf, size, &used, "T = %.17g K", T == TG_MODEL_TEMPERATURE ? m->temperature : T);
+  if (!isnan(T)) add(buf, size, &used, "T = %.17g K", T);
   for (int g = 0; g < m->ng; g++)
-    if (!on_axis(map, g) && tg__catmap_condition_descriptor(m, g) < 0)
+    if (!isnan(p[g]))
       add(buf, size, &used, "%sp(%s) = %.17g %s", used ? ", " : "", tg_model_species(m, TG_GAS, g), p[g],
-          tg_model_count(m, TG_DESCRIPTOR) > 0 ? "bar" : "atm"); /* tg__pressure_unit, short */
+          nd > 0 ? "bar" : "atm"); /* tg__pressure_unit, short */
   for (int k = 0; k < nd; k++)
-    if (!on_axis(map, TG_AXIS_DESCRIPTOR(k)))
+    if (!isnan(d[k]))
       add(buf, size, &used, "%s%s = %.17g %s", used ? ", " : "", tg_model_species(m, TG_DESCRIPTOR, k), d[k],
           tg__descriptor_unit(m, k));
   return used < size ? TG_SUCCESS : TG_ERR_NOMEM;

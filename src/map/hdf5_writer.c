@@ -3,6 +3,7 @@
  * holds the whole grid. HDF5's own error printing is switched off around our
  * calls: the library reports through its status and message only. */
 #define _GNU_SOURCE /* fallocate */
+#include <math.h>
 #include <string.h>
 
 #include "map/map.h"
@@ -204,18 +205,8 @@ static int describe(MPI_Comm dup, hid_t h5f, const tg__map *map, hid_t dcpl, hid
   bad |= name_list(h5f, "species", species_names);
   bad |= attribute(h5f, "product", tg_model_product(m) >= 0 ? tg_model_species(m, TG_GAS, tg_model_product(m)) : "");
   /* The conditions no axis sets: numbers (NaN where an axis or a descriptor sets one) and text */
-  tg__map_base(map, &T, p, d);
-  const tg_axis *ax[2] = {map->x, map->y};
-  int T_set = tg__catmap_condition_descriptor(m, -1) >= 0;
-  for (int k = 0; k < 2; k++)
-    if (ax[k]) {
-      if (ax[k]->variable == TG_AXIS_TEMPERATURE) T_set = 1;
-      else if (ax[k]->variable < TG_AXIS_TEMPERATURE) d[TG_AXIS_DESCRIPTOR(0) - ax[k]->variable] = NAN;
-      else p[ax[k]->variable] = NAN;
-    }
-  for (int g = 0; g < ng; g++)
-    if (tg__catmap_condition_descriptor(m, g) >= 0) p[g] = NAN;
-  if (!T_set) bad |= numbers(h5f, "temperature", T == TG_MODEL_TEMPERATURE ? &m->temperature : &T, 1);
+  tg__map_stated(map, &T, p, d);
+  if (!isnan(T)) bad |= numbers(h5f, "temperature", &T, 1);
   if (ng) bad |= numbers(h5f, "pressures", p, (hsize_t)ng);
   if (nd) {
     bad |= numbers(h5f, "descriptors", d, (hsize_t)nd);

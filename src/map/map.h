@@ -147,6 +147,9 @@ int tg__write_hdf5(MPI_Comm dup, int rank, const tg__map *map, const tg__part *p
                    const char *shown, const char *fn);
 int tg__write_csv(MPI_Comm dup, int rank, const tg__map *map, const tg__part *part, const char *path, const char *shown,
                   const char *fn);
+/* The conditions as the files state them: base conditions (T the model's
+ * when not fixed), NaN where an axis or a descriptor sets one. */
+void tg__map_stated(const tg__map *map, double *T, double *p, double *d);
 /* The conditions no axis sets, as the files state them: "T = 500 K, CO_g = 0.1 bar, ..." (every
  * gas no axis or descriptor sets, every descriptor on no axis). The same text on every rank. */
 int tg__map_conditions_text(const tg__map *map, char *buf, size_t size);
