@@ -154,14 +154,11 @@ program test_catmap_f
   call check(ierr == 0, "map file with checkpoints")
   if (rank == 0) then
     block
-      character(len=1024) :: line
+      character(len=2048) :: line
       real(real64) :: row(5)
       integer :: io, rows
-      open (newunit=unit, file=trim(csv), action="read")
-      do  ! comment lines (#), then the header
-        read (unit, '(a)') line
-        if (line(1:1) /= "#") exit
-      end do
+      logical :: unused
+      call open_csv(trim(csv), unit, line, "", unused)
       rows = 0
       do
         read (unit, *, iostat=io) row
@@ -184,13 +181,7 @@ program test_catmap_f
       character(len=2048) :: line
       real(real64) :: row(5)
       logical :: stated, column
-      open (newunit=unit, file=trim(csv), action="read")
-      stated = .false.
-      do
-        read (unit, '(a)') line
-        stated = stated .or. index(line, "# conditions: T = 600 K") == 1
-        if (line(1:1) /= "#") exit
-      end do
+      call open_csv(trim(csv), unit, line, "# conditions: T = 600 K", stated)
       column = index(line, ",eapp[CO2_g],") > 0
       read (unit, *) row
       call tg_solve(model, p, sol, temperature=600.0_real64, descriptors=row(1:2), ierr=ierr)
@@ -205,4 +196,20 @@ program test_catmap_f
   call check_error(ierr, TG_ERR_ARG, "tg_tof_grid_file: axis x: 'Cu_s'", "an unknown axis name")
   call tg_model_free(model)
   call finish_checks()
+contains
+  ! A map CSV opened at its first row: the header line in `header`, and whether a comment line
+  ! (the lines before it, "#") starts with `comment`.
+  subroutine open_csv(path, unit, header, comment, found)
+    character(len=*), intent(in) :: path, comment
+    integer, intent(out) :: unit
+    character(len=*), intent(out) :: header
+    logical, intent(out) :: found
+    open (newunit=unit, file=path, action="read")
+    found = .false.
+    do
+      read (unit, '(a)') header
+      found = found .or. (len(comment) > 0 .and. index(header, comment) == 1)
+      if (header(1:1) /= "#") exit
+    end do
+  end subroutine
 end program test_catmap_f
