@@ -85,6 +85,9 @@ program test_catmap_f
   call tg_tof_grid(MPI_COMM_WORLD, model, "O_s", os, "", cos, map, pressures=[1.0_real64], ierr=ierr)
   call check_error(ierr, TG_ERR_ARG, "pressures has 1 values; the model has 3 gases", "pressures of the wrong size")
   call check(.not. allocated(map%tof), "a refused map is deallocated")
+  call tg_tof_grid(MPI_COMM_WORLD, model, "O_s", os, "", cos, map, descriptors=[1.0_real64], ierr=ierr)
+  call check_error(ierr, TG_ERR_ARG, "descriptors has 1 values; the model has 2 descriptors", &
+                   "descriptors of the wrong size")
   call tg_tof_grid(MPI_COMM_WORLD, model, "O_s", os, "", cos, map, &
                    descriptors=[0.5_real64, ieee_value(1.0_real64, ieee_quiet_nan)], ierr=ierr)
   call check_error(ierr, TG_ERR_ARG, "descriptor O_s is fixed (0.5) and is axis x", "a fixed descriptor on an axis")

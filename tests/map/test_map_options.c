@@ -142,6 +142,16 @@ int main(int argc, char **argv)
           "model A at 550 K and p(CO) = 0.2 equals single solves");
   tg_grid_free(&g);
 
+  /* The energy table's surfaces (volcano figures): where they sit, and a surface that is not there */
+  double at[2] = {0, 0};
+  CHECK(tg_model_count(cm, TG_SURFACE) == 8 && !strcmp(tg_model_species(cm, TG_SURFACE, 0), "Pt") &&
+            tg_model_surface(cm, 0, at) == TG_SUCCESS && at[0] == 1.62 && at[1] == 1.7,
+        "surface Pt at E_O %g, E_CO %g", at[0], at[1]);
+  CHECK(tg_model_surface(cm, 8, at) == TG_ERR_ARG && strstr(tg_error_message(), "has 8 surfaces"),
+        "no surface 8: '%s'", tg_error_message());
+  CHECK(tg_model_surface(a, 0, at) == TG_ERR_ARG && tg_model_count(a, TG_SURFACE) == 0, "model A has no surfaces");
+  CHECK(tg_model_surface(NULL, 0, at) == TG_ERR_ARG && tg_model_surface(cm, 0, NULL) == TG_ERR_ARG, "NULLs refused");
+
   /* Bad options: refused on every rank, before any point */
   double T_axis[2] = {450, 500};
   tg_axis xt = {TG_AXIS_TEMPERATURE, 2, T_axis};
