@@ -117,12 +117,12 @@ PyObject *tgpy_model_info(PyObject *cap)
   }
   if (!surfaces) return NULL;
   /* "N" hands every new reference to the dict (with "O" the product's name leaked per call). */
-  return Py_BuildValue("{s:s,s:N,s:N,s:N,s:N,s:i,s:N,s:d,s:N,s:N}", "name", tg_model_name(m), "adsorbates",
-                       names(m, TG_ADSORBATE), "transition_states", names(m, TG_TRANSITION_STATE), "sites",
-                       names(m, TG_SITE), "gases", names(m, TG_GAS), "steps", tg_model_count(m, -1), "product",
-                       product >= 0 ? PyUnicode_FromString(tg_model_species(m, TG_GAS, product))
-                                    : (Py_INCREF(Py_None), Py_None),
-                       "temperature", T, "pressures", vector(p, ng), "surfaces", surfaces);
+  return Py_BuildValue(
+      "{s:s,s:N,s:N,s:N,s:N,s:i,s:N,s:d,s:N,s:N,s:i}", "name", tg_model_name(m), "adsorbates", names(m, TG_ADSORBATE),
+      "transition_states", names(m, TG_TRANSITION_STATE), "sites", names(m, TG_SITE), "gases", names(m, TG_GAS),
+      "steps", tg_model_count(m, -1), "product",
+      product >= 0 ? PyUnicode_FromString(tg_model_species(m, TG_GAS, product)) : (Py_INCREF(Py_None), Py_None),
+      "temperature", T, "pressures", vector(p, ng), "surfaces", surfaces, "analyses", tg_model_analyses(m));
 }
 
 /* A bool (Python's or numpy's): a number to Python, never a temperature or a count. */

@@ -275,6 +275,17 @@ TG_API int tg_model_descriptor_index(const tg_model *model, const char *name);
  * @retval TG_ERR_ARG  @p model or @p descriptors NULL, or no surface @p k
  */
 TG_API int tg_model_surface(const tg_model *model, int k, double *descriptors);
+/**
+ * @brief The analyses @p model can give (tg_analysis values, or'ed): rate and
+ * selectivity control need species free energies (CatMAP models), xrc a product.
+ *
+ * @par Collectivity
+ * Not collective.
+ *
+ * @param[in] model  the model, or NULL
+ * @return The bits; 0 for a NULL @p model.
+ */
+TG_API int tg_model_analyses(const tg_model *model);
 
 /**
  * @brief A CatMAP model's descriptor ranges and resolution (its default map

@@ -157,12 +157,7 @@ static int parse_analyses(const char *text, const tg_model *m, int *bits, char *
     int found = 0;
     for (int k = 0; k < NANALYSES; k++)
       if (!strcmp(t, analysis_names[k].name)) *bits |= analysis_names[k].bit, found = 1;
-    if (!strcmp(t, "all")) {
-      found = 1;
-      *bits |= TG_ANALYSIS_ORDERS | TG_ANALYSIS_EAPP | TG_ANALYSIS_SELECTIVITY;
-      if (tg_model_count(m, TG_DESCRIPTOR) > 0) *bits |= TG_ANALYSIS_RATE_CONTROL | TG_ANALYSIS_SELECTIVITY_CONTROL;
-      if (tg_model_product(m) >= 0) *bits |= TG_ANALYSIS_XRC;
-    }
+    if (!strcmp(t, "all")) found = 1, *bits |= tg_model_analyses(m);
     if (!found) {
       int n = snprintf(err, errlen, "--analyses: unknown analysis \"%.100s\"; the analyses are", t);
       for (int k = 0; k < NANALYSES && n < (int)errlen; k++)

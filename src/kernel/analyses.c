@@ -156,6 +156,14 @@ static int species_free_energies(const tg_model *m, double T, const double *d, i
   return TG_SUCCESS;
 }
 
+int tg_model_analyses(const tg_model *m)
+{
+  if (!m) return 0;
+  return TG_ANALYSIS_ORDERS | TG_ANALYSIS_EAPP | TG_ANALYSIS_SELECTIVITY |
+         (m->catmap ? TG_ANALYSIS_RATE_CONTROL | TG_ANALYSIS_SELECTIVITY_CONTROL : 0) |
+         (m->product >= 0 ? TG_ANALYSIS_XRC : 0);
+}
+
 int tg__check_analyses(const tg_model *m, int analyses, const char *where, const char *fn)
 {
   int all = TG_ANALYSIS_ORDERS | TG_ANALYSIS_EAPP | TG_ANALYSIS_RATE_CONTROL | TG_ANALYSIS_SELECTIVITY |

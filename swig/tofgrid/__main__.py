@@ -15,6 +15,7 @@ import numpy as np
 from mpi4py import MPI
 
 from . import Error, Model, tof_grid
+from ._constants import ANALYSES
 
 
 def _axis(text, model):
@@ -69,8 +70,7 @@ def main(argv=None):
             (fixed if name in descriptors else pressures)[name] = v
         analyses = [s for s in a.analyses.split(",") if s] if a.analyses else None
         if analyses and "all" in analyses:  # every analysis this model can give, as the command's
-            analyses = ["orders", "eapp", "selectivity"] + (["rate_control", "selectivity_control"] if descriptors
-                                                            else []) + (["xrc"] if model.info["product"] else [])
+            analyses = [name for name, bit in ANALYSES.items() if model.info["analyses"] & bit]
         t0 = MPI.Wtime()
         tof_grid(comm, model, x, y if a.x or a.y else None, schedule=a.schedule, path=a.output + ".h5",
                  csv=a.output + ".csv", temperature=a.temperature, pressures=pressures or None,

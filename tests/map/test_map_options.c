@@ -143,14 +143,19 @@ int main(int argc, char **argv)
   tg_grid_free(&g);
 
   /* The energy table's surfaces (volcano figures): where they sit, and a surface that is not there */
-  double at[2] = {0, 0};
+  double pt[2] = {0, 0};
   CHECK(tg_model_count(cm, TG_SURFACE) == 8 && !strcmp(tg_model_species(cm, TG_SURFACE, 0), "Pt") &&
-            tg_model_surface(cm, 0, at) == TG_SUCCESS && at[0] == 1.62 && at[1] == 1.7,
-        "surface Pt at E_O %g, E_CO %g", at[0], at[1]);
-  CHECK(tg_model_surface(cm, 8, at) == TG_ERR_ARG && strstr(tg_error_message(), "has 8 surfaces"),
-        "no surface 8: '%s'", tg_error_message());
-  CHECK(tg_model_surface(a, 0, at) == TG_ERR_ARG && tg_model_count(a, TG_SURFACE) == 0, "model A has no surfaces");
-  CHECK(tg_model_surface(NULL, 0, at) == TG_ERR_ARG && tg_model_surface(cm, 0, NULL) == TG_ERR_ARG, "NULLs refused");
+            tg_model_surface(cm, 0, pt) == TG_SUCCESS && pt[0] == 1.62 && pt[1] == 1.7,
+        "surface Pt at E_O %g, E_CO %g", pt[0], pt[1]);
+  CHECK(tg_model_surface(cm, 8, pt) == TG_ERR_ARG && strstr(tg_error_message(), "has 8 surfaces"), "no surface 8: '%s'",
+        tg_error_message());
+  CHECK(tg_model_surface(a, 0, pt) == TG_ERR_ARG && tg_model_count(a, TG_SURFACE) == 0, "model A has no surfaces");
+  CHECK(tg_model_surface(NULL, 0, pt) == TG_ERR_ARG && tg_model_surface(cm, 0, NULL) == TG_ERR_ARG, "NULLs refused");
+  /* what each model can give: rate and selectivity control need species free energies (CatMAP's) */
+  CHECK(tg_model_analyses(cm) == all &&
+            tg_model_analyses(a) == (all & ~(TG_ANALYSIS_RATE_CONTROL | TG_ANALYSIS_SELECTIVITY_CONTROL)) &&
+            tg_model_analyses(NULL) == 0,
+        "analyses of tutorial 2: %d, of model A: %d", tg_model_analyses(cm), tg_model_analyses(a));
 
   /* Bad options: refused on every rank, before any point */
   double T_axis[2] = {450, 500};
